@@ -1,0 +1,5 @@
+"""Allow ``python -m reflect``."""
+
+from reflect.cli import main
+
+raise SystemExit(main())

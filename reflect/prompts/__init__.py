@@ -1,0 +1,1 @@
+"""Loading and validating content from ``resources/``: attributes, prompt sets, templates."""

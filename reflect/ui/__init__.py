@@ -1,0 +1,1 @@
+"""Qt widgets and dialogs. The only package that imports PySide6."""
