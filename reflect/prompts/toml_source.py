@@ -40,6 +40,8 @@ def read_toml(path: Path) -> tuple[dict, str]:
         line = int(match.group(1)) if match else 0
         reason = str(exc).split(" (at line")[0]
         raise ContentError(path, line, f"is not valid TOML: {reason}") from None
+    except RecursionError:
+        raise ContentError(path, 0, "is not valid TOML: it is nested too deeply") from None
 
 
 def line_of(text: str, needle: str, start_line: int = 1) -> int:

@@ -1,0 +1,234 @@
+"""The ``reflect`` command: with no subcommand it opens the window; subcommands script the
+journal in the manner of restic or borg. Errors are one sentence on stderr with an exit code
+from the README, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from reflect import __version__
+
+EXIT_OK = 0
+EXIT_INTERRUPTED = 130
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reflect",
+        description="An encrypted reflective journal. With no command, opens the window.",
+        epilog="Passphrases come from REFLECT_PASSPHRASE (and REFLECT_NEW_PASSPHRASE for "
+        "passwd) or are asked on the terminal. Exit codes are listed in the README.",
+    )
+    parser.add_argument("--journal", type=Path, metavar="DIR",
+                        help="journal folder (default: your user data folder)")
+    parser.add_argument("--recovery", action="store_true",
+                        help="unlock with the recovery key (REFLECT_RECOVERY_KEY or asked)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open a throwaway journal full of sample content")
+    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("init", help="create a journal and print its recovery key once")
+
+    add = sub.add_parser("add", help="add an entry; the Markdown body is read from stdin")
+    add.add_argument("--title", default="")
+    add.add_argument("--tag", action="append", default=[], metavar="TAG")
+    add.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="when it happened")
+
+    lst = sub.add_parser("list", help="list entries, newest first")
+    lst.add_argument("--limit", type=int, default=20, metavar="N")
+
+    search = sub.add_parser("search", help="search titles, bodies and record sections")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--limit", type=int, default=50, metavar="N")
+
+    sub.add_parser("passwd", help="change the passphrase (REFLECT_NEW_PASSPHRASE or asked)")
+    sub.add_parser("check", help="check the key file and the database")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    folder = args.journal
+    if folder is None:
+        from reflect.paths import default_journal_dir
+
+        folder = default_journal_dir()
+    if args.command is None:
+        from reflect.ui.app import run_app
+
+        return run_app(folder, demo=args.demo, recovery=args.recovery)
+    from reflect.store.errors import ReflectError
+
+    try:
+        return COMMANDS[args.command](folder, args)
+    except ReflectError as exc:
+        print(f"reflect: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("reflect: interrupted; nothing was changed.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        print(f"reflect: {exc.strerror or exc} ({exc.filename or folder}).", file=sys.stderr)
+        return 1
+    except Exception as exc:  # last resort: a sentence, not a traceback
+        if os.environ.get("REFLECT_DEBUG"):
+            raise
+        print(f"reflect: unexpected {type(exc).__name__}; set REFLECT_DEBUG=1 for details.",
+              file=sys.stderr)
+        return 1
+
+
+def _data_key(folder: Path, args) -> bytes:
+    from reflect import cli_secrets
+    from reflect.store.layout import derive_data_key, read_envelope
+
+    read_envelope(folder)  # a missing journal or key file is reported before asking anything
+    if args.recovery:
+        return derive_data_key(folder, recovery_key=cli_secrets.recovery_key())
+    return derive_data_key(folder, passphrase=cli_secrets.current_passphrase())
+
+
+def _unlock(folder: Path, args):
+    from reflect.journal import Journal
+
+    return Journal.open_with_key(folder, _data_key(folder, args))
+
+
+def _reader(folder: Path, args):
+    """Read-only access without loading SQLAlchemy; migrates first through the full vault
+    when the journal was made by an older version."""
+    from reflect.store.reader import Reader
+
+    key = _data_key(folder, args)
+    reader = Reader.open(folder, key)
+    if reader is None:
+        from reflect.journal import Journal
+
+        Journal.open_with_key(folder, key).close()
+        reader = Reader.open(folder, key)
+    return reader
+
+
+def cmd_init(folder: Path, args) -> int:
+    from reflect import cli_secrets
+    from reflect.journal import Journal
+    from reflect.store.errors import JournalExists
+    from reflect.store.vault import journal_exists
+
+    if journal_exists(folder):
+        raise JournalExists(f"A journal already exists at {folder}.")
+    passphrase = cli_secrets.new_passphrase("REFLECT_PASSPHRASE")
+    journal, recovery_key = Journal.create(folder, passphrase)
+    journal.close()
+    print(f"Created a journal at {folder}.", file=sys.stderr)
+    print("Your recovery key opens the journal if you forget the passphrase. It is shown only "
+          "now: write it down or print it, and keep it somewhere safe.", file=sys.stderr)
+    print(recovery_key)
+    return EXIT_OK
+
+
+def cmd_add(folder: Path, args) -> int:
+    if sys.stdin.isatty():
+        print("Type the entry in Markdown; end with Ctrl+D.", file=sys.stderr)
+    body = sys.stdin.read()
+    title = args.title.strip() or _title_from(body)
+    if not title and not body.strip():
+        print("reflect: the entry is empty; nothing was added.", file=sys.stderr)
+        return 1
+    with _unlock(folder, args) as journal:
+        journal.add_entry(title, body, tags=args.tag, happened_on=args.date)
+    print(f"Added \u201c{title}\u201d.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _title_from(body: str) -> str:
+    for line in body.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:80]
+    return ""
+
+
+def _entries(n: int) -> str:
+    return "1 entry" if n == 1 else f"{n} entries"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cmd_list(folder: Path, args) -> int:
+    with _reader(folder, args) as reader:
+        entries = reader.list_summaries(limit=max(args.limit, 0))
+        total = reader.count()
+    for entry in entries:
+        tags = "  " + " ".join(f"#{t}" for t in entry.tags) if entry.tags else ""
+        print(f"{entry.happened_on.isoformat()}  {_one_line(entry.title) or '(untitled)'}{tags}")
+    print(f"{len(entries)} of {_entries(total)} shown.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_search(folder: Path, args) -> int:
+    query = " ".join(args.query)
+    with _reader(folder, args) as reader:
+        hits, total = reader.search(query, limit=max(args.limit, 1))
+    for hit in hits:
+        print(f"{hit.happened_on.isoformat()}  {_one_line(hit.title) or '(untitled)'}")
+    verb = "matches" if total == 1 else "match"
+    if total > len(hits):
+        print(f"{_entries(total)} {verb}; showing the best {len(hits)} (use --limit for more).",
+              file=sys.stderr)
+    else:
+        print(f"{_entries(total)} {verb}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_passwd(folder: Path, args) -> int:
+    from reflect import cli_secrets
+
+    journal = _unlock(folder, args)
+    try:
+        new = cli_secrets.new_passphrase("REFLECT_NEW_PASSPHRASE")
+        journal.vault.change_passphrase(new)
+    finally:
+        journal.close()
+    print("The passphrase is changed; the old one no longer opens this journal.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(folder: Path, args) -> int:
+    from reflect.store.check import run_checks
+    from reflect.store.errors import DatabaseDamaged
+
+    with _unlock(folder, args) as journal:
+        problems = run_checks(journal.vault)
+    if problems:
+        for problem in problems:
+            print(f"reflect: {problem}", file=sys.stderr)
+        print("reflect: restore the journal from a backup (see the README).", file=sys.stderr)
+        return DatabaseDamaged.exit_code
+    print("The key file and the database are sound.")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "add": cmd_add,
+    "list": cmd_list,
+    "search": cmd_search,
+    "passwd": cmd_passwd,
+    "check": cmd_check,
+}

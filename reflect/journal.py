@@ -1,0 +1,139 @@
+"""The journal as the app and the command line use it: open, write, list, search, lock.
+
+A thin domain layer over the vault; it holds no Qt and no SQL, so the GUI, the CLI and the
+tests all drive the same code.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reflect.store import drafts as draft_store
+from reflect.store import entries as entry_store
+from reflect.store.entries import EntryFilter, SearchHit, utc_now
+from reflect.store.envelope import KdfParams
+from reflect.store.models import Entry
+from reflect.store.vault import Vault
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[SearchHit]
+    total: int
+
+
+def normalise_tags(tags: Sequence[str]) -> list[str]:
+    """Tags are lower case, without '#', unique, in the order given."""
+    seen: list[str] = []
+    for tag in tags:
+        clean = tag.strip().lstrip("#").strip().lower()
+        if clean and clean not in seen:
+            seen.append(clean)
+    return seen
+
+
+def new_entry(title: str = "", body: str = "", *, happened_on: date | None = None,
+              tags: Sequence[str] = (), kind: str = "reflection", **fields) -> Entry:
+    now = utc_now()
+    return Entry(uid=uuid.uuid4().hex, title=title.strip(), body=body, kind=kind,
+                 happened_on=happened_on or date.today(), tags=normalise_tags(tags),
+                 created_at=now, updated_at=now, **fields)
+
+
+class Journal:
+    """An unlocked journal. ``close()`` drops the key and every connection."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path, passphrase: str,
+               params: KdfParams | None = None) -> tuple[Journal, str]:
+        vault, recovery_key = Vault.create(folder, passphrase, params)
+        return cls(vault), recovery_key
+
+    @classmethod
+    def unlock(cls, folder: Path, *, passphrase: str | None = None,
+               recovery_key: str | None = None) -> Journal:
+        return cls(Vault.unlock(folder, passphrase=passphrase, recovery_key=recovery_key))
+
+    @classmethod
+    def open_with_key(cls, folder: Path, data_key: bytes) -> Journal:
+        return cls(Vault.open(folder, data_key))
+
+    @property
+    def folder(self) -> Path:
+        return self.vault.folder
+
+    @property
+    def is_open(self) -> bool:
+        return self.vault.is_open
+
+    def close(self) -> None:
+        self.vault.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- entries -------------------------------------------------------------------------------
+    def add_entry(self, title: str = "", body: str = "", **fields) -> Entry:
+        entry = new_entry(title, body, **fields)
+        with self.vault.session() as session:
+            return entry_store.save(session, entry)
+
+    def save_entry(self, entry: Entry) -> Entry:
+        entry.tags = normalise_tags(entry.tags)
+        with self.vault.session() as session:
+            return entry_store.save(session, session.merge(entry))
+
+    def get_entry(self, entry_id: int) -> Entry | None:
+        with self.vault.session() as session:
+            return entry_store.get(session, entry_id)
+
+    def list_entries(self, f: EntryFilter | None = None, limit: int = 100,
+                     offset: int = 0) -> list[Entry]:
+        with self.vault.session() as session:
+            return entry_store.list_entries(session, f, limit, offset)
+
+    def count_entries(self, f: EntryFilter | None = None) -> int:
+        with self.vault.session() as session:
+            return entry_store.count(session, f)
+
+    def tags(self) -> list[str]:
+        with self.vault.session() as session:
+            return entry_store.all_tags(session)
+
+    def search(self, query: str, limit: int = 50) -> SearchResult:
+        with self.vault.session() as session:
+            hits, total = entry_store.search(session, query, limit)
+        return SearchResult(hits, total)
+
+    def delete_entry(self, entry_id: int) -> None:
+        """Move to the trash; :meth:`restore_entry` undoes it."""
+        with self.vault.session() as session:
+            entry_store.soft_delete(session, entry_id)
+
+    def restore_entry(self, entry_id: int) -> None:
+        with self.vault.session() as session:
+            entry_store.restore(session, entry_id)
+
+    # -- drafts --------------------------------------------------------------------------------
+    def save_draft(self, key: str, payload: dict) -> None:
+        with self.vault.session() as session:
+            draft_store.put(session, key, payload)
+
+    def drafts(self) -> dict[str, dict]:
+        with self.vault.session() as session:
+            return draft_store.all_drafts(session)
+
+    def discard_draft(self, key: str) -> None:
+        with self.vault.session() as session:
+            draft_store.delete(session, key)

@@ -1,0 +1,43 @@
+"""SQLAlchemy engines over SQLCipher 4, opened with the raw data key (no SQLCipher KDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from reflect.store.sqlcipher import raw_connect
+
+# Applied to every connection. temp_store keeps sort and index spills in memory, never in
+# a plaintext temp file; WAL + synchronous=FULL make a reported save survive power loss.
+_PRAGMAS = (
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 5000",
+)
+
+
+def make_engine(db_path: Path, data_key: bytes) -> Engine:
+    def creator():
+        conn = raw_connect(db_path, data_key)
+        for pragma in _PRAGMAS:
+            conn.execute(pragma)
+        return conn
+
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=creator, poolclass=QueuePool, pool_size=2, max_overflow=4
+    )
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_transactions(dbapi_conn, _record):
+        # Let SQLAlchemy emit BEGIN itself so transactions and savepoints behave.
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+    return engine

@@ -1,0 +1,132 @@
+"""Entries and their full-text index. Every write updates ``entry_fts`` in the same
+transaction, so search and list can never disagree after a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import text
+from sqlmodel import Session, col, select
+
+from reflect.store import queries
+from reflect.store.models import Entry
+from reflect.store.queries import EntryFilter, EntrySummary, SearchHit
+
+__all__ = ["EntryFilter", "EntrySummary", "SearchHit"]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def sections_text(sections: dict) -> str:
+    """Searchable text of template answers: strings, choices, action descriptions/outcomes."""
+    parts: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk(sections)
+    return "\n".join(p for p in parts if p.strip())
+
+
+def _index(session: Session, entry: Entry) -> None:
+    session.execute(text("DELETE FROM entry_fts WHERE rowid = :id"), {"id": entry.id})
+    if entry.deleted_at is None:
+        session.execute(
+            text("INSERT INTO entry_fts(rowid, title, body, sections, tags) "
+                 "VALUES (:id, :title, :body, :sections, :tags)"),
+            {"id": entry.id, "title": entry.title, "body": entry.body,
+             "sections": sections_text(entry.sections), "tags": " ".join(entry.tags)},
+        )
+
+
+def save(session: Session, entry: Entry) -> Entry:
+    """Insert or update an entry and its index entry."""
+    entry.updated_at = utc_now()
+    session.add(entry)
+    session.flush()
+    _index(session, entry)
+    return entry
+
+
+def save_many(session: Session, entries: Iterable[Entry]) -> int:
+    count = 0
+    for entry in entries:
+        save(session, entry)
+        count += 1
+    return count
+
+
+def get(session: Session, entry_id: int) -> Entry | None:
+    return session.get(Entry, entry_id)
+
+
+def get_by_uid(session: Session, uid: str) -> Entry | None:
+    return session.exec(select(Entry).where(Entry.uid == uid)).first()
+
+
+def _dbapi(session: Session):
+    """The session's own DB-API connection, inside its transaction."""
+    return session.connection().connection.driver_connection
+
+
+def list_summaries(session: Session, f: EntryFilter | None = None, limit: int = 100,
+                   offset: int = 0) -> list[EntrySummary]:
+    return queries.list_summaries(_dbapi(session), f, limit, offset)
+
+
+def list_entries(session: Session, f: EntryFilter | None = None, limit: int = 100,
+                 offset: int = 0) -> list[Entry]:
+    """Whole entries, newest first, for export and the editor."""
+    ids = [s.entry_id for s in queries.list_summaries(_dbapi(session), f, limit, offset)]
+    found = {e.id: e for e in session.exec(select(Entry).where(col(Entry.id).in_(ids))).all()}
+    return [found[i] for i in ids if i in found]
+
+
+def count(session: Session, f: EntryFilter | None = None) -> int:
+    return queries.count(_dbapi(session), f)
+
+
+def search(session: Session, user_text: str, limit: int = 50) -> tuple[list[SearchHit], int]:
+    return queries.search(_dbapi(session), user_text, limit)
+
+
+def all_tags(session: Session) -> list[str]:
+    rows = session.execute(text(
+        "SELECT DISTINCT json_each.value FROM entry, json_each(entry.tags) "
+        "WHERE entry.deleted_at IS NULL ORDER BY 1"
+    ))
+    return [r[0] for r in rows]
+
+
+def soft_delete(session: Session, entry_id: int) -> Entry | None:
+    entry = session.get(Entry, entry_id)
+    if entry is None or entry.deleted_at is not None:
+        return entry
+    entry.deleted_at = utc_now()
+    return save(session, entry)
+
+
+def restore(session: Session, entry_id: int) -> Entry | None:
+    entry = session.get(Entry, entry_id)
+    if entry is None or entry.deleted_at is None:
+        return entry
+    entry.deleted_at = None
+    return save(session, entry)
+
+
+def purge(session: Session, entry_id: int) -> None:
+    """Delete for good (emptying the trash)."""
+    session.execute(text("DELETE FROM entry_fts WHERE rowid = :id"), {"id": entry_id})
+    entry = session.get(Entry, entry_id)
+    if entry is not None:
+        session.delete(entry)

@@ -1,0 +1,1 @@
+"""Alembic migrations for the journal database, run on unlock."""

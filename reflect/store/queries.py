@@ -1,0 +1,151 @@
+"""Read queries written against the plain DB-API connection.
+
+They serve both the app (through a SQLAlchemy session's connection) and the quick read-only
+path of the command line, which must not pay for importing SQLAlchemy on every
+``reflect search``. One SQL text, two callers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    entry_id: int
+    title: str
+    happened_on: date
+    kind: str
+    snippet: str  # matched words wrapped in HIGHLIGHT_START / HIGHLIGHT_END
+
+
+@dataclass(frozen=True)
+class EntrySummary:
+    """What a list row shows; the body stays in the database until the entry is opened."""
+
+    entry_id: int
+    title: str
+    happened_on: date
+    kind: str
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    preview: str = ""
+    sensitive: bool = False
+    share_with_mentor: bool = False
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    kind: str | None = None
+    tag: str | None = None
+    attribute: str | None = None
+    prompt_prefix: str | None = None
+    person_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    deleted: bool = False
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(user_text: str, prefix_last: bool = True) -> str | None:
+    """Turn what a person typed into a safe FTS5 query: every word must match, the last as a
+    prefix (results as you type). FTS syntax characters are never passed through."""
+    words = _TOKEN.findall(user_text)
+    if not words:
+        return None
+    terms = [f'"{w}"' for w in words]
+    if prefix_last and not user_text[-1:].isspace():
+        terms[-1] += "*"
+    return " ".join(terms)
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+_SEARCH_SQL = (
+    "SELECT e.id, e.title, e.happened_on, e.kind, "
+    f"snippet(entry_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 16) "
+    "FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
+    "WHERE entry_fts MATCH :q AND e.deleted_at IS NULL "
+    "ORDER BY bm25(entry_fts, 6.0, 1.0, 1.0, 3.0) LIMIT :limit"
+)
+
+
+def search(conn, user_text: str, limit: int = 50) -> tuple[list[SearchHit], int]:
+    """Best matches first (title weighs most); the hits and the total number of matches."""
+    query = fts_query(user_text)
+    if query is None:
+        return [], 0
+    rows = conn.execute(_SEARCH_SQL, {"q": query, "limit": limit}).fetchall()
+    total = conn.execute(
+        "SELECT count(*) FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid "
+        "WHERE entry_fts MATCH :q AND e.deleted_at IS NULL", {"q": query}
+    ).fetchone()[0]
+    return [SearchHit(r[0], r[1], _as_date(r[2]), r[3], r[4]) for r in rows], int(total)
+
+
+def _where(f: EntryFilter) -> tuple[str, dict]:
+    clauses = ["e.deleted_at IS NOT NULL" if f.deleted else "e.deleted_at IS NULL"]
+    params: dict = {}
+    if f.kind:
+        clauses.append("e.kind = :kind")
+        params["kind"] = f.kind
+    if f.person_id is not None:
+        clauses.append("e.person_id = :person_id")
+        params["person_id"] = f.person_id
+    if f.date_from:
+        clauses.append("e.happened_on >= :date_from")
+        params["date_from"] = f.date_from.isoformat()
+    if f.date_to:
+        clauses.append("e.happened_on <= :date_to")
+        params["date_to"] = f.date_to.isoformat()
+    if f.prompt_prefix:
+        clauses.append("substr(e.prompt_id, 1, length(:prefix)) = :prefix")
+        params["prefix"] = f.prompt_prefix
+    if f.tag:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(e.tags) WHERE value = :tag)")
+        params["tag"] = f.tag
+    if f.attribute:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(e.attributes) WHERE value = :attr)")
+        params["attr"] = f.attribute
+    return " AND ".join(clauses), params
+
+
+def list_summaries(conn, f: EntryFilter | None = None, limit: int = 100,
+                   offset: int = 0) -> list[EntrySummary]:
+    """Newest first, by the date it happened and then by creation."""
+    where, params = _where(f or EntryFilter())
+    rows = conn.execute(
+        "SELECT e.id, e.title, e.happened_on, e.kind, e.tags, substr(e.body, 1, 200), "
+        f"e.sensitive, e.share_with_mentor FROM entry e WHERE {where} "
+        "ORDER BY e.happened_on DESC, e.id DESC LIMIT :limit OFFSET :offset",
+        {**params, "limit": limit, "offset": offset},
+    ).fetchall()
+    return [
+        EntrySummary(r[0], r[1], _as_date(r[2]), r[3], tuple(json.loads(r[4] or "[]")),
+                     " ".join((r[5] or "").split()), bool(r[6]), bool(r[7]))
+        for r in rows
+    ]
+
+
+def count(conn, f: EntryFilter | None = None) -> int:
+    where, params = _where(f or EntryFilter())
+    return int(conn.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0])
+
+
+def schema_revision(conn) -> str | None:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if not row:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None

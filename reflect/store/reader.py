@@ -1,0 +1,60 @@
+"""Quick read-only access for one-shot commands (``reflect search``, ``reflect list``).
+
+It opens the database with a plain SQLCipher connection and never imports SQLAlchemy, which
+would cost more than the search itself. If the schema is not current it returns None and
+the caller opens the full vault, which migrates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reflect.store import queries
+from reflect.store.layout import db_path
+from reflect.store.lockfile import JournalLock
+from reflect.store.migrate import HEAD_REVISION
+from reflect.store.queries import EntryFilter, EntrySummary, SearchHit
+from reflect.store.sqlcipher import raw_connect
+
+
+class Reader:
+    def __init__(self, conn, lock: JournalLock) -> None:
+        self._conn = conn
+        self._lock = lock
+
+    @classmethod
+    def open(cls, folder: Path, data_key: bytes) -> Reader | None:
+        lock = JournalLock(folder)
+        lock.acquire()
+        try:
+            conn = raw_connect(db_path(folder), data_key)
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA query_only = ON")
+            if queries.schema_revision(conn) != HEAD_REVISION:
+                conn.close()
+                lock.release()
+                return None
+        except BaseException:
+            lock.release()
+            raise
+        return cls(conn, lock)
+
+    def search(self, text: str, limit: int = 50) -> tuple[list[SearchHit], int]:
+        return queries.search(self._conn, text, limit)
+
+    def list_summaries(self, f: EntryFilter | None = None, limit: int = 100,
+                       offset: int = 0) -> list[EntrySummary]:
+        return queries.list_summaries(self._conn, f, limit, offset)
+
+    def count(self, f: EntryFilter | None = None) -> int:
+        return queries.count(self._conn, f)
+
+    def close(self) -> None:
+        self._conn.close()
+        self._lock.release()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

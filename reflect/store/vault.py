@@ -1,0 +1,186 @@
+"""An open journal: a locked folder, a verified data key and an engine over ``journal.db``.
+
+Unlocking goes key file → key derivation → GCM check → process lock → database read. Until
+the last step succeeds nothing is written, so a failed unlock leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from reflect.store import envelope as env
+from reflect.store.engine import make_engine
+from reflect.store.errors import JournalExists, KeyFileDamaged
+from reflect.store.layout import (
+    BACKUP_DIR,
+    db_path,
+    derive_data_key,
+    journal_exists,
+    keys_path,
+    read_envelope,
+)
+from reflect.store.lockfile import JournalLock
+from reflect.store.sqlcipher import raw_connect
+
+__all__ = ["Vault", "derive_data_key", "journal_exists", "read_envelope"]
+
+class Vault:
+    """The open journal. Close it (or use it as a context manager) to drop the key."""
+
+    def __init__(self, folder: Path, data_key: bytes, envelope: env.Envelope,
+                 lock: JournalLock, engine: Engine) -> None:
+        self.folder = Path(folder)
+        self._data_key: bytes | None = data_key
+        self.envelope = envelope
+        self._lock = lock
+        self.engine: Engine | None = engine
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path, passphrase: str,
+               params: env.KdfParams | None = None) -> tuple[Vault, str]:
+        """Make a new journal; returns the open vault and the recovery key (show it once)."""
+        folder = Path(folder)
+        if journal_exists(folder):
+            raise JournalExists(f"A journal already exists at {folder}.")
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        data_key = secrets.token_bytes(env.DATA_KEY_BYTES)
+        recovery_key = env.generate_recovery_key()
+        envelope = env.create(data_key, passphrase, recovery_key, params)
+        lock = JournalLock(folder)
+        lock.acquire()
+        try:
+            # An empty 0600 file first: SQLite copies its mode to -wal and -shm.
+            os.close(os.open(db_path(folder), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            engine = make_engine(db_path(folder), data_key)
+            from reflect.store.migrate import upgrade
+
+            upgrade(engine)
+            env.write(keys_path(folder), envelope)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(folder, data_key, envelope, lock, engine), recovery_key
+
+    @classmethod
+    def open(cls, folder: Path, data_key: bytes) -> Vault:
+        """Open with a data key from :func:`derive_data_key` or the keyring."""
+        folder = Path(folder)
+        envelope = read_envelope(folder)
+        if not db_path(folder).exists():
+            raise KeyFileDamaged(f"The database {db_path(folder)} is missing.")
+        lock = JournalLock(folder)
+        lock.acquire()
+        try:
+            # Read-only first: a damaged file is reported without SQLite touching it.
+            raw_connect(db_path(folder), data_key, read_only=True).close()
+            engine = make_engine(db_path(folder), data_key)
+            vault = cls(folder, data_key, envelope, lock, engine)
+            from reflect.store.migrate import upgrade
+
+            upgrade(engine, before_change=lambda rev: vault.backup(f"before-migration-{rev}"))
+        except BaseException:
+            lock.release()
+            raise
+        return vault
+
+    @classmethod
+    def unlock(cls, folder: Path, *, passphrase: str | None = None,
+               recovery_key: str | None = None) -> Vault:
+        key = derive_data_key(folder, passphrase=passphrase, recovery_key=recovery_key)
+        return cls.open(folder, key)
+
+    # -- using ---------------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.engine is not None
+
+    @property
+    def data_key(self) -> bytes:
+        if self._data_key is None:
+            raise RuntimeError("the journal is locked")
+        return self._data_key
+
+    @property
+    def journal_id(self) -> str:
+        return self.envelope.journal_id
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back if it raises."""
+        if self.engine is None:
+            raise RuntimeError("the journal is locked")
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Checkpoint the WAL, dispose every connection and forget the key."""
+        if self.engine is not None:
+            with contextlib.suppress(Exception), self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.engine.dispose()
+            self.engine = None
+        self._data_key = None
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- keys ----------------------------------------------------------------------------
+    def change_passphrase(self, new_passphrase: str, params: env.KdfParams | None = None) -> None:
+        """Re-wrap the data key; ``journal.db`` is not touched. The old passphrase stops working."""
+        slot = env.make_slot("passphrase", env.normalise_passphrase(new_passphrase),
+                             self.data_key, self.journal_id, params)
+        self._write_envelope(env.replace_slot(self.envelope, slot))
+
+    def new_recovery_key(self) -> str:
+        """Replace the recovery slot; the old recovery key stops working."""
+        recovery_key = env.generate_recovery_key()
+        slot = env.make_slot("recovery", env.parse_recovery_key(recovery_key),
+                             self.data_key, self.journal_id)
+        self._write_envelope(env.replace_slot(self.envelope, slot))
+        return recovery_key
+
+    def _write_envelope(self, envelope: env.Envelope) -> None:
+        env.write(keys_path(self.folder), envelope)
+        self.envelope = envelope
+
+    # -- backups -------------------------------------------------------------------------
+    def backup(self, label: str = "manual", directory: Path | None = None) -> Path:
+        """An encrypted copy (SQLite online backup) plus the key file, verified by reopening."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        parent = Path(directory or self.folder / BACKUP_DIR)
+        parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = parent / f"{stamp}-{label}"
+        target.mkdir(mode=0o700)
+        os.close(os.open(db_path(target), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        source = raw_connect(db_path(self.folder), self.data_key)
+        try:
+            copy = raw_connect(db_path(target), self.data_key)
+            try:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        env.write(keys_path(target), self.envelope)
+        check = raw_connect(db_path(target), self.data_key, read_only=True)
+        try:
+            result = check.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            check.close()
+        if result != "ok":
+            raise OSError(f"the backup at {target} did not verify ({result})")
+        return target
