@@ -24,3 +24,24 @@ def isolated_environment(tmp_path_factory, monkeypatch):
     # No real keyring backend is ever touched by tests; tests that need one install their own.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     return home
+
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def journal_dir(tmp_path):
+    return tmp_path / "journal"
+
+
+@pytest.fixture
+def new_journal(journal_dir):
+    """A real SQLCipher journal with cheap key derivation; closed after the test."""
+    from reflect.journal import Journal
+    from reflect.store.envelope import KdfParams
+
+    journal, recovery_key = Journal.create(journal_dir, PASSPHRASE, KdfParams.cheap())
+    journal.recovery_key = recovery_key
+    yield journal
+    if journal.is_open:
+        journal.close()

@@ -54,16 +54,14 @@ class EntryFilter:
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def fts_query(user_text: str, prefix_last: bool = True) -> str | None:
-    """Turn what a person typed into a safe FTS5 query: every word must match, the last as a
-    prefix (results as you type). FTS syntax characters are never passed through."""
+def fts_query(user_text: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 query: every word must match as the start of
+    a word (so results come as you type, and "supervis plan" finds "supervision planning").
+    FTS syntax characters are never passed through."""
     words = _TOKEN.findall(user_text)
     if not words:
         return None
-    terms = [f'"{w}"' for w in words]
-    if prefix_last and not user_text[-1:].isspace():
-        terms[-1] += "*"
-    return " ".join(terms)
+    return " ".join(f'"{w}"*' for w in words)
 
 
 def _as_date(value) -> date:

@@ -1,0 +1,46 @@
+"""App settings that hold no journal content: auto-lock delay, the last journal folder.
+
+Stored as JSON in the platform config dir and written atomically. A damaged settings file
+falls back to defaults instead of stopping the app.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from reflect.paths import config_dir
+from reflect.store.atomic import atomic_write_text
+
+SETTINGS_NAME = "settings.json"
+
+
+@dataclass
+class Settings:
+    auto_lock_minutes: int = 10
+    lock_on_sleep: bool = True
+    last_journal: str = ""
+
+    @classmethod
+    def path(cls) -> Path:
+        return config_dir() / SETTINGS_NAME
+
+    @classmethod
+    def load(cls) -> Settings:
+        try:
+            data = json.loads(cls.path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name: f.type for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known} if isinstance(data, dict) else {}
+        settings = cls()
+        for key, value in values.items():
+            if isinstance(value, type(getattr(settings, key))):
+                setattr(settings, key, value)
+        settings.auto_lock_minutes = max(0, min(settings.auto_lock_minutes, 24 * 60))
+        return settings
+
+    def save(self) -> None:
+        self.path().parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path(), json.dumps(asdict(self), indent=2) + "\n")

@@ -1,0 +1,81 @@
+"""Entries and the full-text index kept in step with them."""
+
+from datetime import date
+
+from reflect.store.queries import EntryFilter, fts_query
+
+
+def test_index_follows_every_change(new_journal):
+    entry = new_journal.add_entry("Supervision with Kestrel", "We talked about the plan.")
+    assert new_journal.search("kestrel").total == 1
+    entry.title = "Supervision with Osprey"
+    new_journal.save_entry(entry)
+    assert new_journal.search("kestrel").total == 0
+    assert new_journal.search("osprey").total == 1
+    new_journal.delete_entry(entry.id)
+    assert new_journal.search("osprey").total == 0
+    assert new_journal.count_entries() == 0
+    assert new_journal.count_entries(EntryFilter(deleted=True)) == 1
+    new_journal.restore_entry(entry.id)
+    assert new_journal.search("osprey").total == 1
+
+
+def test_search_covers_titles_bodies_sections_and_tags(new_journal):
+    new_journal.add_entry("Alpha", "plain body")
+    new_journal.add_entry("Beta", "", kind="supervision",
+                          sections={"challenge": "I disagreed with the threshold decision",
+                                    "actions": [{"description": "Book a strategy meeting",
+                                                 "outcome": ""}]})
+    new_journal.add_entry("Gamma", "", tags=["Resilience", "#team"])
+    assert [h.title for h in new_journal.search("threshold").hits] == ["Beta"]
+    assert [h.title for h in new_journal.search("strategy meet").hits] == ["Beta"]
+    assert [h.title for h in new_journal.search("resilience").hits] == ["Gamma"]
+    assert new_journal.get_entry(new_journal.search("gamma").hits[0].entry_id).tags == [
+        "resilience", "team"]
+
+
+def test_search_as_you_type_and_hostile_syntax(new_journal):
+    new_journal.add_entry("Reflective practice", "Curiosity about families")
+    assert new_journal.search("refl").total == 1
+    assert new_journal.search("curios fam").total == 1
+    for hostile in ['"', "NEAR(", "title:x", "*", "AND OR NOT", "(((", "-x", "'; DROP"]:
+        result = new_journal.search(hostile)  # never an FTS syntax error
+        assert result.total >= 0
+    assert fts_query("   ") is None
+    assert fts_query('say "hi"') == '"say"* "hi"*'
+
+
+def test_diacritics_do_not_matter(new_journal):
+    new_journal.add_entry("Café conversation", "naïve assumptions")
+    assert new_journal.search("cafe").total == 1
+    assert new_journal.search("naive").total == 1
+
+
+def test_list_is_newest_first_and_filters(new_journal):
+    new_journal.add_entry("old", happened_on=date(2025, 1, 5), tags=["a"])
+    new_journal.add_entry("new", happened_on=date(2026, 3, 1), tags=["b"],
+                          attributes=["values_driven"])
+    new_journal.add_entry("middle", happened_on=date(2025, 6, 1), tags=["a", "b"],
+                          prompt_id="annexb-134")
+    titles = [e.title for e in new_journal.list_entries()]
+    assert titles == ["new", "middle", "old"]
+    assert [e.title for e in new_journal.list_entries(EntryFilter(tag="a"))] == ["middle", "old"]
+    assert [e.title for e in new_journal.list_entries(
+        EntryFilter(attribute="values_driven"))] == ["new"]
+    assert [e.title for e in new_journal.list_entries(
+        EntryFilter(prompt_prefix="annexb-"))] == ["middle"]
+    assert [e.title for e in new_journal.list_entries(EntryFilter(
+        date_from=date(2025, 2, 1), date_to=date(2025, 12, 31)))] == ["middle"]
+    assert new_journal.tags() == ["a", "b"]
+
+
+def test_drafts_survive_close_and_reopen(new_journal, journal_dir):
+    from reflect.journal import Journal
+    from tests.conftest import PASSPHRASE
+
+    new_journal.save_draft("new:1", {"title": "half", "body": "written"})
+    new_journal.close()
+    with Journal.unlock(journal_dir, passphrase=PASSPHRASE) as journal:
+        assert journal.drafts() == {"new:1": {"title": "half", "body": "written"}}
+        journal.discard_draft("new:1")
+        assert journal.drafts() == {}
