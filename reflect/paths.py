@@ -9,7 +9,7 @@ APP_NAME = "Reflect"
 
 
 def default_journal_dir() -> Path:
-    """The platform's user data dir; ``REFLECT_JOURNAL`` overrides it (used by scripts and tests)."""
+    """The platform's user data dir; ``REFLECT_JOURNAL`` overrides it (scripts, tests)."""
     override = os.environ.get("REFLECT_JOURNAL")
     if override:
         return Path(override).expanduser()
@@ -26,7 +26,7 @@ def config_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """Shipped content: inside the wheel at ``reflect/resources``, in a checkout at ``resources/``."""
+    """Shipped content: ``reflect/resources`` in the wheel, ``resources/`` in a checkout."""
     here = Path(__file__).resolve().parent
     installed = here / "resources"
     if installed.is_dir():
