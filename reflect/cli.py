@@ -55,7 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("passwd", help="change the passphrase (REFLECT_NEW_PASSPHRASE or asked)")
     sub.add_parser("check", help="check the key file and the database")
+    for module in _command_modules():
+        module.add_parsers(sub)
     return parser
+
+
+# Modules that add subcommands: each has add_parsers(subparsers) and a COMMANDS dict whose
+# functions take (folder, args, unlock) and return an exit code.
+_MORE_COMMANDS: tuple[str, ...] = ()
+
+
+def _command_modules():
+    import importlib
+
+    return [importlib.import_module(name) for name in _MORE_COMMANDS]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,7 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     from reflect.store.errors import ReflectError
 
     try:
-        return COMMANDS[args.command](folder, args)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](folder, args)
+        for module in _command_modules():
+            if args.command in module.COMMANDS:
+                return module.COMMANDS[args.command](folder, args, lambda: _unlock(folder, args))
+        raise AssertionError(args.command)
     except ReflectError as exc:
         print(f"reflect: {exc}", file=sys.stderr)
         return exc.exit_code
