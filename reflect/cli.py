@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add subcommands: each has add_parsers(subparsers) and a COMMANDS dict whose
 # functions take (folder, args, unlock) and return an exit code.
-_MORE_COMMANDS: tuple[str, ...] = ()
+_MORE_COMMANDS: tuple[str, ...] = ("reflect.cli_backup",)
 
 
 def _command_modules():
@@ -236,10 +236,23 @@ def cmd_check(folder: Path, args) -> int:
     if problems:
         for problem in problems:
             print(f"reflect: {problem}", file=sys.stderr)
-        print("reflect: restore the journal from a backup (see the README).", file=sys.stderr)
+        print(f"reflect: {restore_advice(folder)}", file=sys.stderr)
         return DatabaseDamaged.exit_code
-    print("The key file and the database are sound.")
+    print("The key file, the database and the search index are sound.")
     return EXIT_OK
+
+
+def restore_advice(folder: Path) -> str:
+    """Name the newest backup so the person knows exactly what to do next."""
+    from reflect.store.backups import list_backups
+
+    found = list_backups(folder)
+    if not found:
+        return "There is no backup in the journal folder; restore from a copy you made elsewhere."
+    newest = found[0]
+    made = f"{newest.made_at:%-d %B %Y at %H:%M}"
+    return (f"Restore from the newest backup, made on {made}: "
+            f"reflect --journal {folder} restore {newest.path}")
 
 
 COMMANDS = {

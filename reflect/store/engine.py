@@ -27,8 +27,12 @@ def make_engine(db_path: Path, data_key: bytes) -> Engine:
             conn.execute(pragma)
         return conn
 
+    from sqlcipher3 import dbapi2
+
+    # module=: SQLAlchemy must know sqlcipher3's exception classes to wrap them.
     engine = create_engine(
-        "sqlite+pysqlite://", creator=creator, poolclass=QueuePool, pool_size=2, max_overflow=4
+        "sqlite+pysqlite://", module=dbapi2, creator=creator, poolclass=QueuePool,
+        pool_size=2, max_overflow=4,
     )
 
     @event.listens_for(engine, "connect")

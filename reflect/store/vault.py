@@ -10,15 +10,20 @@ import contextlib
 import os
 import secrets
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from reflect.store import envelope as env
 from reflect.store.engine import make_engine
-from reflect.store.errors import JournalExists, KeyFileDamaged
+from reflect.store.errors import (
+    DatabaseDamaged,
+    JournalExists,
+    KeyFileDamaged,
+    WriteFailed,
+)
 from reflect.store.layout import (
     BACKUP_DIR,
     db_path,
@@ -31,6 +36,22 @@ from reflect.store.lockfile import JournalLock
 from reflect.store.sqlcipher import raw_connect
 
 __all__ = ["Vault", "derive_data_key", "journal_exists", "read_envelope"]
+
+def translate_error(exc: DBAPIError) -> Exception:
+    """Turn SQLite's words into ours: a full disk is not a damaged journal, and neither is a
+    bug. Anything unrecognised is passed on unchanged."""
+    message = str(exc.orig).lower()
+    if "full" in message:
+        return WriteFailed("The journal could not be saved because the disk is full; nothing "
+                           "was changed. Free some space and save again.")
+    if "readonly" in message or "read-only" in message or "disk i/o" in message:
+        return WriteFailed("The journal could not be saved because its folder cannot be "
+                           f"written ({exc.orig}); nothing was changed.")
+    if "malformed" in message or "not a database" in message:
+        return DatabaseDamaged("Part of the journal database is damaged; run 'reflect check' "
+                               "and restore from a backup.")
+    return exc
+
 
 class Vault:
     """The open journal. Close it (or use it as a context manager) to drop the key."""
@@ -118,8 +139,11 @@ class Vault:
         """A transaction: committed when the block ends, rolled back if it raises."""
         if self.engine is None:
             raise RuntimeError("the journal is locked")
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise translate_error(exc) from None
 
     def close(self) -> None:
         """Checkpoint the WAL, dispose every connection and forget the key."""
@@ -158,29 +182,25 @@ class Vault:
 
     # -- backups -------------------------------------------------------------------------
     def backup(self, label: str = "manual", directory: Path | None = None) -> Path:
-        """An encrypted copy (SQLite online backup) plus the key file, verified by reopening."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        """An encrypted, verified copy with the current key file (see backups.py)."""
+        from reflect.store import backups
+
         parent = Path(directory or self.folder / BACKUP_DIR)
         parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target = parent / f"{stamp}-{label}"
-        target.mkdir(mode=0o700)
-        os.close(os.open(db_path(target), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        source = raw_connect(db_path(self.folder), self.data_key)
-        try:
-            copy = raw_connect(db_path(target), self.data_key)
-            try:
-                source.backup(copy)
-                copy.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                copy.close()
-        finally:
-            source.close()
-        env.write(keys_path(target), self.envelope)
-        check = raw_connect(db_path(target), self.data_key, read_only=True)
-        try:
-            result = check.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            check.close()
-        if result != "ok":
-            raise OSError(f"the backup at {target} did not verify ({result})")
-        return target
+        return self.copy_to(backups.new_backup_path(parent, label))
+
+    def copy_to(self, target: Path) -> Path:
+        """Back up into ``target``, a folder that must not exist yet."""
+        from reflect.store import backups
+
+        return backups.make_backup(db_path(self.folder), self.data_key, self.envelope, target)
+
+    def automatic_backup(self) -> Path | None:
+        """At most one an hour, then prune older automatic copies; None when not due."""
+        from reflect.store import backups
+
+        if not backups.due_for_automatic(self.folder):
+            return None
+        path = self.backup(backups.AUTO)
+        backups.prune(self.folder)
+        return path

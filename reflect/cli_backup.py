@@ -1,0 +1,47 @@
+"""``reflect backup PATH`` and ``reflect restore PATH``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from reflect.store import backups
+from reflect.store.layout import derive_data_key
+
+
+def add_parsers(sub) -> None:
+    backup = sub.add_parser("backup", help="write an encrypted, verified copy of the journal")
+    backup.add_argument("path", type=Path, help="folder for the copy (created if missing)")
+    restore = sub.add_parser(
+        "restore", help="replace the journal with a backup; the current one is kept aside")
+    restore.add_argument("path", type=Path, help="a backup folder (journal.db + journal.keys)")
+
+
+def cmd_backup(folder: Path, args, unlock) -> int:
+    target = Path(args.path)
+    if target.is_dir() and any(target.iterdir()):
+        target = backups.new_backup_path(target, "manual")
+    elif target.is_dir():
+        target.rmdir()  # recreated with private permissions
+    with unlock() as journal:
+        made = journal.vault.copy_to(target)
+    print(f"Backed up to {made}. It opens with the passphrase in use today.", file=sys.stderr)
+    print(made)
+    return 0
+
+
+def cmd_restore(folder: Path, args, unlock) -> int:
+    from reflect import cli_secrets
+
+    if args.recovery:
+        key = derive_data_key(args.path, recovery_key=cli_secrets.recovery_key())
+    else:
+        key = derive_data_key(args.path, passphrase=cli_secrets.current_passphrase())
+    kept = backups.restore(folder, args.path, key)
+    print(f"Restored the journal from {args.path}.", file=sys.stderr)
+    if kept is not None:
+        print(f"The journal as it was is kept in {kept}; restore that to undo.", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"backup": cmd_backup, "restore": cmd_restore}

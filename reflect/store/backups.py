@@ -1,0 +1,181 @@
+"""Encrypted backups: online copies of the database with their key file, a rotation that keeps
+recent and older copies, and a restore that never drops the current journal.
+
+A backup folder is named ``YYYYmmdd-HHMMSS-ffffff-LABEL`` and holds ``journal.db`` and
+``journal.keys``; it opens with the passphrase that was current when it was made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from reflect.store import envelope as env
+from reflect.store.atomic import fsync_dir
+from reflect.store.errors import DatabaseDamaged, JournalNotFound
+from reflect.store.layout import BACKUP_DIR, KEYS_NAME, db_path, keys_path
+from reflect.store.lockfile import JournalLock
+from reflect.store.sqlcipher import raw_connect
+
+AUTO = "auto"
+_STAMP = "%Y%m%d-%H%M%S-%f"
+AUTO_INTERVAL = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime
+    label: str
+
+    @property
+    def is_automatic(self) -> bool:
+        return self.label == AUTO
+
+
+def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target: Path) -> Path:
+    """SQLite's online backup into ``target`` (a new folder), verified by reopening."""
+    target.mkdir(parents=True, mode=0o700)
+    os.close(os.open(db_path(target), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    source = raw_connect(source_db, data_key)
+    try:
+        copy = raw_connect(db_path(target), data_key)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    env.write(keys_path(target), envelope)
+    verify(target, data_key)
+    return target
+
+
+def verify(folder: Path, data_key: bytes) -> None:
+    """Raise DatabaseDamaged unless the copy opens and passes SQLite's quick check."""
+    check = raw_connect(db_path(folder), data_key, read_only=True)
+    try:
+        result = check.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        check.close()
+    if result != "ok":
+        raise DatabaseDamaged(f"The backup at {folder} did not verify ({result}).")
+
+
+def new_backup_path(parent: Path, label: str, now: datetime | None = None) -> Path:
+    return Path(parent) / f"{(now or datetime.now()).strftime(_STAMP)}-{label}"
+
+
+def list_backups(journal_folder: Path) -> list[BackupInfo]:
+    """The journal's own backups, newest first; folders that are not backups are ignored."""
+    found: list[BackupInfo] = []
+    parent = Path(journal_folder) / BACKUP_DIR
+    if not parent.is_dir():
+        return found
+    for path in parent.iterdir():
+        parts = path.name.split("-", 3)
+        if len(parts) != 4 or not (path / KEYS_NAME).exists():
+            continue
+        try:
+            made_at = datetime.strptime("-".join(parts[:3]), _STAMP)
+        except ValueError:
+            continue
+        found.append(BackupInfo(path, made_at, parts[3]))
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+
+def to_prune(backups: list[BackupInfo], now: datetime, recent: int = 3, days: int = 7,
+             weeks: int = 5) -> list[BackupInfo]:
+    """Automatic backups to delete: keep the ``recent`` newest, the newest of each of the last
+    ``days`` days and of each of the last ``weeks`` weeks. Manual and pre-migration backups
+    are never pruned."""
+    automatic = sorted((b for b in backups if b.is_automatic), key=lambda b: b.made_at,
+                       reverse=True)
+    keep: set[Path] = {b.path for b in automatic[:recent]}
+    seen_days: set = set()
+    seen_weeks: set = set()
+    for backup in automatic:
+        age = now - backup.made_at
+        day = backup.made_at.date()
+        week = day.isocalendar()[:2]
+        if age <= timedelta(days=days) and day not in seen_days:
+            seen_days.add(day)
+            keep.add(backup.path)
+        if age <= timedelta(weeks=weeks) and week not in seen_weeks:
+            seen_weeks.add(week)
+            keep.add(backup.path)
+    return [b for b in automatic if b.path not in keep]
+
+
+def prune(journal_folder: Path, now: datetime | None = None) -> list[Path]:
+    removed = []
+    for backup in to_prune(list_backups(journal_folder), now or datetime.now()):
+        shutil.rmtree(backup.path, ignore_errors=True)
+        removed.append(backup.path)
+    return removed
+
+
+def due_for_automatic(journal_folder: Path, now: datetime | None = None) -> bool:
+    latest = next((b for b in list_backups(journal_folder) if b.is_automatic), None)
+    return latest is None or (now or datetime.now()) - latest.made_at >= AUTO_INTERVAL
+
+
+_JOURNAL_FILES = ("journal.db", "journal.db-wal", "journal.db-shm", KEYS_NAME)
+
+
+def restore(journal_folder: Path, backup: Path, backup_key: bytes) -> Path | None:
+    """Replace the journal with ``backup`` (already unlocked by the caller into ``backup_key``).
+
+    The current files are first moved aside into ``backups/…-before-restore`` (returned), so a
+    restore can itself be undone. Raises JournalInUse if the journal is open anywhere.
+    """
+    journal_folder, backup = Path(journal_folder), Path(backup)
+    if not (backup / KEYS_NAME).exists() or not db_path(backup).exists():
+        raise JournalNotFound(f"There is no backup at {backup} (journal.db and journal.keys).")
+    verify(backup, backup_key)
+    journal_folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lock = JournalLock(journal_folder)
+    lock.acquire()
+    try:
+        kept = _move_aside(journal_folder)
+        try:
+            _copy_in(backup, journal_folder)
+        except BaseException:
+            if kept is not None:
+                for name in _JOURNAL_FILES:
+                    if (kept / name).exists():
+                        os.replace(kept / name, journal_folder / name)
+            raise
+        return kept
+    finally:
+        lock.release()
+
+
+def _move_aside(journal_folder: Path) -> Path | None:
+    present = [n for n in _JOURNAL_FILES if (journal_folder / n).exists()]
+    if not present:
+        return None
+    kept = new_backup_path(journal_folder / BACKUP_DIR, "before-restore")
+    kept.mkdir(parents=True, mode=0o700)
+    for name in present:
+        os.replace(journal_folder / name, kept / name)
+    fsync_dir(journal_folder)
+    return kept
+
+
+def _copy_in(backup: Path, journal_folder: Path) -> None:
+    for name in ("journal.db", KEYS_NAME):
+        tmp = journal_folder / f".{name}.restoring"
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        shutil.copyfile(backup / name, tmp)
+        os.chmod(tmp, 0o600)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, journal_folder / name)
+    fsync_dir(journal_folder)
