@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="journal folder (default: your user data folder)")
     parser.add_argument("--recovery", action="store_true",
                         help="unlock with the recovery key (REFLECT_RECOVERY_KEY or asked)")
+    parser.add_argument("--accept-missing-wal", action="store_true",
+                        help="open a journal whose recent-changes file was lost in a crash")
     parser.add_argument("--demo", action="store_true",
                         help="open a throwaway journal full of sample content")
     parser.add_argument("--version", action="version", version=f"reflect {__version__}")
@@ -62,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add subcommands: each has add_parsers(subparsers) and a COMMANDS dict whose
 # functions take (folder, args, unlock) and return an exit code.
-_MORE_COMMANDS: tuple[str, ...] = ("reflect.cli_backup",)
+_MORE_COMMANDS: tuple[str, ...] = ("reflect.cli_backup", "reflect.cli_interchange")
 
 
 def _command_modules():
@@ -122,7 +124,8 @@ def _data_key(folder: Path, args) -> bytes:
 def _unlock(folder: Path, args):
     from reflect.journal import Journal
 
-    return Journal.open_with_key(folder, _data_key(folder, args))
+    return Journal.open_with_key(folder, _data_key(folder, args),
+                                 accept_missing_wal=args.accept_missing_wal)
 
 
 def _reader(folder: Path, args):
@@ -131,11 +134,12 @@ def _reader(folder: Path, args):
     from reflect.store.reader import Reader
 
     key = _data_key(folder, args)
-    reader = Reader.open(folder, key)
+    accept = args.accept_missing_wal
+    reader = Reader.open(folder, key, accept_missing_wal=accept)
     if reader is None:
         from reflect.journal import Journal
 
-        Journal.open_with_key(folder, key).close()
+        Journal.open_with_key(folder, key, accept_missing_wal=accept).close()
         reader = Reader.open(folder, key)
     return reader
 

@@ -63,8 +63,9 @@ class Journal:
         return cls(Vault.unlock(folder, passphrase=passphrase, recovery_key=recovery_key))
 
     @classmethod
-    def open_with_key(cls, folder: Path, data_key: bytes) -> Journal:
-        return cls(Vault.open(folder, data_key))
+    def open_with_key(cls, folder: Path, data_key: bytes, *,
+                      accept_missing_wal: bool = False) -> Journal:
+        return cls(Vault.open(folder, data_key, accept_missing_wal=accept_missing_wal))
 
     @property
     def folder(self) -> Path:

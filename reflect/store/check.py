@@ -3,28 +3,47 @@
 from __future__ import annotations
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from reflect.store.vault import Vault
 
+_CHECKS = (
+    ("PRAGMA cipher_integrity_check", "page authentication"),
+    ("PRAGMA integrity_check", "database structure"),
+)
+
+
+def _rows(vault: Vault, sql: str) -> list[str]:
+    with vault.engine.connect() as conn:
+        result = conn.execute(text(sql))
+        return [str(r[0]) for r in result.all()] if result.returns_rows else []
+
+
+def _reason(exc: Exception) -> str:
+    # SQLCipher reports a page that fails authentication as "out of memory".
+    if isinstance(exc, MemoryError):
+        return "a page could not be decrypted"
+    return str(getattr(exc, "orig", exc))
+
 
 def run_checks(vault: Vault) -> list[str]:
-    """Return problems found (empty when the journal is sound)."""
+    """Return problems found (empty when the journal is sound). Each check runs on its own,
+    so one that cannot finish does not hide the others."""
     problems: list[str] = []
-    with vault.session() as session:
-        for pragma, label in (("PRAGMA cipher_integrity_check", "page authentication"),
-                              ("PRAGMA integrity_check", "database structure")):
-            rows = [r[0] for r in session.execute(text(pragma)).all()]
-            bad = [r for r in rows if r and r != "ok"]
-            if bad:
-                problems.append(f"The {label} check failed: {'; '.join(bad[:5])}.")
+    for sql, label in _CHECKS:
         try:
-            session.execute(text("INSERT INTO entry_fts(entry_fts) VALUES ('integrity-check')"))
-        except Exception as exc:  # the FTS check reports through an error
-            problems.append(f"The search index is damaged ({exc}).")
-        indexed = session.execute(text("SELECT count(*) FROM entry_fts")).scalar_one()
-        live = session.execute(
-            text("SELECT count(*) FROM entry WHERE deleted_at IS NULL")
-        ).scalar_one()
+            bad = [r for r in _rows(vault, sql) if r and r != "ok"]
+        except (DBAPIError, MemoryError) as exc:
+            bad = [f"it could not finish ({_reason(exc)})"]
+        if bad:
+            problems.append(f"The {label} check failed: {'; '.join(bad[:5])}.")
+    try:
+        _rows(vault, "INSERT INTO entry_fts(entry_fts) VALUES ('integrity-check')")
+        indexed = int(_rows(vault, "SELECT count(*) FROM entry_fts")[0])
+        live = int(_rows(vault, "SELECT count(*) FROM entry WHERE deleted_at IS NULL")[0])
+    except (DBAPIError, MemoryError) as exc:
+        problems.append(f"The search index check failed ({_reason(exc)}).")
+    else:
         if indexed != live:
             problems.append(
                 f"The search index holds {indexed} entries but the journal has {live}."

@@ -45,3 +45,28 @@ class WriteFailed(ReflectError):
     """A save could not be written (full disk, read-only folder); nothing was changed."""
 
     exit_code = 9
+
+
+class WalMissing(ReflectError):
+    """The journal was not closed cleanly and its write-ahead log is gone."""
+
+    exit_code = 11
+
+
+def translate_sqlite_error(exc: Exception) -> Exception:
+    """Turn SQLite's words into ours: a full disk is not a damaged journal, and neither is a
+    bug. Anything unrecognised is returned unchanged."""
+    if isinstance(exc, MemoryError):  # SQLCipher: a page failed authentication
+        return DatabaseDamaged("Part of the journal database could not be decrypted; run "
+                               "'reflect check' and restore from a backup.")
+    message = str(getattr(exc, "orig", None) or exc).lower()
+    if "full" in message:
+        return WriteFailed("The journal could not be saved because the disk is full; nothing "
+                           "was changed. Free some space and save again.")
+    if "readonly" in message or "read-only" in message or "disk i/o" in message:
+        return WriteFailed("The journal could not be saved because its folder cannot be "
+                           f"written ({message}); nothing was changed.")
+    if "malformed" in message or "not a database" in message or "corrupt" in message:
+        return DatabaseDamaged("Part of the journal database is damaged; run 'reflect check' "
+                               "and restore from a backup.")
+    return exc

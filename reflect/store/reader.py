@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reflect.store import queries
-from reflect.store.layout import db_path
+from reflect.store.errors import translate_sqlite_error
+from reflect.store.layout import check_wal, db_path
 from reflect.store.lockfile import JournalLock
 from reflect.store.migrate import HEAD_REVISION
 from reflect.store.queries import EntryFilter, EntrySummary, SearchHit
@@ -23,10 +24,12 @@ class Reader:
         self._lock = lock
 
     @classmethod
-    def open(cls, folder: Path, data_key: bytes) -> Reader | None:
+    def open(cls, folder: Path, data_key: bytes, *,
+             accept_missing_wal: bool = False) -> Reader | None:
         lock = JournalLock(folder)
         lock.acquire()
         try:
+            check_wal(folder, accept_missing_wal)
             conn = raw_connect(db_path(folder), data_key)
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA query_only = ON")
@@ -40,14 +43,22 @@ class Reader:
         return cls(conn, lock)
 
     def search(self, text: str, limit: int = 50) -> tuple[list[SearchHit], int]:
-        return queries.search(self._conn, text, limit)
+        return self._run(queries.search, text, limit)
 
     def list_summaries(self, f: EntryFilter | None = None, limit: int = 100,
                        offset: int = 0) -> list[EntrySummary]:
-        return queries.list_summaries(self._conn, f, limit, offset)
+        return self._run(queries.list_summaries, f, limit, offset)
 
     def count(self, f: EntryFilter | None = None) -> int:
-        return queries.count(self._conn, f)
+        return self._run(queries.count, f)
+
+    def _run(self, query, *args):
+        import sqlcipher3
+
+        try:
+            return query(self._conn, *args)
+        except (sqlcipher3.DatabaseError, MemoryError) as exc:
+            raise translate_sqlite_error(exc) from None
 
     def close(self) -> None:
         self._conn.close()

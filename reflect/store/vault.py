@@ -22,10 +22,11 @@ from reflect.store.errors import (
     DatabaseDamaged,
     JournalExists,
     KeyFileDamaged,
-    WriteFailed,
+    translate_sqlite_error,
 )
 from reflect.store.layout import (
     BACKUP_DIR,
+    check_wal,
     db_path,
     derive_data_key,
     journal_exists,
@@ -36,22 +37,6 @@ from reflect.store.lockfile import JournalLock
 from reflect.store.sqlcipher import raw_connect
 
 __all__ = ["Vault", "derive_data_key", "journal_exists", "read_envelope"]
-
-def translate_error(exc: DBAPIError) -> Exception:
-    """Turn SQLite's words into ours: a full disk is not a damaged journal, and neither is a
-    bug. Anything unrecognised is passed on unchanged."""
-    message = str(exc.orig).lower()
-    if "full" in message:
-        return WriteFailed("The journal could not be saved because the disk is full; nothing "
-                           "was changed. Free some space and save again.")
-    if "readonly" in message or "read-only" in message or "disk i/o" in message:
-        return WriteFailed("The journal could not be saved because its folder cannot be "
-                           f"written ({exc.orig}); nothing was changed.")
-    if "malformed" in message or "not a database" in message:
-        return DatabaseDamaged("Part of the journal database is damaged; run 'reflect check' "
-                               "and restore from a backup.")
-    return exc
-
 
 class Vault:
     """The open journal. Close it (or use it as a context manager) to drop the key."""
@@ -92,7 +77,7 @@ class Vault:
         return cls(folder, data_key, envelope, lock, engine), recovery_key
 
     @classmethod
-    def open(cls, folder: Path, data_key: bytes) -> Vault:
+    def open(cls, folder: Path, data_key: bytes, *, accept_missing_wal: bool = False) -> Vault:
         """Open with a data key from :func:`derive_data_key` or the keyring."""
         folder = Path(folder)
         envelope = read_envelope(folder)
@@ -101,6 +86,7 @@ class Vault:
         lock = JournalLock(folder)
         lock.acquire()
         try:
+            check_wal(folder, accept_missing_wal)
             # Read-only first: a damaged file is reported without SQLite touching it.
             raw_connect(db_path(folder), data_key, read_only=True).close()
             engine = make_engine(db_path(folder), data_key)
@@ -143,7 +129,11 @@ class Vault:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except DBAPIError as exc:
-            raise translate_error(exc) from None
+            raise translate_sqlite_error(exc) from None
+        except MemoryError:
+            # SQLCipher reports a page that fails authentication as SQLITE_NOMEM.
+            raise DatabaseDamaged("Part of the journal database could not be decrypted; run "
+                                  "'reflect check' and restore from a backup.") from None
 
     def close(self) -> None:
         """Checkpoint the WAL, dispose every connection and forget the key."""
