@@ -46,7 +46,7 @@ def test_a_missing_wal_after_a_crash_is_named_and_nothing_changes(new_journal, j
     crash_while_open(journal_dir)
     (journal_dir / "journal.db-wal").unlink()
     before = snapshot(journal_dir)
-    with pytest.raises(WalMissing, match="journal.db-wal"):
+    with pytest.raises(WalMissing, match=r"journal\.db-wal"):
         Journal.unlock(journal_dir, passphrase=PASSPHRASE)
     assert snapshot(journal_dir) == before
     from reflect.store.layout import derive_data_key

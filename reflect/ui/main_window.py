@@ -1,0 +1,306 @@
+"""The one window: create (first run) → unlock → shell, and back to unlock on lock.
+
+The window owns the open Journal. Everything slow (Argon2id, opening and migrating the
+database, talking to the keyring) runs on a worker thread while the current screen shows a
+busy indicator, so the window never freezes. Locking (Ctrl+L, or the idle timer) lets the
+pages save drafts, closes the journal (dropping the key) and destroys the shell with every
+decrypted view in it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
+
+from reflect import keychain
+from reflect.journal import Journal
+from reflect.settings import Settings
+from reflect.store.envelope import KdfParams
+from reflect.store.layout import journal_exists, read_envelope
+from reflect.ui.create_view import CreateView
+from reflect.ui.idle import IdleWatcher
+from reflect.ui.messages import open_failure
+from reflect.ui.preferences import PreferencesDialog
+from reflect.ui.shell import PageFactory, Shell
+from reflect.ui.unlock_view import UnlockView
+from reflect.ui.workers import run_in_thread
+
+log = logging.getLogger(__name__)
+
+WINDOW_TITLE = "Reflect"
+
+
+def _close_quietly(result: object) -> None:
+    """A journal opened for a window that has gone: release its lock and key."""
+    journal = result[0] if isinstance(result, tuple) else result
+    if isinstance(journal, Journal):
+        journal.close()
+
+
+class MainWindow(QMainWindow):
+    """Create / unlock / shell in a stack, with File > Lock and idle auto-lock.
+
+    Public surface for later work:
+    ``journal`` (the open Journal or None), ``shell`` (the Shell or None), ``lock()``,
+    ``is_locked``, signals ``unlocked`` and ``locked``, ``set_auto_lock_ms()``; pages come
+    from ``pages`` (default :data:`reflect.ui.shell.PAGES`).
+    """
+
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, folder: Path, *, recovery: bool = False,
+                 kdf_params: KdfParams | None = None, settings: Settings | None = None,
+                 pages: Sequence[tuple[str, PageFactory]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = Path(folder)
+        self.settings = settings if settings is not None else Settings.load()
+        self._kdf_params = kdf_params
+        self._pages = pages
+        self._remembered = False
+        self._closing = False
+        self.journal: Journal | None = None
+        self.shell: Shell | None = None
+
+        self.setWindowTitle(WINDOW_TITLE)
+        self.resize(900, 600)
+        self.setMinimumSize(560, 420)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.create_view = CreateView(self.folder)
+        self.unlock_view = UnlockView(self.folder)
+        self.stack.addWidget(self.create_view)
+        self.stack.addWidget(self.unlock_view)
+        self.create_view.create_requested.connect(self._create)
+        self.create_view.finished.connect(self._created)
+        self.unlock_view.unlock_requested.connect(self._unlock)
+
+        self.idle = IdleWatcher(IdleWatcher.minutes_to_ms(self.settings.auto_lock_minutes), self)
+        self.idle.idle.connect(self._idle_lock)
+        self._build_menus()
+        self.statusBar().setSizeGripEnabled(False)
+
+        if journal_exists(self.folder):
+            self._show_unlock(recovery=recovery)
+            self._try_remembered_key(open_it=not recovery)
+        else:
+            self.stack.setCurrentWidget(self.create_view)
+            self.create_view.passphrase_page.passphrase_edit.setFocus()
+
+    # -- menus -------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.lock_action = QAction("&Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setStatusTip("Close the journal and clear the screen")
+        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.setEnabled(False)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.preferences_action = QAction("&Preferences…", self)
+        preferences_keys = QKeySequence(QKeySequence.StandardKey.Preferences)
+        self.preferences_action.setShortcut(
+            preferences_keys if not preferences_keys.isEmpty() else QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.open_preferences)
+        edit_menu.addAction(self.preferences_action)
+        self.preferences_dialog: PreferencesDialog | None = None
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return self.shell is None
+
+    def set_auto_lock_ms(self, ms: int) -> None:
+        """Idle delay in milliseconds (tests use tiny values; 0 = never)."""
+        self.idle.set_timeout_ms(ms)
+
+    def _accept_journal(self, journal: Journal) -> bool:
+        """False (and the journal closed) if the window is closing and cannot take it."""
+        if self._closing:
+            journal.close()
+            return False
+        return True
+
+    # -- first run -------------------------------------------------------------------------------
+    def _create(self, passphrase: str) -> None:
+        self.create_view.set_busy("Creating your journal… this takes a moment.")
+        folder, params = self.folder, self._kdf_params
+        run_in_thread(lambda: Journal.create(folder, passphrase, params),
+                      on_success=self._create_done, on_failure=self._create_failed,
+                      owner=self, discard=_close_quietly)
+
+    def _create_done(self, result: tuple[Journal, str]) -> None:
+        journal, recovery_key = result
+        if not self._accept_journal(journal):
+            return
+        self.journal = journal  # open, but no shell until the recovery key is confirmed
+        self.create_view.show_recovery_key(recovery_key)
+
+    def _create_failed(self, exc: BaseException) -> None:
+        self.create_view.show_failure(open_failure(exc))
+
+    def _created(self) -> None:
+        if self.journal is not None:
+            self._enter_shell(self.journal)
+
+    # -- unlocking -------------------------------------------------------------------------------
+    def _show_unlock(self, *, recovery: bool = False) -> None:
+        available, reason = keychain.availability()
+        view = self.unlock_view
+        view.set_remember_available(available, reason)
+        view.set_remembered(self._remembered)
+        view.set_recovery_mode(recovery)
+        view.reset()
+        self.stack.setCurrentWidget(view)
+        view.secret_edit.setFocus()
+
+    def _try_remembered_key(self, *, open_it: bool) -> None:
+        """At startup only: a key remembered on this device opens the journal unasked."""
+        if not keychain.availability()[0]:
+            return
+        folder = self.folder
+
+        def find_and_open() -> tuple[bool, Journal | None]:
+            key = keychain.recall(read_envelope(folder).journal_id)
+            if key is None:
+                return False, None
+            return True, Journal.open_with_key(folder, key) if open_it else None
+
+        if open_it:
+            self.unlock_view.set_busy("Opening with the key remembered on this device…")
+        run_in_thread(find_and_open, on_success=self._remembered_done,
+                      on_failure=self._remembered_failed, owner=self, discard=_close_quietly)
+
+    def _remembered_done(self, result: tuple[bool, Journal | None]) -> None:
+        remembered, journal = result
+        self._remembered = remembered
+        self.unlock_view.set_busy(None)
+        self.unlock_view.set_remembered(remembered)
+        if journal is not None and self._accept_journal(journal):
+            self._enter_shell(journal)
+
+    def _remembered_failed(self, exc: BaseException) -> None:
+        self.unlock_view.show_failure(open_failure(exc))
+
+    def _unlock(self, secret: str, use_recovery: bool, remember: bool) -> None:
+        what = "recovery key" if use_recovery else "passphrase"
+        self.unlock_view.set_busy(f"Checking your {what} and opening the journal…")
+        folder = self.folder
+
+        def open_and_remember() -> tuple[Journal, bool, bool]:
+            if use_recovery:
+                journal = Journal.unlock(folder, recovery_key=secret)
+            else:
+                journal = Journal.unlock(folder, passphrase=secret)
+            vault = journal.vault
+            if remember:
+                kept = keychain.remember(vault.journal_id, vault.data_key)
+            else:
+                keychain.forget(vault.journal_id)
+                kept = False
+            return journal, remember, kept
+
+        run_in_thread(open_and_remember, on_success=self._unlock_done,
+                      on_failure=lambda exc: self._unlock_failed(exc, use_recovery),
+                      owner=self, discard=_close_quietly)
+
+    def _unlock_done(self, result: tuple[Journal, bool, bool]) -> None:
+        journal, wanted, kept = result
+        if not self._accept_journal(journal):
+            return
+        self._remembered = kept
+        self.unlock_view.reset()
+        self._enter_shell(journal)
+        if wanted and not kept:
+            self.statusBar().showMessage(
+                "The key could not be kept in the system keyring; you will be asked for the "
+                "passphrase next time.", 10_000)
+
+    def _unlock_failed(self, exc: BaseException, use_recovery: bool) -> None:
+        self.unlock_view.show_failure(open_failure(exc, recovery=use_recovery))
+
+    # -- the open journal ----------------------------------------------------------------------
+    def _enter_shell(self, journal: Journal) -> None:
+        self.journal = journal
+        self.shell = Shell(journal, self._pages)
+        self.stack.addWidget(self.shell)
+        self.stack.setCurrentWidget(self.shell)
+        self.lock_action.setEnabled(True)
+        self.statusBar().clearMessage()
+        self.idle.start()
+        self.shell.nav.setFocus()
+        self.unlocked.emit()
+
+    def _close_journal(self) -> None:
+        """Flush pages, close the journal, destroy the shell. Safe to call twice."""
+        self.idle.stop()
+        shell, self.shell = self.shell, None
+        if shell is not None:
+            shell.prepare_to_lock()
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+        journal, self.journal = self.journal, None
+        if journal is not None:
+            try:
+                journal.close()
+            except Exception:  # the key is dropped regardless; say so in the log only
+                log.exception("closing the journal failed")
+        if shell is not None:
+            self.stack.removeWidget(shell)
+            shell.hide()
+            shell.deleteLater()
+        self.lock_action.setEnabled(False)
+
+    def lock(self) -> bool:
+        """Close the journal and show the unlock screen. False if nothing was open."""
+        if self.shell is None:
+            return False
+        self._close_journal()
+        self._show_unlock()
+        self.statusBar().showMessage("Locked. Your journal is closed.", 5_000)
+        self.locked.emit()
+        return True
+
+    def _idle_lock(self) -> None:
+        if self.lock():
+            self.statusBar().showMessage("Locked after a period without activity.", 0)
+
+    # -- preferences -----------------------------------------------------------------------------
+    def open_preferences(self) -> PreferencesDialog:
+        """Window-modal, not blocking: the idle timer keeps running behind it."""
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self._apply_preferences(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.preferences_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _apply_preferences(self, dialog: PreferencesDialog) -> None:
+        dialog.apply_to(self.settings)
+        self.idle.set_timeout_minutes(self.settings.auto_lock_minutes)
+        try:
+            self.settings.save()
+        except OSError as exc:
+            self.statusBar().showMessage(
+                f"The preferences apply now but could not be saved ({exc.strerror}).", 10_000)
+
+    # -- closing -----------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        self._close_journal()
+        super().closeEvent(event)

@@ -1,0 +1,48 @@
+"""Edit > Preferences: settings that hold no journal content (for now, the auto-lock delay)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.settings import Settings
+from reflect.ui.feedback import hint_label
+
+MAX_MINUTES = 24 * 60
+
+
+class PreferencesDialog(QDialog):
+    """Changes a copy of the values; :meth:`apply_to` writes them into Settings on OK."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(0, MAX_MINUTES)
+        self.auto_lock.setSuffix(" min")
+        self.auto_lock.setSpecialValueText("Never")
+        self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.auto_lock.setAccessibleName("Lock after minutes without activity")
+        form = QFormLayout()
+        form.addRow("Lock after inactivity:", self.auto_lock)
+        note = hint_label("Locking closes the journal and clears every open view; "
+                          "your drafts are saved first. 0 means never.")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+
+    def apply_to(self, settings: Settings) -> None:
+        settings.auto_lock_minutes = self.auto_lock.value()
