@@ -15,6 +15,7 @@ from pathlib import Path
 from reflect.store import drafts as draft_store
 from reflect.store import entries as entry_store
 from reflect.store.entries import EntryFilter, SearchHit, utc_now
+from reflect.store.queries import EntrySummary, PromptUsage
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Entry
 from reflect.store.vault import Vault
@@ -103,6 +104,16 @@ class Journal:
                      offset: int = 0) -> list[Entry]:
         with self.vault.session() as session:
             return entry_store.list_entries(session, f, limit, offset)
+
+    def list_summaries(self, f: EntryFilter | None = None, limit: int = 100,
+                       offset: int = 0) -> list[EntrySummary]:
+        """Light rows for lists: no body is loaded until an entry is opened."""
+        with self.vault.session() as session:
+            return entry_store.list_summaries(session, f, limit, offset)
+
+    def prompt_usage(self) -> dict[str, PromptUsage]:
+        with self.vault.session() as session:
+            return entry_store.prompt_usage(session)
 
     def count_entries(self, f: EntryFilter | None = None) -> int:
         with self.vault.session() as session:

@@ -100,6 +100,10 @@ def search(session: Session, user_text: str, limit: int = 50) -> tuple[list[Sear
     return queries.search(_dbapi(session), user_text, limit)
 
 
+def prompt_usage(session: Session) -> dict[str, queries.PromptUsage]:
+    return queries.prompt_usage(_dbapi(session))
+
+
 def all_tags(session: Session) -> list[str]:
     rows = session.execute(text(
         "SELECT DISTINCT json_each.value FROM entry, json_each(entry.tags) "

@@ -147,3 +147,19 @@ def schema_revision(conn) -> str | None:
         return None
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
+
+
+@dataclass(frozen=True)
+class PromptUsage:
+    prompt_id: str
+    times: int
+    last_answered: date
+
+
+def prompt_usage(conn) -> dict[str, PromptUsage]:
+    """How often and when each prompt was last answered (entries in the trash not counted)."""
+    rows = conn.execute(
+        "SELECT prompt_id, count(*), max(happened_on) FROM entry "
+        "WHERE prompt_id IS NOT NULL AND deleted_at IS NULL GROUP BY prompt_id"
+    ).fetchall()
+    return {r[0]: PromptUsage(r[0], int(r[1]), _as_date(r[2])) for r in rows}

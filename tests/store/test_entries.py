@@ -79,3 +79,16 @@ def test_drafts_survive_close_and_reopen(new_journal, journal_dir):
         assert journal.drafts() == {"new:1": {"title": "half", "body": "written"}}
         journal.discard_draft("new:1")
         assert journal.drafts() == {}
+
+
+def test_prompt_usage_counts_answers_and_the_latest_date(new_journal):
+    new_journal.add_entry("a", prompt_id="annexb-134", happened_on=date(2026, 1, 1))
+    new_journal.add_entry("b", prompt_id="annexb-134", happened_on=date(2026, 2, 1))
+    gone = new_journal.add_entry("c", prompt_id="annexb-135")
+    new_journal.delete_entry(gone.id)
+    usage = new_journal.prompt_usage()
+    assert set(usage) == {"annexb-134"}
+    assert usage["annexb-134"].times == 2
+    assert usage["annexb-134"].last_answered == date(2026, 2, 1)
+    summaries = new_journal.list_summaries()
+    assert [s.title for s in summaries] == ["b", "a"]
