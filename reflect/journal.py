@@ -15,9 +15,9 @@ from pathlib import Path
 from reflect.store import drafts as draft_store
 from reflect.store import entries as entry_store
 from reflect.store.entries import EntryFilter, SearchHit, utc_now
-from reflect.store.queries import EntrySummary, PromptUsage
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Entry
+from reflect.store.queries import EntrySummary, PromptUsage
 from reflect.store.vault import Vault
 
 
