@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add subcommands: each has add_parsers(subparsers) and a COMMANDS dict whose
 # functions take (folder, args, unlock) and return an exit code.
-_MORE_COMMANDS: tuple[str, ...] = ("reflect.cli_backup", "reflect.cli_interchange")
+_MORE_COMMANDS: tuple[str, ...] = ("reflect.cli_backup", "reflect.cli_interchange",
+                                   "reflect.cli_profile")
 
 
 def _command_modules():
@@ -232,31 +233,20 @@ def cmd_passwd(folder: Path, args) -> int:
 
 
 def cmd_check(folder: Path, args) -> int:
-    from reflect.store.check import run_checks
+    from reflect.maintenance import check
     from reflect.store.errors import DatabaseDamaged
 
     with _unlock(folder, args) as journal:
-        problems = run_checks(journal.vault)
+        problems = check(journal)
     if problems:
         for problem in problems:
             print(f"reflect: {problem}", file=sys.stderr)
+        from reflect.maintenance import restore_advice
+
         print(f"reflect: {restore_advice(folder)}", file=sys.stderr)
         return DatabaseDamaged.exit_code
     print("The key file, the database and the search index are sound.")
     return EXIT_OK
-
-
-def restore_advice(folder: Path) -> str:
-    """Name the newest backup so the person knows exactly what to do next."""
-    from reflect.store.backups import list_backups
-
-    found = list_backups(folder)
-    if not found:
-        return "There is no backup in the journal folder; restore from a copy you made elsewhere."
-    newest = found[0]
-    made = f"{newest.made_at:%-d %B %Y at %H:%M}"
-    return (f"Restore from the newest backup, made on {made}: "
-            f"reflect --journal {folder} restore {newest.path}")
 
 
 COMMANDS = {

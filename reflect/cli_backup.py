@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from reflect.maintenance import restore
 from reflect.store import backups
-from reflect.store.layout import derive_data_key
 
 
 def add_parsers(sub) -> None:
@@ -34,10 +34,9 @@ def cmd_restore(folder: Path, args, unlock) -> int:
     from reflect import cli_secrets
 
     if args.recovery:
-        key = derive_data_key(args.path, recovery_key=cli_secrets.recovery_key())
+        kept = restore(folder, args.path, recovery_key=cli_secrets.recovery_key())
     else:
-        key = derive_data_key(args.path, passphrase=cli_secrets.current_passphrase())
-    kept = backups.restore(folder, args.path, key)
+        kept = restore(folder, args.path, passphrase=cli_secrets.current_passphrase())
     print(f"Restored the journal from {args.path}.", file=sys.stderr)
     if kept is not None:
         print(f"The journal as it was is kept in {kept}; restore that to undo.", file=sys.stderr)

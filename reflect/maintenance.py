@@ -1,0 +1,48 @@
+"""Keeping a journal safe: back up, check, restore. Shared by the window and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reflect.journal import Journal
+from reflect.store import backups
+from reflect.store.backups import BackupInfo
+from reflect.store.check import run_checks
+from reflect.store.layout import derive_data_key
+
+__all__ = ["BackupInfo", "back_up_now", "check", "list_backups", "restore", "restore_advice"]
+
+
+def back_up_now(journal: Journal) -> Path:
+    return journal.vault.backup("manual")
+
+
+def automatic_backup(journal: Journal) -> Path | None:
+    return journal.vault.automatic_backup()
+
+
+def check(journal: Journal) -> list[str]:
+    return run_checks(journal.vault)
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    return backups.list_backups(folder)
+
+
+def restore(folder: Path, backup: Path, *, passphrase: str | None = None,
+            recovery_key: str | None = None) -> Path | None:
+    """Unlock the backup with its own secret, verify it, then swap it in (journal closed).
+    Returns where the replaced journal was kept."""
+    key = derive_data_key(backup, passphrase=passphrase, recovery_key=recovery_key)
+    return backups.restore(folder, backup, key)
+
+
+def restore_advice(folder: Path) -> str:
+    """Name the newest backup so the person knows exactly what to do next."""
+    found = list_backups(folder)
+    if not found:
+        return "There is no backup in the journal folder; restore from a copy you made elsewhere."
+    newest = found[0]
+    made = f"{newest.made_at:%-d %B %Y at %H:%M}"
+    return (f"Restore from the newest backup, made on {made}: "
+            f"reflect --journal {folder} restore {newest.path}")
