@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from tests.e2e.test_cli import assert_clean_error, cheap_journal, run  # noqa: F401
+from tests.e2e.conftest import assert_clean_error, run
 
 
-def test_backup_restore_round_trip(journal_dir, cheap_journal, tmp_path):  # noqa: F811
+def test_backup_restore_round_trip(journal_dir, cheap_journal, tmp_path):
     run(journal_dir, "add", "--title", "Before the backup", stdin="kept")
     made = run(journal_dir, "backup", str(tmp_path / "usb"))
     assert made.returncode == 0, made.stderr
@@ -22,7 +22,7 @@ def test_backup_restore_round_trip(journal_dir, cheap_journal, tmp_path):  # noq
     assert Path(again.stdout.strip()).parent == backup
 
 
-def test_restore_with_the_wrong_passphrase_changes_nothing(journal_dir, cheap_journal,  # noqa: F811
+def test_restore_with_the_wrong_passphrase_changes_nothing(journal_dir, cheap_journal,
                                                            tmp_path):
     backup = Path(run(journal_dir, "backup", str(tmp_path / "b")).stdout.strip())
     before = (journal_dir / "journal.db").read_bytes()
@@ -31,7 +31,7 @@ def test_restore_with_the_wrong_passphrase_changes_nothing(journal_dir, cheap_jo
     assert (journal_dir / "journal.db").read_bytes() == before
 
 
-def test_check_names_the_newest_backup_when_a_page_is_damaged(journal_dir,  # noqa: F811
+def test_check_names_the_newest_backup_when_a_page_is_damaged(journal_dir,
                                                               cheap_journal):
     from reflect.journal import Journal
     from tests.conftest import PASSPHRASE
