@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reflect.store import actions as action_store
 from reflect.store import drafts as draft_store
 from reflect.store import entries as entry_store
 from reflect.store.entries import EntryFilter, SearchHit, utc_now
@@ -136,6 +137,15 @@ class Journal:
     def restore_entry(self, entry_id: int) -> None:
         with self.vault.session() as session:
             entry_store.restore(session, entry_id)
+
+    def empty_trash(self) -> int:
+        """Delete every entry in the trash for good (with its actions); how many went."""
+        with self.vault.session() as session:
+            ids = entry_store.deleted_ids(session)
+            for entry_id in ids:
+                action_store.delete_for_entry(session, entry_id)
+                entry_store.purge(session, entry_id)
+        return len(ids)
 
     # -- drafts --------------------------------------------------------------------------------
     def save_draft(self, key: str, payload: dict) -> None:

@@ -128,6 +128,12 @@ def restore(session: Session, entry_id: int) -> Entry | None:
     return save(session, entry)
 
 
+def deleted_ids(session: Session) -> list[int]:
+    """Ids of the entries in the trash (for emptying it)."""
+    rows = session.execute(text("SELECT id FROM entry WHERE deleted_at IS NOT NULL"))
+    return [r[0] for r in rows]
+
+
 def purge(session: Session, entry_id: int) -> None:
     """Delete for good (emptying the trash)."""
     session.execute(text("DELETE FROM entry_fts WHERE rowid = :id"), {"id": entry_id})

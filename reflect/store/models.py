@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
 ENTRY_KINDS = ("reflection", "supervision", "coaching")
-ACTION_STATUSES = ("open", "done", "dropped")
+ACTION_STATUSES = ("open", "done", "dropped", "carried")
 RATING_KINDS = ("self", "target", "other")
 
 

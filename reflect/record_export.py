@@ -1,0 +1,204 @@
+"""One supervision record as a tidy document for the supervisee to read and agree.
+
+:func:`record_outline` turns a record into plain, already formatted items (heading, kind,
+value); :func:`record_markdown` renders them as Markdown, and the PDF export renders the same
+outline, so the two never disagree about what a record says.
+
+Sensitive sections (``sensitive = true`` in the template, such as wellbeing) are included by
+default: this copy goes to the supervisee, who was part of that conversation. Pass
+``include_sensitive=False`` for any copy that goes further (a mentor, a file); those sections
+are then left out entirely, heading and all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+from reflect.prompts.templates import SCALE_MAX, Section, Template
+from reflect.store.models import Action, Entry, Person
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped",
+                 "carried": "Carried forward"}
+NOT_RECORDED = "Not recorded."
+
+
+@dataclass(frozen=True)
+class Record:
+    """A saved record with its template (None if that template is gone), its supervisee
+    and the actions agreed in it: everything a rendering of it needs."""
+
+    entry: Entry
+    template: Template | None
+    person: Person | None
+    actions: list[Action]
+
+
+class ActionLine(NamedTuple):
+    """One action, every field already text. ``outcome`` is what changed in practice (done),
+    the reason (dropped) or when it was carried forward."""
+
+    description: str
+    owner: str
+    due: str
+    status: str
+    outcome: str
+
+
+class OutlineItem(NamedTuple):
+    """``kind`` is "meta" (date, supervisee, record type: shown under the title) or a
+    template field type: text (Markdown), actions, yesno, scale, choice, date, supervisee.
+    ``value`` is text, or a tuple of :class:`ActionLine` for actions; "" when not filled."""
+
+    heading: str
+    kind: str
+    value: str | tuple[ActionLine, ...]
+
+
+def uk_date(value: date | str | None) -> str:
+    """"3 March 2026" (no leading zero, month in words, never locale-dependent)."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return value.strip()
+    if not isinstance(value, date):
+        return ""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def action_line(action: Action) -> ActionLine:
+    if action.status == "done":
+        note = action.outcome
+    elif action.status == "dropped":
+        note = f"Dropped: {action.reason}" if action.reason else ""
+    elif action.status == "carried":
+        note = f"Carried forward on {uk_date(action.closed_on)}" if action.closed_on else ""
+    else:
+        note = ""
+    return ActionLine(action.description, action.owner, uk_date(action.due_on),
+                      STATUS_LABELS.get(action.status, action.status.capitalize()), note)
+
+
+def _is_snapshot(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(v, Mapping) and "action_id" in v for v in value)
+
+
+def _format(kind: str, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if kind == "yesno":
+        return "Yes" if value is True or str(value).lower() in ("yes", "true", "1") else "No"
+    if kind == "scale":
+        return f"{value} / {SCALE_MAX}"
+    if kind == "date":
+        return uk_date(value if isinstance(value, date | str) else str(value))
+    if isinstance(value, list | tuple):
+        return "\n".join(f"- {v}" for v in value if str(v).strip())
+    return str(value).strip()
+
+
+def missing_required(entry: Entry, template: Template) -> list[Section]:
+    """Required sections still empty, before the record is final (a supervisee section
+    counts as filled when the record has a supervisee)."""
+    def filled(section: Section) -> bool:
+        value = (entry.sections or {}).get(section.id)
+        return (section.type == "supervisee" and entry.person_id is not None) or (
+            value not in (None, [], {}) and str(value).strip() != "")
+    return [s for s in template.sections if s.required and not filled(s)]
+
+
+def record_title(entry: Entry, template: Template) -> str:
+    return " ".join((entry.title or template.name).split())
+
+
+def record_outline(entry: Entry, template: Template, person: Person | None,
+                   actions: Sequence[Action], *,
+                   include_sensitive: bool = True) -> list[OutlineItem]:
+    """The record as items in template order, meta items first (see module docstring)."""
+    values: Mapping[str, Any] = entry.sections or {}
+    meta = [OutlineItem("Date", "meta", uk_date(entry.happened_on))]
+    body: list[OutlineItem] = []
+    has_supervisee = False
+    lines = tuple(action_line(a) for a in actions)
+    placed_actions = False
+    for section in template.sections:
+        if section.sensitive and not include_sensitive:
+            continue
+        value = values.get(section.id)
+        if section.type == "supervisee":
+            name = person.code_name if person and not has_supervisee else _format("text", value)
+            has_supervisee = True
+            meta.append(OutlineItem(section.title, "meta", name))
+        elif section.type == "actions":
+            body.append(OutlineItem(section.title, "actions", () if placed_actions else lines))
+            placed_actions = True
+        else:
+            body.append(OutlineItem(section.title, section.type, _format(section.type, value)))
+    if person is not None and not has_supervisee:
+        meta.append(OutlineItem("Supervisee", "meta", person.code_name))
+    meta.append(OutlineItem("Record", "meta", template.name))
+    if lines and not placed_actions:
+        body.append(OutlineItem("Agreed actions", "actions", lines))
+    known = {s.id for s in template.sections}
+    for key, value in values.items():  # answers to sections the template no longer has
+        if key not in known and not _is_snapshot(value) and _format("text", value):
+            body.append(OutlineItem(key.replace("_", " ").capitalize(), "text",
+                                    _format("text", value)))
+    return meta + body
+
+
+_PLAIN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+
+
+def _plain(text: str) -> str:
+    """Text that must read literally in Markdown (names, choices, table cells)."""
+    return " ".join(str(text).split()).translate(_PLAIN_SPECIALS)
+
+
+def _actions_markdown(lines: Sequence[ActionLine]) -> list[str]:
+    if not lines:
+        return ["_No actions agreed._"]
+    out = ["| Action | Owner | Due | Status | Outcome |", "|---|---|---|---|---|"]
+    for line in lines:
+        cells = (_plain(c) or "—" for c in line)
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def outline_markdown(title: str, outline: Sequence[OutlineItem]) -> str:
+    """Render an outline (from :func:`record_outline`) as Markdown."""
+    out = [f"# {_plain(title)}", ""]
+    meta = [item for item in outline if item.kind == "meta"]
+    for item in meta:
+        out.append(f"**{_plain(item.heading)}:** {_plain(item.value) or '—'}  ")
+    if meta:
+        out[-1] = out[-1].rstrip()
+        out.append("")
+    for item in outline:
+        if item.kind == "meta":
+            continue
+        out += [f"## {_plain(item.heading)}", ""]
+        if item.kind == "actions":
+            out += _actions_markdown(item.value)  # type: ignore[arg-type]
+        elif not item.value:
+            out.append(f"_{NOT_RECORDED}_")
+        elif item.kind == "text":
+            out.append(str(item.value).strip())
+        else:
+            out.append(_plain(item.value))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def record_markdown(entry: Entry, template: Template, person: Person | None,
+                    actions: Sequence[Action], *, include_sensitive: bool = True) -> str:
+    """The record as Markdown: title, date ("3 March 2026"), supervisee, every section."""
+    outline = record_outline(entry, template, person, actions,
+                             include_sensitive=include_sensitive)
+    return outline_markdown(record_title(entry, template), outline)

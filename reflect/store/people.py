@@ -1,0 +1,125 @@
+"""Supervisees (``person`` rows): the SQL behind the Supervision page and Home.
+
+Everything runs inside the caller's transaction. Code names are kept tidy and unique
+ignoring case here, as the table's own invariant (the column's UNIQUE is case-sensitive);
+schedules are checked by the domain (``reflect.supervision``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from sqlalchemy import func, text
+from sqlmodel import Session, col, select
+
+from reflect.store.entries import utc_now
+from reflect.store.errors import ReflectError
+from reflect.store.models import Person
+from reflect.store.queries import _as_date
+
+CODE_NAME_MAX = 40
+
+
+class PersonError(ReflectError, ValueError):
+    """A code name that cannot be used; the message is for the user."""
+
+
+def clean_code_name(text: str) -> str:
+    """Trim and collapse spaces; refuse empty, over-long or control characters.
+
+    Real names are not detected (any rule would misfire on code names such as "Amber
+    Fox"); the form shows a hint instead."""
+    name = " ".join(str(text or "").split())
+    if not name:
+        raise PersonError("Give the supervisee a code name.")
+    if len(name) > CODE_NAME_MAX:
+        raise PersonError(f"A code name can be at most {CODE_NAME_MAX} characters.")
+    if any(unicodedata.category(c).startswith("C") for c in name):
+        raise PersonError("A code name cannot contain control characters.")
+    return name
+
+
+def check_unique(session: Session, code_name: str, person_id: int | None = None) -> None:
+    other = find_by_code_name(session, code_name)
+    if other is not None and other.id != person_id:
+        raise PersonError(f"There is already a supervisee called '{other.code_name}'.")
+
+
+def add(session: Session, person: Person) -> Person:
+    """Insert a supervisee with a clean, unused code name."""
+    person.code_name = clean_code_name(person.code_name)
+    check_unique(session, person.code_name)
+    if person.created_at is None:
+        person.created_at = utc_now()
+    session.add(person)
+    session.flush()
+    return person
+
+
+def get(session: Session, person_id: int | None) -> Person | None:
+    """The person, or None (also for a record without a supervisee)."""
+    return session.get(Person, person_id) if person_id is not None else None
+
+
+def find_by_code_name(session: Session, code_name: str) -> Person | None:
+    """Case-insensitive: "kestrel" and "Kestrel" are the same supervisee."""
+    return session.exec(
+        select(Person).where(func.lower(Person.code_name) == code_name.lower())
+    ).first()
+
+
+def list_people(session: Session, include_inactive: bool = True) -> list[Person]:
+    """Active supervisees first, then by code name regardless of case."""
+    query = select(Person)
+    if not include_inactive:
+        query = query.where(col(Person.active).is_(True))
+    query = query.order_by(col(Person.active).desc(), func.lower(Person.code_name),
+                           col(Person.id))
+    return list(session.exec(query).all())
+
+
+def rename(session: Session, person: Person, code_name: str) -> Person:
+    """Give a supervisee a new code name; it is checked before it is set, so a refused
+    name never reaches the session."""
+    name = clean_code_name(code_name)
+    with session.no_autoflush:
+        check_unique(session, name, person.id)
+    person.code_name = name
+    return person
+
+
+def update(session: Session, person: Person) -> Person:
+    """Write changed fields of a person (prefer :func:`rename` for the code name). A bad or
+    taken code name raises PersonError and is put back as stored, as long as nothing was
+    flushed since it was set."""
+    with session.no_autoflush:  # check before the new name reaches the database
+        person = session.merge(person)
+        try:
+            person.code_name = clean_code_name(person.code_name)
+            check_unique(session, person.code_name, person.id)
+        except PersonError:
+            session.expire(person, ["code_name"])
+            raise
+    session.flush()
+    return person
+
+
+def last_supervised(session: Session) -> dict[int, date]:
+    """Latest ``happened_on`` of a non-deleted supervision record, per supervisee."""
+    rows = session.execute(text(
+        "SELECT person_id, max(happened_on) FROM entry "
+        "WHERE kind = 'supervision' AND deleted_at IS NULL AND person_id IS NOT NULL "
+        "GROUP BY person_id"
+    ))
+    return {int(r[0]): _as_date(r[1]) for r in rows}
+
+
+def record_counts(session: Session) -> dict[int, int]:
+    """Non-deleted supervision records per supervisee."""
+    rows = session.execute(text(
+        "SELECT person_id, count(*) FROM entry "
+        "WHERE kind = 'supervision' AND deleted_at IS NULL AND person_id IS NOT NULL "
+        "GROUP BY person_id"
+    ))
+    return {int(r[0]): int(r[1]) for r in rows}
