@@ -122,7 +122,10 @@ def list_summaries(conn, f: EntryFilter | None = None, limit: int = 100,
     """Newest first, by the date it happened and then by creation."""
     where, params = _where(f or EntryFilter())
     rows = conn.execute(
-        "SELECT e.id, e.title, e.happened_on, e.kind, e.tags, substr(e.body, 1, 200), "
+        # Records keep their words in template sections, not the body: preview those.
+        "SELECT e.id, e.title, e.happened_on, e.kind, e.tags, "
+        "CASE WHEN e.body != '' THEN substr(e.body, 1, 200) ELSE "
+        "(SELECT substr(f.sections, 1, 200) FROM entry_fts f WHERE f.rowid = e.id) END, "
         f"e.sensitive, e.share_with_mentor FROM entry e WHERE {where} "
         "ORDER BY e.happened_on DESC, e.id DESC LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": offset},

@@ -92,3 +92,9 @@ def test_prompt_usage_counts_answers_and_the_latest_date(new_journal):
     assert usage["annexb-134"].last_answered == date(2026, 2, 1)
     summaries = new_journal.list_summaries()
     assert [s.title for s in summaries] == ["b", "a"]
+
+
+def test_a_record_without_body_previews_its_sections(new_journal):
+    new_journal.add_entry("Record", "", kind="supervision",
+                          sections={"experiencing": "Talked through the visit."})
+    assert new_journal.list_summaries()[0].preview.startswith("Talked through the visit.")
