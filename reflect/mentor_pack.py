@@ -1,0 +1,398 @@
+"""The mentor pack: a PDF the leader chooses line by line and gives to a mentor or coach.
+
+Three steps, so the app can run the slow one off the UI thread and show the plan first:
+
+1. :func:`collect` reads everything the pack will hold from the open journal (quick);
+2. :func:`describe` lists it for the leader to check before saving (no surprises);
+3. :func:`render` lays out the PDF from that snapshot alone (slow, touches no database),
+   and :func:`export` does all three and writes the file (AES-256 if a password is given).
+
+What goes in is opt-in: entries marked "share with mentor" and coaching preparations are
+pre-ticked, but sensitive entries and supervision records never are, and the template sections
+marked sensitive (wellbeing, feelings) stay out unless ticked for that entry as well.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pypdf import PdfReader
+
+from reflect import profile as profile_domain
+from reflect.pdf.base import DocumentInfo, Progress, build_pdf, uk_date, uk_period
+from reflect.pdf.mentor_layout import story
+from reflect.pdf.secure import save_pdf
+from reflect.profile import Profile, SelfRound
+from reflect.prompts.library import find_prompt, load_prompt_sets
+from reflect.prompts.templates import Template, load_templates
+from reflect.store import entries as entry_store
+from reflect.store import ratings as rating_store
+from reflect.store.models import Action, Entry
+from reflect.store.queries import EntryFilter
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+
+DEFAULT_TITLE = "Leadership development: mentor pack"
+_MAX_CANDIDATES = 100_000
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry of the period the leader may tick for the pack."""
+
+    entry_id: int
+    title: str
+    happened_on: date
+    kind: str
+    sensitive: bool
+    share_with_mentor: bool
+
+    @property
+    def pre_ticked(self) -> bool:
+        """Shared or coaching entries, but never a sensitive entry or a supervision record."""
+        if self.sensitive or self.kind == "supervision":
+            return False
+        return self.share_with_mentor or self.kind == "coaching"
+
+    @property
+    def caution(self) -> str:
+        """Why the leader should think twice before ticking it ('' if no reason)."""
+        if self.sensitive:
+            return "Marked sensitive"
+        if self.kind == "supervision":
+            return "Supervision record: may hold case details"
+        return ""
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    """Exactly what the leader chose. Only the entries listed in ``entry_ids`` go in."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    leader_name: str = ""
+    title: str = DEFAULT_TITLE
+    include_profile: bool = True
+    include_notes: bool = True
+    include_actions: bool = True
+    entry_ids: tuple[int, ...] = ()
+    sensitive_sections_for: tuple[int, ...] = ()  # entries whose sensitive sections go in too
+    action_ids: tuple[int, ...] | None = None  # None: every open development action
+    prepared_on: date | None = None  # default: today
+
+
+@dataclass(frozen=True)
+class PackSection:
+    """One answered template section; ``value`` is Markdown, or rows for actions."""
+
+    title: str
+    value: str = ""
+    actions: tuple[Mapping[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PackEntry:
+    entry_id: int
+    title: str
+    happened_on: date
+    kind: str
+    body: str
+    sections: tuple[PackSection, ...] = ()
+    tags: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    prompt: str = ""
+    prompt_source: str = ""
+    sensitive: bool = False
+    left_out: tuple[str, ...] = ()  # sensitive section titles not included
+
+
+@dataclass(frozen=True)
+class PackAction:
+    action_id: int
+    description: str
+    owner: str
+    due_on: date | None
+    source: str  # the title of the entry it was agreed in
+
+
+@dataclass(frozen=True)
+class PackContent:
+    """A snapshot of everything the PDF shows: rendering needs nothing else."""
+
+    options: PackOptions
+    prepared_on: date
+    profile: Profile | None
+    history: tuple[SelfRound, ...]
+    coaching: tuple[PackEntry, ...]
+    reflections: tuple[PackEntry, ...]
+    actions: tuple[PackAction, ...]
+    missing: tuple[int, ...] = ()  # ticked ids no longer in the journal
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    part: str
+    text: str
+    warning: str = ""
+
+
+@dataclass(frozen=True)
+class PackPlan:
+    items: tuple[PlanItem, ...]
+
+    def lines(self) -> list[str]:
+        """The plan as text, one line per item, warnings in brackets."""
+        return [f"{i.part}: {i.text}" + (f" [{i.warning}]" if i.warning else "")
+                for i in self.items]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+    size: int
+    encrypted: bool
+    seconds: float
+    plan: PackPlan
+
+
+# -- choosing ----------------------------------------------------------------------------------
+def candidates(journal: Journal, date_from: date | None = None,
+               date_to: date | None = None) -> list[Candidate]:
+    """Every entry that happened in the period, newest first, for the tick list."""
+    f = EntryFilter(date_from=date_from, date_to=date_to)
+    with journal.vault.session() as session:
+        rows = entry_store.list_summaries(session, f, limit=_MAX_CANDIDATES)
+    return [Candidate(r.entry_id, r.title, r.happened_on, r.kind, r.sensitive,
+                      r.share_with_mentor) for r in rows]
+
+
+def _open_actions(session) -> list[PackAction]:
+    return [PackAction(action.id or 0, action.description, action.owner, action.due_on,
+                       source.title if source is not None else "")
+            for action, source in rating_store.open_own_actions(session)]
+
+
+def action_candidates(journal: Journal) -> list[PackAction]:
+    """The open development actions the pack can list (all are ticked by default)."""
+    with journal.vault.session() as session:
+        return _open_actions(session)
+
+
+def default_selection(found: Iterable[Candidate]) -> tuple[int, ...]:
+    """The ids ticked before the leader changes anything."""
+    return tuple(c.entry_id for c in found if c.pre_ticked)
+
+
+def selection_for(found: Sequence[Candidate], *, include_shared: bool) -> tuple[int, ...]:
+    """The command line has no tick boxes: ``--include-shared`` takes the pre-ticked set."""
+    return default_selection(found) if include_shared else ()
+
+
+# -- collecting --------------------------------------------------------------------------------
+def _value_markdown(kind: str, value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return ""
+    if kind == "yesno" or isinstance(value, bool):
+        return "Yes" if value else "No"
+    if kind == "scale":
+        return f"{value} out of 10"
+    if kind == "date":
+        try:
+            return uk_date(date.fromisoformat(str(value)[:10]))
+        except ValueError:
+            return str(value)
+    if isinstance(value, list | tuple):
+        return "\n".join(f"- {item}" for item in value if str(item).strip())
+    return str(value)
+
+
+def _action_ids(entry: Entry) -> list[int]:
+    return [item["action_id"] for value in (entry.sections or {}).values()
+            if isinstance(value, list) for item in value
+            if isinstance(item, Mapping) and isinstance(item.get("action_id"), int)]
+
+
+def _action_rows(value: Any, table: Mapping[int, Action]) -> tuple[dict[str, str], ...]:
+    """Rows of an actions section; the action table, where it has the row, is the truth."""
+    rows = []
+    for item in value if isinstance(value, list | tuple) else []:
+        if not isinstance(item, Mapping):
+            continue
+        stored = table.get(item.get("action_id")) if item.get("action_id") else None
+        if stored is not None:
+            item = {"description": stored.description, "owner": stored.owner,
+                    "due_on": stored.due_on, "status": stored.status,
+                    "outcome": stored.outcome}
+        if not str(item.get("description", "")).strip():
+            continue
+        due = item.get("due_on") or item.get("due") or ""
+        try:
+            due = uk_date(date.fromisoformat(str(due)[:10])) if due else ""
+        except ValueError:
+            due = str(due)
+        rows.append({"description": str(item.get("description", "")).strip(),
+                     "owner": str(item.get("owner") or ""), "due": due,
+                     "status": str(item.get("status") or "").capitalize(),
+                     "outcome": str(item.get("outcome") or "")})
+    return tuple(rows)
+
+
+def _sections(entry: Entry, template: Template | None, with_sensitive: bool,
+              table: Mapping[int, Action]) -> tuple[tuple[PackSection, ...], tuple[str, ...]]:
+    values = dict(entry.sections or {})
+    shown: list[PackSection] = []
+    left_out: list[str] = []
+    order = [(s.id, s.title, s.type, s.sensitive) for s in template.sections] if template else []
+    known = {o[0] for o in order}
+    order += [(key, key.replace("_", " ").capitalize(), "", False)
+              for key in values if key not in known]
+    for key, title, kind, sensitive in order:
+        value = values.get(key)
+        if kind == "actions" or (isinstance(value, list) and value
+                                 and all(isinstance(v, Mapping) for v in value)):
+            rows = _action_rows(value, table)
+            if rows and sensitive and not with_sensitive:
+                left_out.append(title)
+            elif rows:
+                shown.append(PackSection(title, actions=rows))
+            continue
+        text = _value_markdown(kind, value)
+        if not text.strip():
+            continue
+        if sensitive and not with_sensitive:
+            left_out.append(title)
+        else:
+            shown.append(PackSection(title, text))
+    return tuple(shown), tuple(left_out)
+
+
+def _pack_entry(entry: Entry, templates, prompt_sets, short_names: Mapping[str, str],
+                with_sensitive: bool, table: Mapping[int, Action]) -> PackEntry:
+    template = templates.by_id(entry.template_id) if entry.template_id else None
+    sections, left_out = _sections(entry, template, with_sensitive, table)
+    prompt = find_prompt(prompt_sets, entry.prompt_id) if entry.prompt_id else None
+    return PackEntry(
+        entry_id=entry.id or 0, title=entry.title, happened_on=entry.happened_on,
+        kind=entry.kind, body=entry.body or "", sections=sections, tags=tuple(entry.tags),
+        attributes=tuple(short_names.get(a, a) for a in entry.attributes),
+        prompt=prompt.text if prompt else "", prompt_source=prompt.source if prompt else "",
+        sensitive=entry.sensitive, left_out=left_out)
+
+
+def collect(journal: Journal, options: PackOptions) -> PackContent:
+    """Read what the options ask for; the only step that touches the journal."""
+    prepared_on = options.prepared_on or date.today()
+    as_of = options.date_to or prepared_on
+    profile = history = None
+    if options.include_profile or options.include_notes:
+        values = profile_domain.ratings(journal, date_to=as_of)
+        profile = profile_domain.build_profile(values, profile_domain.attributes(), as_of=as_of)
+        history = profile_domain.history(v for v in values if not options.date_from
+                                         or v.rated_on >= options.date_from)
+    short_names = {a.id: a.short_name for a in profile_domain.attributes()}
+    templates = load_templates()
+    prompt_sets = load_prompt_sets().sets if options.entry_ids else ()
+    wanted = list(dict.fromkeys(options.entry_ids))
+    chosen: list[PackEntry] = []
+    missing: list[int] = []
+    actions: list[PackAction] = []
+    with journal.vault.session() as session:
+        for entry_id in wanted:
+            entry = entry_store.get(session, entry_id)
+            if entry is None or entry.deleted_at is not None:
+                missing.append(entry_id)
+                continue
+            table = rating_store.actions_by_id(session, _action_ids(entry))
+            chosen.append(_pack_entry(entry, templates, prompt_sets, short_names,
+                                      entry_id in options.sensitive_sections_for, table))
+        if options.include_actions:
+            actions = [a for a in _open_actions(session) if options.action_ids is None
+                       or a.action_id in options.action_ids]
+    chosen.sort(key=lambda e: (e.happened_on, e.entry_id))
+    return PackContent(
+        options=options, prepared_on=prepared_on,
+        profile=profile, history=tuple(history or ()),
+        coaching=tuple(e for e in chosen if e.kind == "coaching"),
+        reflections=tuple(e for e in chosen if e.kind != "coaching"),
+        actions=tuple(actions), missing=tuple(missing))
+
+
+# -- the plan ----------------------------------------------------------------------------------
+def _entry_line(entry: PackEntry) -> PlanItem:
+    title = entry.title or "(untitled)"
+    warning = []
+    if entry.sensitive:
+        warning.append("sensitive entry, ticked by you")
+    if entry.kind == "supervision":
+        warning.append("supervision record, ticked by you")
+    if entry.left_out:
+        warning.append("left out as sensitive: " + ", ".join(entry.left_out))
+    part = "Coaching preparation" if entry.kind == "coaching" else "Reflection"
+    return PlanItem(part, f"{uk_date(entry.happened_on)}, {title}", "; ".join(warning))
+
+
+def describe(content: PackContent) -> PackPlan:
+    """Everything the PDF will contain, in order, for the leader to check before saving."""
+    o = content.options
+    who = f" for {o.leader_name}" if o.leader_name else ""
+    items = [PlanItem("Cover", f"{o.title}{who}; period {uk_period(o.date_from, o.date_to)}; "
+                               f"prepared {uk_date(content.prepared_on)}")]
+    profile = content.profile
+    if o.include_profile and profile is not None:
+        rated = sum(1 for a in profile.attributes if a.current)
+        warning = "" if rated else "no self-rating yet: the radar will be empty"
+        items.append(PlanItem("Leadership profile", f"radar and scores table ({rated} of "
+                              f"{len(profile.attributes)} attributes self-rated)", warning))
+    if o.include_notes and profile is not None:
+        noted = sum(1 for a in profile.attributes if _has_notes(a))
+        items.append(PlanItem("Attribute notes", f"notes on {noted} attributes" if noted
+                              else "no notes written"))
+    items += [_entry_line(e) for e in content.coaching]
+    items += [_entry_line(e) for e in content.reflections]
+    if not content.coaching and not content.reflections:
+        items.append(PlanItem("Reflections", "none ticked"))
+    if o.include_actions:
+        items.append(PlanItem("Open development actions", f"{len(content.actions)} open"))
+    if content.missing:
+        items.append(PlanItem("Not found", f"{len(content.missing)} ticked entries were "
+                              "deleted", "they are left out"))
+    return PackPlan(tuple(items))
+
+
+def _has_notes(item) -> bool:
+    return bool((item.current and item.current.note) or (item.target and item.target.note)
+                or item.others.notes)
+
+
+def plan(journal: Journal, options: PackOptions) -> PackPlan:
+    """What :func:`export` would write with these options."""
+    return describe(collect(journal, options))
+
+
+# -- rendering and saving ----------------------------------------------------------------------
+def render(content: PackContent, progress: Progress | None = None) -> bytes:
+    """The PDF bytes for a snapshot; safe to run on a worker thread."""
+    o = content.options
+    info = DocumentInfo(title=o.title or DEFAULT_TITLE, leader_name=o.leader_name,
+                        subject=f"Mentor pack, {uk_period(o.date_from, o.date_to)}")
+    return build_pdf(story(content), info, progress)
+
+
+def export(journal: Journal, options: PackOptions, path: Path, *, password: str | None = None,
+           progress: Progress | None = None) -> ExportResult:
+    """Collect, render and write the pack atomically (mode 0600, AES-256 with a password)."""
+    started = time.perf_counter()
+    content = collect(journal, options)
+    pdf = render(content, progress)
+    save_pdf(Path(path), pdf, password)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    return ExportResult(Path(path), pages, Path(path).stat().st_size, password is not None,
+                        time.perf_counter() - started, describe(content))

@@ -1,0 +1,192 @@
+"""The Leadership Profile radar as reportlab vector graphics (no Qt outside ``reflect/ui``).
+
+It draws the series :func:`reflect.profile.radar_series` returns, in the same colours, dashes
+and markers the app uses, so the mentor sees the picture the leader saw. Each series differs
+in lightness, dash pattern and marker shape, so the radar still reads when printed in grey.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reportlab.graphics.shapes import (
+    Circle,
+    Drawing,
+    Group,
+    Line,
+    Polygon,
+    PolyLine,
+    Rect,
+    String,
+)
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from reflect.pdf.base import CONTENT_WIDTH, FONT, FONT_BOLD, MUTED, register_fonts
+
+if TYPE_CHECKING:
+    from reflect.profile import RadarSeries
+
+SCALE_MAX = 5
+LABEL_SIZE = 9.5
+RING_LABEL_SIZE = 7.5
+LEGEND_SIZE = 9
+GRID = colors.HexColor("#C9CED6")
+AXIS = colors.HexColor("#8A929E")
+
+
+def _point(cx: float, cy: float, radius: float, index: int, count: int) -> tuple[float, float]:
+    """Axis ``index`` of ``count``: the first points straight up, the rest go clockwise."""
+    angle = math.pi / 2 - 2 * math.pi * index / count
+    return cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+
+
+def marker(kind: str, x: float, y: float, size: float, colour) -> Polygon | Circle:
+    """A filled marker: circle, square, triangle or diamond, ``size`` points across."""
+    h = size / 2
+    if kind == "square":
+        points = [x - h, y - h, x + h, y - h, x + h, y + h, x - h, y + h]
+    elif kind == "triangle":
+        points = [x, y + h * 1.2, x + h * 1.1, y - h * 0.8, x - h * 1.1, y - h * 0.8]
+    elif kind == "diamond":
+        points = [x, y + h * 1.3, x + h * 1.1, y, x, y - h * 1.3, x - h * 1.1, y]
+    else:
+        return Circle(x, y, h, fillColor=colour, strokeColor=colors.white, strokeWidth=0.6)
+    return Polygon(points, fillColor=colour, strokeColor=colors.white, strokeWidth=0.6)
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """Split an axis label over lines no wider than ``width`` points."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and stringWidth(f"{lines[-1]} {word}", FONT_BOLD, LABEL_SIZE) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _axis_label(text: str, x: float, y: float, dx: float, dy: float,
+                max_width: float) -> list[String]:
+    """Lines of a label just outside the axis end at (x, y), anchored away from the chart."""
+    anchor = "middle" if abs(dx) < 0.25 else ("start" if dx > 0 else "end")
+    lines = _wrap(text, max_width)
+    leading = LABEL_SIZE * 1.2
+    block = leading * len(lines)
+    if dy > 0.25:  # above the chart: grow upwards
+        top = y + block - LABEL_SIZE * 0.2
+    elif dy < -0.25:  # below: hang down
+        top = y - LABEL_SIZE * 0.3
+    else:  # beside: centre on the axis end
+        top = y + block / 2 - LABEL_SIZE * 0.15
+    return [String(x, top - LABEL_SIZE - number * leading + LABEL_SIZE * 0.25, line,
+                   fontName=FONT_BOLD, fontSize=LABEL_SIZE, fillColor=colors.black,
+                   textAnchor=anchor)
+            for number, line in enumerate(lines)]
+
+
+def _series_shapes(group: Group, item: RadarSeries, cx: float, cy: float,
+                   radius: float) -> None:
+    count = len(item.values)
+    colour = colors.HexColor(item.colour)
+    points: list[tuple[float, float] | None] = []
+    for index, value in enumerate(item.values):
+        if value is None:
+            points.append(None)
+        else:
+            clamped = max(0.0, min(float(value), SCALE_MAX))
+            points.append(_point(cx, cy, radius * clamped / SCALE_MAX, index, count))
+    dash = list(item.dash) or None
+    if all(p is not None for p in points):
+        flat = [c for p in points for c in p]
+        fill = colour if item.key == "self" else None
+        group.add(Polygon(flat, strokeColor=colour, strokeWidth=item.width,
+                          strokeDashArray=dash, fillColor=fill,
+                          fillOpacity=0.12 if fill else None, strokeLineJoin=1))
+    else:  # a gap where an attribute has no value: join only neighbours that both have one
+        for index in range(count):
+            a, b = points[index], points[(index + 1) % count]
+            if a is not None and b is not None and count > 1:
+                group.add(PolyLine([*a, *b], strokeColor=colour, strokeWidth=item.width,
+                                   strokeDashArray=dash, strokeLineCap=1))
+    for p in points:
+        if p is not None:
+            group.add(marker(item.marker, p[0], p[1], 6.5, colour))
+
+
+def _legend(group: Group, series: Sequence[RadarSeries], width: float, top: float) -> float:
+    """Two columns of sample line + marker + label; returns the height used."""
+    columns = 2 if len(series) > 1 else 1
+    column_width = min(width / columns, 210)
+    left = (width - column_width * columns) / 2
+    row_height = LEGEND_SIZE * 1.9
+    for number, item in enumerate(series):
+        row, column = divmod(number, columns)
+        x = left + column * column_width + 8
+        y = top - row * row_height - LEGEND_SIZE
+        colour = colors.HexColor(item.colour)
+        group.add(Line(x, y + 3, x + 34, y + 3, strokeColor=colour, strokeWidth=item.width,
+                       strokeDashArray=list(item.dash) or None))
+        group.add(marker(item.marker, x + 17, y + 3, 6.5, colour))
+        group.add(String(x + 42, y, item.label, fontName=FONT, fontSize=LEGEND_SIZE,
+                         fillColor=colors.black))
+    rows = math.ceil(len(series) / columns)
+    return rows * row_height
+
+
+def radar_drawing(axes: Sequence[str], series: Sequence[RadarSeries], *,
+                  width: float = CONTENT_WIDTH, radius: float = 100) -> Drawing:
+    """A radar of ``series`` over ``axes`` (labels in axis order), scored 0–5 from the centre,
+    with rings labelled 1–5 and a legend beneath."""
+    register_fonts()
+    count = len(axes)
+    # Lay the axis labels out around a centre at (0, 0) first: long or wrapped names then
+    # get the room they need above and below, instead of being cut off at the edge.
+    labels: list[String] = []
+    for index, text in enumerate(axes):
+        x, y = _point(0, 0, radius, index, count)
+        dx, dy = x / radius, y / radius
+        lx, ly = _point(0, 0, radius + 12, index, count)
+        room = (width / 2 - radius - 16) if abs(dx) >= 0.25 else radius * 1.1
+        labels += _axis_label(text, lx, ly, dx, dy, max(room, 60))
+    top = max([radius + 4] + [s.y + LABEL_SIZE * 0.9 for s in labels])
+    bottom = min([-radius - 4] + [s.y - LABEL_SIZE * 0.3 for s in labels])
+    legend_rows = math.ceil(len(series) / 2) if series else 1
+    legend_height = legend_rows * LEGEND_SIZE * 1.9 + 14
+    drawing = Drawing(width, legend_height + (top - bottom) + 6)
+    drawing.initialFontName = FONT  # else reportlab selects a Helvetica it never embeds
+    group = Group()
+    cx, cy = width / 2, legend_height - bottom
+
+    for ring in range(1, SCALE_MAX + 1):
+        r = radius * ring / SCALE_MAX
+        outline = [c for i in range(count) for c in _point(cx, cy, r, i, count)]
+        group.add(Polygon(outline, strokeColor=GRID, strokeWidth=0.9 if ring == SCALE_MAX
+                          else 0.6, fillColor=None))
+    for index in range(count):
+        x, y = _point(cx, cy, radius, index, count)
+        group.add(Line(cx, cy, x, y, strokeColor=AXIS, strokeWidth=0.7))
+    for label in labels:
+        label.x += cx
+        label.y += cy
+        group.add(label)
+    for item in series:
+        _series_shapes(group, item, cx, cy, radius)
+    for ring in range(1, SCALE_MAX + 1):
+        # Ring numbers just left of the upright axis and below their ring, clear of the
+        # markers (which sit on the axis), on a pale backing so a line crossing stays legible.
+        y = cy + radius * ring / SCALE_MAX - RING_LABEL_SIZE - 0.5
+        text_width = stringWidth(str(ring), FONT, RING_LABEL_SIZE)
+        group.add(Rect(cx - 6 - text_width, y - 1.5, text_width + 2, RING_LABEL_SIZE + 1,
+                       fillColor=colors.white, fillOpacity=0.85, strokeColor=None))
+        group.add(String(cx - 5, y, str(ring), fontName=FONT, fontSize=RING_LABEL_SIZE,
+                         fillColor=MUTED, textAnchor="end"))
+    if series:
+        _legend(group, series, width, legend_height - 8)
+    else:
+        group.add(String(cx, legend_height / 2, "No ratings yet", fontName=FONT,
+                         fontSize=LEGEND_SIZE, fillColor=MUTED, textAnchor="middle"))
+    drawing.add(group)
+    return drawing

@@ -1,0 +1,111 @@
+"""Ratings of the leadership attributes, and the few other rows the profile and the mentor pack
+read: the leader's name (kept in ``meta``) and the leader's own open actions.
+
+The maths (change, gaps, blind spots) lives in :mod:`reflect.profile`; this module only stores
+and fetches rows, so the rules can be tested without caring how they are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlmodel import Session, col, or_, select
+
+from reflect.store.entries import utc_now
+from reflect.store.models import Action, Entry, Meta, Rating
+
+LEADER_NAME_KEY = "leader_name"
+
+
+def add_many(session: Session, ratings: Iterable[Rating]) -> list[Rating]:
+    """Insert ratings in one transaction (a rating round is all five or none)."""
+    saved: list[Rating] = []
+    for rating in ratings:
+        if rating.created_at is None:
+            rating.created_at = utc_now()
+        session.add(rating)
+        saved.append(rating)
+    session.flush()
+    return saved
+
+
+def list_ratings(session: Session, *, kind: str | None = None, attribute_id: str | None = None,
+                 date_from: date | None = None, date_to: date | None = None) -> list[Rating]:
+    """Oldest first, by the date rated and then by entry order (a same-day correction wins)."""
+    query = select(Rating)
+    if kind is not None:
+        query = query.where(Rating.kind == kind)
+    if attribute_id is not None:
+        query = query.where(Rating.attribute_id == attribute_id)
+    if date_from is not None:
+        query = query.where(Rating.rated_on >= date_from)
+    if date_to is not None:
+        query = query.where(Rating.rated_on <= date_to)
+    query = query.order_by(col(Rating.rated_on), col(Rating.id))
+    return list(session.exec(query).all())
+
+
+def delete(session: Session, rating_id: int) -> bool:
+    """Remove one rating (entered by mistake); True if it existed."""
+    rating = session.get(Rating, rating_id)
+    if rating is None:
+        return False
+    session.delete(rating)
+    return True
+
+
+def update_note(session: Session, rating_id: int, note: str) -> Rating | None:
+    rating = session.get(Rating, rating_id)
+    if rating is not None:
+        rating.note = note
+    return rating
+
+
+def get_meta(session: Session, key: str) -> str | None:
+    row = session.get(Meta, key)
+    return row.value if row is not None else None
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    row = session.get(Meta, key)
+    if row is None:
+        session.add(Meta(key=key, value=value))
+    else:
+        row.value = value
+
+
+OwnAction = tuple[Action, Entry | None]
+
+
+def open_own_actions(session: Session,
+                     own_templates: Iterable[str] = ("my_supervision",)) -> list[OwnAction]:
+    """Open actions that are the leader's own development, with the entry they came from.
+
+    Own means written down outside supervision records (a reflection, a coaching
+    preparation, or no entry at all), or in the leader's own supervision (``own_templates``).
+    Actions agreed in supervising others concern supervisees and cases, not the leader's
+    development, so they stay out; so do those of deleted or sensitive entries.
+    Soonest due first; actions without a date last.
+    """
+    own = sorted(own_templates)
+    query = (
+        select(Action, Entry)
+        .join(Entry, col(Action.entry_id) == col(Entry.id), isouter=True)
+        .where(Action.status == "open", col(Action.person_id).is_(None))
+        .where(or_(col(Action.entry_id).is_(None),
+                   col(Entry.deleted_at).is_(None) & col(Entry.sensitive).is_(False)
+                   & or_(Entry.kind != "supervision", col(Entry.template_id).in_(own))))
+        .order_by(col(Action.due_on).is_(None), col(Action.due_on), col(Action.id))
+    )
+    return [(action, entry) for action, entry in session.exec(query).all()]
+
+
+def actions_by_id(session: Session, ids: Iterable[int]) -> dict[int, Action]:
+    """Actions by id: a record's ``sections`` keep only a searchable copy of its actions
+    (description, owner, outcome); dates and statuses are read from the table."""
+    wanted = sorted({int(i) for i in ids})
+    if not wanted:
+        return {}
+    rows = session.exec(select(Action).where(col(Action.id).in_(wanted))).all()
+    return {row.id: row for row in rows if row.id is not None}

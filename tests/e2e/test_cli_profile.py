@@ -1,0 +1,108 @@
+"""``reflect rate`` as a user runs it, and the PDF branch of ``reflect export``."""
+
+import argparse
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from reflect import profile
+from reflect.cli_profile import check_pdf_args, export_pdf_command, parse_scores
+from reflect.journal import Journal
+from reflect.pdf.secure import ExportError
+from reflect.profile import ProfileError
+from tests.conftest import PASSPHRASE
+from tests.e2e.conftest import assert_clean_error, run
+
+
+def test_rate_self_target_and_others(journal_dir, cheap_journal):
+    first = run(journal_dir, "rate", "--date", "2025-09-01", "values_driven=3",
+                "partnerships=2")
+    assert first.returncode == 0, first.stderr
+    now = run(journal_dir, "rate", "--date", "2026-03-01", "--note",
+              "values_driven=Held the line", "values_driven=5", "partnerships=2")
+    assert now.returncode == 0, now.stderr
+    assert "values_driven" in now.stdout and "(+2 since 2025-09-01)" in now.stdout
+    assert "Saved 2 ratings (your own) dated 2026-03-01." in now.stderr
+    target = run(journal_dir, "rate", "--as", "target", "--by", "2027-03-01",
+                 "--date", "2026-03-01", "values_driven=5")
+    assert target.returncode == 0, target.stderr
+    for group in ("peer", "line manager"):
+        other = run(journal_dir, "rate", "--as", "other", "--rater", group, "--date",
+                    "2026-02-01", "values_driven=3", "partnerships=n/a")
+        assert other.returncode == 0, other.stderr
+    assert "blind spot" in other.stdout
+
+    with Journal.unlock(journal_dir, passphrase=PASSPHRASE) as journal:
+        result = profile.load_profile(journal, as_of=date(2026, 3, 31))
+    values = result.get("values_driven")
+    assert values.current.note == "Held the line" and values.target.target_by == date(2027, 3, 1)
+    assert values.others.average == 3 and values.finding == profile.BLIND_SPOT
+    assert result.get("partnerships").others.not_observed == 2
+
+
+@pytest.mark.parametrize("args, message", [
+    (["values_driven=7"], "from 1 to 5"),
+    (["leadership=3"], "not an attribute"),
+    (["values_driven"], "ATTRIBUTE=SCORE"),
+    (["values_driven=great"], "whole number"),
+    (["--as", "other", "values_driven=3"], "rater group"),
+    (["--rater", "peer", "values_driven=3"], "--as other"),
+    (["values_driven=n/a"], "not observed"),
+])
+def test_rate_refuses_bad_input_in_one_sentence(journal_dir, cheap_journal, args, message):
+    result = run(journal_dir, "rate", *args)
+    assert_clean_error(result, 2)
+    assert message in result.stderr
+
+
+def test_rate_help_lists_the_attribute_ids(journal_dir, cheap_journal):
+    result = run(journal_dir, "rate", "--help")
+    assert result.returncode == 0
+    for attribute in profile.attributes():
+        assert attribute.id in result.stdout
+
+
+def test_parse_scores():
+    assert parse_scores(["values_driven=4", "partnerships=n/a"]) == {
+        "values_driven": 4, "partnerships": None}
+    with pytest.raises(ProfileError):
+        parse_scores(["=4"])
+
+
+def export_args(out, **changes):
+    values = dict(output=str(out), date_from=None, date_to=None, include_shared=False,
+                  password_env=None)
+    values.update(changes)
+    return argparse.Namespace(**values)
+
+
+def test_export_pdf_command(new_journal, tmp_path, monkeypatch, capsys):
+    profile.set_leader_name(new_journal, "Alex Morgan")
+    profile.rate(new_journal, dict.fromkeys([a.id for a in profile.attributes()], 3))
+    new_journal.add_entry("Shared thought", "For my mentor.", share_with_mentor=True)
+    new_journal.add_entry("Private thought", "Only mine.")
+    out = tmp_path / "pack.pdf"
+    assert export_pdf_command(new_journal, export_args(out)) == 0
+    text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
+    assert "Alex Morgan" in text and "Shared thought" not in text
+    assert "Wrote the mentor pack" in capsys.readouterr().err
+
+    monkeypatch.setenv("PACK_PASSWORD", "for the mentor")
+    assert export_pdf_command(new_journal, export_args(
+        out, include_shared=True, password_env="PACK_PASSWORD")) == 0
+    assert "AES-256" in capsys.readouterr().err
+    reader = PdfReader(str(out))
+    assert reader.is_encrypted and reader.decrypt("for the mentor") != 0
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "Shared thought" in text and "Private thought" not in text
+
+
+def test_export_pdf_arguments_are_checked_before_unlocking(monkeypatch):
+    monkeypatch.delenv("NOT_SET_ANYWHERE", raising=False)
+    with pytest.raises(ExportError, match="NOT_SET_ANYWHERE"):
+        check_pdf_args(export_args("x.pdf", password_env="NOT_SET_ANYWHERE"))
+    with pytest.raises(ExportError, match="after"):
+        check_pdf_args(export_args("x.pdf", date_from=date(2026, 2, 1),
+                                   date_to=date(2026, 1, 1)))
+    assert check_pdf_args(export_args("x.pdf")) is None
