@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reflect.maintenance import restore
 from reflect.store import backups
 
 
@@ -32,6 +31,7 @@ def cmd_backup(folder: Path, args, unlock) -> int:
 
 def cmd_restore(folder: Path, args, unlock) -> int:
     from reflect import cli_secrets
+    from reflect.maintenance import restore  # loads SQLAlchemy: only for this command
 
     if args.recovery:
         kept = restore(folder, args.path, recovery_key=cli_secrets.recovery_key())

@@ -139,6 +139,8 @@ class Vault:
         """Checkpoint the WAL, dispose every connection and forget the key."""
         if self.engine is not None:
             with contextlib.suppress(Exception), self.engine.connect() as conn:
+                # SQLite's advice: let it refresh planner statistics at close when needed.
+                conn.exec_driver_sql("PRAGMA optimize")
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             self.engine.dispose()
             self.engine = None

@@ -95,3 +95,19 @@ def test_check_reports_a_sound_journal(journal_dir, cheap_journal):
     run(journal_dir, "add", "--title", "t", stdin="body")
     result = run(journal_dir, "check")
     assert result.returncode == 0 and "sound" in result.stdout
+
+
+def test_search_and_list_never_load_sqlalchemy(journal_dir, cheap_journal):
+    """The quick read path is what keeps a whole ``reflect search`` well under a second."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys; from reflect.cli import main; "
+             "codes = [main(['--journal', sys.argv[1], c, *a]) for c, a in "
+             "(('search', ['x']), ('list', []))]; "
+             "print(codes, 'sqlalchemy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe, str(journal_dir)],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "REFLECT_PASSPHRASE": PASSPHRASE})
+    assert result.stdout.strip().endswith("[0, 0] False"), result.stdout + result.stderr
