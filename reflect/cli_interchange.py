@@ -1,0 +1,99 @@
+"""``reflect import FILE`` and ``reflect export --format md|json --output PATH``.
+
+Import reads and checks the whole file before asking for the passphrase, so a missing or
+empty file costs no key derivation. Exit codes: 0 all imported, 10 imported with some lines
+skipped (each reported as "line N: reason"), 1 nothing imported.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from reflect.store.errors import ReflectError
+
+EXIT_OK = 0
+EXIT_NOTHING_IMPORTED = 1
+EXIT_SOME_SKIPPED = 10
+_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".jsonl": "json"}
+
+
+def add_parsers(sub) -> None:
+    imp = sub.add_parser(
+        "import", help="import JSON Lines or a jrnl JSON export; broken lines are reported",
+        description="Import entries from JSON Lines ({title, body, created, tags, kind} per "
+        "line) or from jrnl's JSON export. Good lines are imported together; each skipped "
+        "line is reported as 'line N: reason'. Entries already in the journal are skipped.")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    exp = sub.add_parser(
+        "export", help="write every entry to a plaintext Markdown or JSON Lines file",
+        description="Export every entry not in the trash. The file is NOT encrypted.")
+    exp.add_argument("--format", choices=("md", "json"),
+                     help="md: one readable Markdown file; json: JSON Lines that "
+                     "'reflect import' reads back (default: from the file name)")
+    exp.add_argument("--output", "-o", type=Path, required=True, metavar="PATH")
+
+
+def _count(n: int, unit: str) -> str:
+    plural = {"entry": "entries", "line": "lines"}.get(unit, f"{unit}s")
+    return f"1 {unit}" if n == 1 else f"{n} {plural}"
+
+
+def cmd_import(folder: Path, args, unlock) -> int:
+    from reflect import interchange
+
+    path: Path = args.file
+    if path.is_dir():
+        print(f"reflect: {path} is a folder; give a JSON Lines or jrnl JSON file.",
+              file=sys.stderr)
+        return EXIT_NOTHING_IMPORTED
+    parsed = interchange.read_file(path)
+    if parsed.entries:
+        with unlock() as journal:
+            report = interchange.import_parsed(journal, parsed)
+    else:
+        report = interchange.ImportReport(0, parsed.skipped, parsed.format, parsed.unit)
+    for problem in report.problems():
+        print(problem, file=sys.stderr)
+    skipped = _count(len(report.skipped), report.unit)
+    if report.imported == 0:
+        why = f"all {skipped} were skipped (listed above)" if report.skipped else "it is empty"
+        print(f"reflect: nothing was imported from {path}: {why}.", file=sys.stderr)
+        return EXIT_NOTHING_IMPORTED
+    done = f"Imported {_count(report.imported, 'entry')}"
+    if report.skipped:
+        print(f"{done} from {path}; skipped {skipped} (listed above).", file=sys.stderr)
+        return EXIT_SOME_SKIPPED
+    print(f"{done} from {path}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(folder: Path, args, unlock) -> int:
+    from reflect import interchange
+
+    path: Path = args.output
+    fmt = args.format or _SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise _usage(f"say --format md or --format json (the name {path.name} does not tell)")
+    if path.is_dir():
+        raise _usage(f"{path} is a folder; give a file name for the export")
+    if not path.parent.is_dir():
+        raise _usage(f"the folder {path.parent} does not exist")
+    write = interchange.export_markdown if fmt == "md" else interchange.export_jsonl
+    with unlock() as journal:
+        count = write(journal, path)
+    print(f"Exported {_count(count, 'entry')} to {path}.", file=sys.stderr)
+    print(f"reflect: warning: {path} is not encrypted; anyone who can read the file can read "
+          "these entries.", file=sys.stderr)
+    return EXIT_OK
+
+
+class UsageError(ReflectError):
+    exit_code = 2
+
+
+def _usage(message: str) -> UsageError:
+    return UsageError(f"{message[0].upper()}{message[1:]}.")
+
+
+COMMANDS = {"import": cmd_import, "export": cmd_export}
