@@ -7,6 +7,7 @@ skipped (each reported as "line N: reason"), 1 nothing imported.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from reflect.store.errors import ReflectError
 EXIT_OK = 0
 EXIT_NOTHING_IMPORTED = 1
 EXIT_SOME_SKIPPED = 10
-_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".jsonl": "json"}
+_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".jsonl": "json",
+                   ".pdf": "pdf"}
 
 
 def add_parsers(sub) -> None:
@@ -26,12 +28,34 @@ def add_parsers(sub) -> None:
         "line is reported as 'line N: reason'. Entries already in the journal are skipped.")
     imp.add_argument("file", type=Path, metavar="FILE")
     exp = sub.add_parser(
-        "export", help="write every entry to a plaintext Markdown or JSON Lines file",
-        description="Export every entry not in the trash. The file is NOT encrypted.")
-    exp.add_argument("--format", choices=("md", "json"),
+        "export", help="write entries to Markdown or JSON Lines, or the mentor pack to PDF",
+        description="md and json export every entry not in the trash; pdf writes the mentor "
+        "pack. Files are NOT encrypted, except a PDF given --password-env.")
+    exp.add_argument("--format", choices=("md", "json", "pdf"),
                      help="md: one readable Markdown file; json: JSON Lines that "
-                     "'reflect import' reads back (default: from the file name)")
+                     "'reflect import' reads back; pdf: the mentor pack "
+                     "(default: from the file name)")
     exp.add_argument("--output", "-o", type=Path, required=True, metavar="PATH")
+    exp.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
+                     help="(pdf) first day of the period")
+    exp.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
+                     help="(pdf) last day of the period")
+    exp.add_argument("--include-shared", action="store_true",
+                     help="(pdf) add entries marked 'share with mentor' and coaching "
+                     "preparations (never sensitive entries or supervision records)")
+    exp.add_argument("--password-env", metavar="VAR",
+                     help="(pdf) encrypt with AES-256; the password is read from the "
+                     "environment variable VAR")
+    exp.add_argument("--name", help="(pdf) your name on the cover (default: the stored name)")
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
 
 
 def _count(n: int, unit: str) -> str:
@@ -79,6 +103,12 @@ def cmd_export(folder: Path, args, unlock) -> int:
         raise _usage(f"{path} is a folder; give a file name for the export")
     if not path.parent.is_dir():
         raise _usage(f"the folder {path.parent} does not exist")
+    if fmt == "pdf":
+        from reflect.cli_profile import check_pdf_args, export_pdf_command
+
+        check_pdf_args(args)  # before unlocking: a missing password costs no passphrase
+        with unlock() as journal:
+            return export_pdf_command(journal, args)
     write = interchange.export_markdown if fmt == "md" else interchange.export_jsonl
     with unlock() as journal:
         count = write(journal, path)

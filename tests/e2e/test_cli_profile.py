@@ -106,3 +106,24 @@ def test_export_pdf_arguments_are_checked_before_unlocking(monkeypatch):
         check_pdf_args(export_args("x.pdf", date_from=date(2026, 2, 1),
                                    date_to=date(2026, 1, 1)))
     assert check_pdf_args(export_args("x.pdf")) is None
+
+
+def test_export_pdf_through_the_real_program(journal_dir, cheap_journal, tmp_path):
+    from pypdf import PdfReader
+
+    from tests.e2e.conftest import run
+
+    run(journal_dir, "rate", "values_driven=4", "partnerships=3")
+    out = tmp_path / "pack.pdf"
+    result = run(journal_dir, "export", "--output", str(out), "--password-env", "PACK_PW",
+                 PACK_PW="mentor-only")
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_mode & 0o077 == 0
+    reader = PdfReader(str(out))
+    assert reader.is_encrypted
+    reader.decrypt("mentor-only")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Values" in text
+    missing = run(journal_dir, "export", "--output", str(tmp_path / "x.pdf"),
+                  "--password-env", "NOT_SET_ANYWHERE")
+    assert missing.returncode == 2 and "NOT_SET_ANYWHERE" in missing.stderr
