@@ -252,8 +252,11 @@ class Supervision:
                           people_store.get(s, entry.person_id),
                           action_store.for_entry(s, entry_id))
 
-    def records_for(self, person_id: int, limit: int = 100) -> list[Entry]:
-        """The supervisee's records (not in the trash), newest first."""
+    def records_for(self, person_id: int | None, limit: int = 100) -> list[Entry]:
+        """The supervisee's records, newest first; None: those without one (the leader's)."""
+        if person_id is None:
+            with self._session() as s:
+                return people_store.own_records(s, limit)
         return self.journal.list_entries(EntryFilter(person_id=person_id), limit=limit)
 
     def last_supervised(self) -> dict[int, date]:

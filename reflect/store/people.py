@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from reflect.store.entries import utc_now
 from reflect.store.errors import ReflectError
-from reflect.store.models import Person
+from reflect.store.models import Entry, Person
 from reflect.store.queries import _as_date
 
 CODE_NAME_MAX = 40
@@ -123,3 +123,13 @@ def record_counts(session: Session) -> dict[int, int]:
         "GROUP BY person_id"
     ))
     return {int(r[0]): int(r[1]) for r in rows}
+
+
+def own_records(session: Session, limit: int = 100) -> list[Entry]:
+    """Records made from a template with no supervisee (the leader's own supervision, a
+    Gibbs reflection), not in the trash, newest first."""
+    query = (select(Entry)
+             .where(col(Entry.template_id).is_not(None), col(Entry.person_id).is_(None),
+                    col(Entry.deleted_at).is_(None))
+             .order_by(col(Entry.happened_on).desc(), col(Entry.id).desc()).limit(limit))
+    return list(session.exec(query).all())

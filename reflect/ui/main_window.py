@@ -26,6 +26,7 @@ from reflect.ui.create_view import CreateView
 from reflect.ui.idle import IdleWatcher
 from reflect.ui.messages import open_failure
 from reflect.ui.preferences import PreferencesDialog
+from reflect.ui.search_dialog import SearchDialog
 from reflect.ui.shell import PageFactory, Shell
 from reflect.ui.unlock_view import UnlockView
 from reflect.ui.workers import run_in_thread
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
     def __init__(self, folder: Path, *, recovery: bool = False,
                  kdf_params: KdfParams | None = None, settings: Settings | None = None,
                  pages: Sequence[tuple[str, PageFactory]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 journal: Journal | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = Path(folder)
         self.settings = settings if settings is not None else Settings.load()
@@ -87,7 +88,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().setSizeGripEnabled(False)
 
-        if journal_exists(self.folder):
+        if journal is not None:  # opened elsewhere (the demo): straight into the shell
+            self.open_journal(journal)
+        elif journal_exists(self.folder):
             self._show_unlock(recovery=recovery)
             self._try_remembered_key(open_it=not recovery)
         else:
@@ -111,6 +114,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
+        self.search_action = QAction("&Search…", self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.setStatusTip("Find any entry as you type")
+        self.search_action.triggered.connect(self.open_search)
+        self.search_action.setEnabled(False)
+        edit_menu.addAction(self.search_action)
+        edit_menu.addSeparator()
+        self.search_dialog: SearchDialog | None = None
         self.preferences_action = QAction("&Preferences…", self)
         preferences_keys = QKeySequence(QKeySequence.StandardKey.Preferences)
         self.preferences_action.setShortcut(
@@ -235,12 +246,21 @@ class MainWindow(QMainWindow):
         self.unlock_view.show_failure(open_failure(exc, recovery=use_recovery))
 
     # -- the open journal ----------------------------------------------------------------------
+    def open_journal(self, journal: Journal) -> None:
+        """Enter the shell with a journal opened elsewhere (``reflect --demo`` builds one).
+        The window owns it from now on: lock and close close it."""
+        if self.journal is not None:
+            self._close_journal()
+        if self._accept_journal(journal):
+            self._enter_shell(journal)
+
     def _enter_shell(self, journal: Journal) -> None:
         self.journal = journal
         self.shell = Shell(journal, self._pages)
         self.stack.addWidget(self.shell)
         self.stack.setCurrentWidget(self.shell)
         self.lock_action.setEnabled(True)
+        self.search_action.setEnabled(True)
         self.statusBar().clearMessage()
         self.idle.start()
         self.shell.nav.setFocus()
@@ -265,6 +285,7 @@ class MainWindow(QMainWindow):
             shell.hide()
             shell.deleteLater()
         self.lock_action.setEnabled(False)
+        self.search_action.setEnabled(False)
 
     def lock(self) -> bool:
         """Close the journal and show the unlock screen. False if nothing was open."""
@@ -279,6 +300,30 @@ class MainWindow(QMainWindow):
     def _idle_lock(self) -> None:
         if self.lock():
             self.statusBar().showMessage("Locked after a period without activity.", 0)
+
+    # -- search ------------------------------------------------------------------------------------
+    def open_search(self) -> SearchDialog | None:
+        """Ctrl+F from any page while unlocked; one dialog at a time, gone on lock."""
+        if self.journal is None or self.shell is None:
+            return None
+        if self.search_dialog is None:
+            dialog = SearchDialog(self.journal, self)
+            dialog.open_entry_requested.connect(self._open_entry)
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.finished.connect(self._search_closed)
+            self.search_dialog = dialog
+            dialog.open()
+        self.search_dialog.raise_()
+        self.search_dialog.activateWindow()
+        self.search_dialog.search_edit.setFocus()
+        return self.search_dialog
+
+    def _search_closed(self) -> None:
+        self.search_dialog = None
+
+    def _open_entry(self, entry_id: int) -> None:
+        if self.shell is not None:
+            self.shell.open_entry(entry_id)
 
     # -- preferences -----------------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:

@@ -5,6 +5,12 @@ work adds a real page by putting its factory in :data:`PAGES` (or calling
 :meth:`Shell.add_page`). The whole shell is thrown away on lock, so no decrypted view
 outlives the key; before that, :meth:`Shell.prepare_to_lock` gives every page a chance to
 save drafts while the journal is still open.
+
+Routing: any page with a Qt signal ``open_entry_requested(int)`` or
+``answer_prompt_requested(str)`` is connected to :meth:`Shell.open_entry` /
+:meth:`Shell.answer_prompt`, which show the Journal page and open the entry there (or start
+a new entry answering the prompt); a supervision record opens in the Supervision page's form
+instead. Ctrl+N starts a new entry from any page.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,7 +31,10 @@ from PySide6.QtWidgets import (
 
 from reflect.journal import Journal
 from reflect.ui.card import heading
-from reflect.ui.feedback import hint_label, plain_label
+from reflect.ui.feedback import plain_label
+from reflect.ui.home_page import home_page
+from reflect.ui.journal_page import journal_page
+from reflect.ui.prompts_page import prompts_page
 
 log = logging.getLogger(__name__)
 
@@ -50,32 +59,20 @@ def _placeholder(title: str, line: str) -> PageFactory:
     return lambda _journal: PlaceholderPage(title, line)
 
 
-def _home(journal: Journal) -> QWidget:
-    count = journal.count_entries()
-    held = "no entries yet" if count == 0 else ("1 entry" if count == 1 else f"{count} entries")
-    page = PlaceholderPage(
-        "Home",
-        f"Welcome back. Your journal is open and holds {held}. Open actions from supervision "
-        "and your recent reflections will gather here.")
-    page.layout().insertWidget(2, hint_label("Lock with Ctrl+L whenever you step away."))
-    return page
-
-
 #: The pages of the shell, in navigation order. Replace a placeholder with a real factory.
 PAGES: list[tuple[str, PageFactory]] = [
-    ("Home", _home),
-    ("Journal", _placeholder(
-        "Journal", "Your reflections will be listed and searchable here. Everything you write "
-        "stays encrypted on this computer.")),
-    ("Prompts", _placeholder(
-        "Prompts", "Questions from the SFPC workbook, Ofsted's Annex B and Firstline's themes, "
-        "ready to answer, will be here.")),
-    ("Supervision", _placeholder(
-        "Supervision", "Supervision records (discussion, challenge, decisions and the agreed "
-        "way forward) will be kept here, with last session's open actions in front of you.")),
-    ("Profile", _placeholder(
-        "Profile", "Rate the five leadership attributes, set targets and see how they change "
-        "over time; then export a pack for your mentor.")),
+    ("Home", home_page),
+    ("Journal", journal_page),
+    ("Prompts", prompts_page),
+    # Imported where built, as Profile is, so these two entries are all Supervision changed.
+    ("Supervision", lambda journal: __import__(
+        "reflect.ui.supervision_page", fromlist=["supervision_page"]).supervision_page(journal)),
+    ("Actions", lambda journal: __import__(
+        "reflect.ui.actions_page", fromlist=["actions_page"]).actions_page(journal)),
+    # Imported where built, so this entry is the only line of the shell the profile changed;
+    # the lead may turn it into a top-level `from reflect.ui.profile_page import profile_page`.
+    ("Profile", lambda journal: __import__(
+        "reflect.ui.profile_page", fromlist=["profile_page"]).profile_page(journal)),
 ]
 
 
@@ -118,6 +115,14 @@ class Shell(QWidget):
             self.add_page(name, factory(journal))
         if self.nav.count():
             self.nav.setCurrentRow(0)
+        new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.activated.connect(self.new_entry)
+        # Text brought back from a draft after unlock comes first: show where it is.
+        for name, page in self._pages.items():
+            if getattr(page, "has_restored_work", False):
+                self.show_page(name)
+                break
 
     # -- pages -----------------------------------------------------------------------------
     def add_page(self, name: str, widget: QWidget) -> int:
@@ -130,6 +135,7 @@ class Shell(QWidget):
         item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
         self.nav.addItem(item)
         self._pages[name] = widget
+        self._connect_routes(widget)
         if index < 9:
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda n=name: self.show_page(n))
@@ -150,6 +156,45 @@ class Shell(QWidget):
     def current_page_name(self) -> str:
         current = self.stack.currentWidget()
         return next((n for n, w in self._pages.items() if w is current), "")
+
+    # -- routing ---------------------------------------------------------------------------------
+    def _connect_routes(self, widget: QWidget) -> None:
+        """Pages ask for an entry or a prompt by signal; they never need the Journal page."""
+        for signal_name, slot in (("open_entry_requested", self.open_entry),
+                                  ("answer_prompt_requested", self.answer_prompt)):
+            signal = getattr(widget, signal_name, None)
+            if isinstance(signal, SignalInstance):
+                signal.connect(slot)
+
+    def _journal_page(self) -> QWidget | None:
+        page = self._pages.get("Journal")
+        if page is None:
+            return None
+        self.show_page("Journal")
+        return page
+
+    def open_entry(self, entry_id: int) -> bool:
+        """Show ``entry_id``: a record made from a template in the Supervision page's form
+        (the page that says ``is_record``), anything else in the Journal page's editor."""
+        records = self._pages.get("Supervision")
+        if callable(getattr(records, "is_record", None)) and records.is_record(int(entry_id)):
+            self.show_page("Supervision")
+            return bool(records.open_record(int(entry_id)))
+        page = self._journal_page()
+        opener = getattr(page, "open_entry", None)
+        return bool(opener(int(entry_id))) if callable(opener) else False
+
+    def answer_prompt(self, prompt_id: str) -> bool:
+        """Show the Journal page with a new entry answering ``prompt_id``."""
+        page = self._journal_page()
+        starter = getattr(page, "new_entry", None)
+        return bool(starter(prompt_id=str(prompt_id))) if callable(starter) else False
+
+    def new_entry(self) -> bool:
+        """Ctrl+N from anywhere: a blank entry on the Journal page."""
+        page = self._journal_page()
+        starter = getattr(page, "new_entry", None)
+        return bool(starter()) if callable(starter) else False
 
     # -- locking -----------------------------------------------------------------------------
     def prepare_to_lock(self) -> None:

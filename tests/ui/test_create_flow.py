@@ -72,7 +72,8 @@ def test_create_shows_a_recovery_key_that_opens_the_journal(qtbot, make_window, 
     assert not window.lock_action.isEnabled()
     assert not recovery.continue_button.isEnabled()
     qtbot.mouseClick(recovery.copy_button, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == key
+    # The offscreen clipboard delivers asynchronously now and then: wait, do not race it.
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == key, timeout=2_000)
     recovery.saved_box.setChecked(True)
     assert recovery.continue_button.isEnabled()
     qtbot.mouseClick(recovery.continue_button, Qt.MouseButton.LeftButton)

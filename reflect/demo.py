@@ -1,0 +1,161 @@
+"""``reflect --demo``: a throwaway journal that shows a year of use at once.
+
+A newcomer learns what Reflect is for by seeing it lived in: reflections answering the
+prompts, supervision records with challenge and actions in every state, a profile with a
+blind spot. The words come from ``resources/demo`` (see :mod:`reflect.demo_content`); this
+module only replays them through the same domain calls the app makes (Journal, Supervision,
+profile), so the demo can never show something a user could not have made.
+
+Dates are relative to ``today``, so the same ``today`` always gives the same journal.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from reflect import profile
+from reflect.demo_content import (
+    DemoAction,
+    DemoContent,
+    DemoRecord,
+    load_demo,
+    shipped_templates,
+)
+from reflect.journal import Journal, new_entry
+from reflect.store import entries as entry_store
+from reflect.store.entries import utc_now
+from reflect.store.envelope import KdfParams
+from reflect.store.models import Action
+from reflect.supervision import Supervision
+
+#: Shown on screen in demo mode, so that a newcomer who locks the demo can open it again.
+DEMO_PASSPHRASE = "demo"
+
+
+def build_demo(folder: Path, today: date | None = None, params: KdfParams | None = None,
+               content: DemoContent | None = None) -> tuple[Journal, str]:
+    """Create a journal in ``folder`` (which must not hold one) filled with the demo content;
+    return it open, with its passphrase. ``params`` is the key-derivation cost (default: the
+    normal cost, so unlocking after a lock feels like the real thing)."""
+    today = today or date.today()
+    content = content or load_demo()
+    journal, _recovery_key = Journal.create(Path(folder), DEMO_PASSPHRASE, params)
+    try:
+        _fill(journal, content, today)
+    except BaseException:
+        journal.close()
+        raise
+    return journal, DEMO_PASSPHRASE
+
+
+def record_day(today: date, days_ago: int) -> date:
+    """Supervision happens on weekdays: a weekend date moves back to the Friday."""
+    day = today - timedelta(days=days_ago)
+    return day - timedelta(days=max(0, day.weekday() - 4))
+
+
+def _created(day: date) -> datetime:
+    """Written up at the end of the day it happened, not at build time."""
+    return datetime.combine(day, time(17, 30), tzinfo=UTC)
+
+
+def _fill(journal: Journal, content: DemoContent, today: date) -> None:
+    if content.leader_name:
+        profile.set_leader_name(journal, content.leader_name)
+    _add_reflections(journal, content, today)
+    supervision = Supervision(journal, shipped_templates())
+    people = {}
+    for person in content.people:
+        started = (today - timedelta(days=person.started_days_ago)
+                   if person.started_days_ago is not None else None)
+        people[person.code_name] = supervision.add_supervisee(
+            person.code_name, person.role, person.schedule, started).id
+    _add_records(supervision, content, people, today)
+    for person in content.people:
+        if not person.active:
+            supervision.deactivate(people[person.code_name])
+    for rating in content.ratings:
+        rated_on = today - timedelta(days=rating.days_ago)
+        target_by = (rated_on + timedelta(days=rating.target_by_days)
+                     if rating.target_by_days is not None else None)
+        profile.rate(journal, rating.scores, kind=rating.kind, rater_group=rating.rater_group,
+                     rated_on=rated_on, target_by=target_by, notes=rating.notes)
+
+
+def _add_reflections(journal: Journal, content: DemoContent, today: date) -> None:
+    """All free reflections in one transaction: it is the bulk of the demo."""
+    entries = []
+    for item in sorted(content.reflections, key=lambda r: -r.days_ago):
+        day = today - timedelta(days=item.days_ago)
+        entry = new_entry(item.title, item.body.strip() + "\n", happened_on=day,
+                          tags=item.tags, attributes=list(item.attributes),
+                          prompt_id=item.prompt_id, share_with_mentor=item.share_with_mentor,
+                          sensitive=item.sensitive)
+        entry.created_at = _created(day)
+        entries.append(entry)
+    with journal.vault.session() as session:
+        entry_store.save_many(session, entries)
+
+
+def _add_records(supervision: Supervision, content: DemoContent, people: dict[str, int],
+                 today: date) -> None:
+    """Records oldest first, so each one reviews the open actions of the one before;
+    actions are closed afterwards, on the day their review happened."""
+    ordered = sorted(content.records, key=lambda r: -r.days_ago)
+    keyed: dict[str, int] = {}
+    closures: list[tuple[date, int, DemoAction]] = []
+    for index, record in enumerate(ordered):
+        day = record_day(today, record.days_ago)
+        review = next((record_day(today, later.days_ago) for later in ordered[index + 1:]
+                       if later.thread == record.thread), None)
+        saved = supervision.save_record(*_record(supervision, record, people, keyed, day),
+                                        require_complete=True)
+        for wanted, action in zip(record.actions, saved.actions, strict=True):
+            if wanted.key:
+                keyed[wanted.key] = action.id
+            if wanted.fate != "open":
+                closed = (today - timedelta(days=wanted.closed_days_ago)
+                          if wanted.closed_days_ago is not None else review)
+                closures.append((closed, action.id, wanted))
+    for closed, action_id, wanted in sorted(closures, key=lambda c: (c[0], c[1])):
+        if wanted.fate == "done":
+            supervision.complete(action_id, wanted.note, on=closed)
+        else:
+            supervision.drop(action_id, wanted.note, on=closed)
+
+
+def _record(supervision: Supervision, record: DemoRecord, people: dict[str, int],
+            keyed: dict[str, int], day: date) -> tuple:
+    """The unsaved entry and its actions, as the record form would hand them over."""
+    person_id = people[record.supervisee] if record.supervisee else None
+    start = supervision.start_record(person_id, record.template_id, day)
+    entry = start.entry
+    if record.title:
+        entry.title = record.title
+    entry.tags = list(record.tags)
+    entry.attributes = list(record.attributes)
+    entry.share_with_mentor, entry.sensitive = record.share_with_mentor, record.sensitive
+    entry.created_at = _created(day)
+    for section in start.template.sections:
+        value = record.sections.get(section.id)
+        if value is None:
+            continue
+        if section.type == "date":
+            value = (day + timedelta(days=value)).isoformat()
+        elif isinstance(value, str):
+            value = value.strip()
+        entry.sections[section.id] = value
+    actions = []
+    for wanted in record.actions:
+        due = day + timedelta(days=wanted.due_days) if wanted.due_days is not None else None
+        if wanted.carry:
+            earlier = supervision.action(keyed[wanted.carry])
+            action = Supervision.carried_copy(earlier, due)
+            action.description = wanted.description or action.description
+            action.owner = wanted.owner or action.owner
+        else:
+            action = Action(description=wanted.description, owner=wanted.owner, due_on=due,
+                            created_at=utc_now())
+        actions.append(action)
+    return entry, actions

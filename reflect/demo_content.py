@@ -1,0 +1,346 @@
+"""The demo journal's sample content: read ``resources/demo/*.toml`` and check every reference.
+
+The sample text is content, not code, so it lives in TOML (the format is described at the
+top of ``people.toml``). A demo that silently drops a reflection because a prompt id was
+misspelt would teach a newcomer the wrong thing, so every prompt, attribute, template,
+section, supervisee and carried action is checked here, and a problem is a
+:class:`ContentError` naming the file and the line. Dates are relative (``days_ago``) so the
+demo always covers the year before the day it is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn
+
+from reflect import paths, schedules
+from reflect.demo_toml import MAX_DAYS_AGO, TomlFile, TomlTable
+from reflect.prompts.library import Prompt, load_attributes, load_prompt_sets
+from reflect.prompts.templates import (
+    SCALE_MAX,
+    SCALE_MIN,
+    Template,
+    TemplateLoadResult,
+    load_templates,
+)
+from reflect.prompts.toml_source import ContentError
+from reflect.store.models import RATING_KINDS
+
+FATES = ("open", "done", "dropped")
+_TOP = ("leader_name", "supervisees", "reflections", "records", "ratings")
+_PERSON = ("code_name", "role", "schedule", "started_days_ago", "active")
+_ENTRY = ("days_ago", "title", "tags", "attributes", "share_with_mentor", "sensitive")
+_REFLECTION = (*_ENTRY, "body", "prompt")
+_RECORD = (*_ENTRY, "template", "supervisee", "sections", "actions")
+_ACTION = ("description", "owner", "due_days", "key", "carry", "fate", "outcome", "reason",
+           "closed_days_ago")
+_RATING = ("kind", "days_ago", "rater_group", "target_by_days", "scores", "not_observed",
+           "notes")
+
+
+def demo_dir() -> Path:
+    return paths.resources_dir() / "demo"
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    code_name: str
+    role: str
+    schedule: str
+    started_days_ago: int | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class DemoReflection:
+    days_ago: int
+    title: str
+    body: str
+    tags: tuple[str, ...]
+    attributes: tuple[str, ...]
+    prompt_id: str | None
+    share_with_mentor: bool
+    sensitive: bool
+
+
+@dataclass(frozen=True)
+class DemoAction:
+    """``fate`` is applied on ``closed_days_ago``, or at the thread's next record if None."""
+
+    description: str
+    owner: str
+    due_days: int | None
+    key: str | None
+    carry: str | None
+    fate: str
+    note: str  # the outcome (done) or the reason (dropped)
+    closed_days_ago: int | None
+
+
+@dataclass(frozen=True)
+class DemoRecord:
+    template_id: str
+    days_ago: int
+    supervisee: str | None
+    title: str
+    tags: tuple[str, ...]
+    attributes: tuple[str, ...]
+    share_with_mentor: bool
+    sensitive: bool
+    sections: Mapping[str, Any]
+    actions: tuple[DemoAction, ...]
+    source: tuple[Path, int] = field(default=(Path(), 0), compare=False)  # file and line
+
+    @property
+    def thread(self) -> tuple[str | None, str]:
+        """Actions are reviewed at the next record of the same supervisee and template."""
+        return (self.supervisee, self.template_id)
+
+
+@dataclass(frozen=True)
+class DemoRating:
+    kind: str
+    days_ago: int
+    scores: Mapping[str, int | None]  # None: not observed
+    rater_group: str | None
+    target_by_days: int | None
+    notes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class DemoContent:
+    leader_name: str
+    people: tuple[DemoPerson, ...]
+    reflections: tuple[DemoReflection, ...]
+    records: tuple[DemoRecord, ...]
+    ratings: tuple[DemoRating, ...]
+
+    def by_thread(self) -> dict[tuple[str | None, str], list[DemoRecord]]:
+        """Records of each thread, oldest first."""
+        threads: dict[tuple[str | None, str], list[DemoRecord]] = {}
+        for record in sorted(self.records, key=lambda r: -r.days_ago):
+            threads.setdefault(record.thread, []).append(record)
+        return threads
+
+
+@dataclass
+class _Known:
+    attributes: frozenset[str]
+    prompts: Mapping[str, Prompt]
+    templates: Mapping[str, Template]
+
+
+def shipped_templates() -> TemplateLoadResult:
+    """Only the shipped templates: the demo must not depend on a user's copies."""
+    return load_templates((paths.resources_dir() / "templates",))
+
+
+def shipped_known() -> _Known:
+    """The shipped attributes, prompts and templates: the demo relies on nothing else."""
+    sets = load_prompt_sets((paths.resources_dir() / "prompts",)).sets
+    templates = shipped_templates().templates
+    return _Known(frozenset(a.id for a in load_attributes()),
+                  {p.id: p for s in sets for p in s.prompts}, {t.id: t for t in templates})
+
+
+def load_demo(directory: Path | None = None) -> DemoContent:
+    """Every ``*.toml`` in ``directory`` (default: the shipped demo), checked; raises
+    ContentError on the first problem."""
+    known = shipped_known()
+    files = [TomlFile(p) for p in sorted(Path(directory or demo_dir()).glob("*.toml"))]
+    leader, people, reflections, records, ratings = "", [], [], [], []
+    for file in files:
+        for key, value in file.data.items():
+            if key not in _TOP:
+                file.fail(0, f"unknown key '{key}' (expected one of: {', '.join(_TOP)})")
+            if key != "leader_name" and not isinstance(value, list):
+                file.fail(file.span(key, 0)[0], f"'{key}' must be [[{key}]] tables")
+        if "leader_name" in file.data:
+            leader = TomlTable(file, file.data, (1, len(file.lines)), "top level",
+                            _TOP).get("leader_name", str)
+        for i, raw in enumerate(file.data.get("supervisees", [])):
+            people.append(_person(TomlTable(file, raw, file.span("supervisees", i),
+                                         f"supervisee {i + 1}", _PERSON)))
+        for i, raw in enumerate(file.data.get("reflections", [])):
+            reflections.append(_reflection(TomlTable(file, raw, file.span("reflections", i),
+                                                  f"reflection {i + 1}", _REFLECTION), known))
+        for i, raw in enumerate(file.data.get("ratings", [])):
+            ratings.append(_rating(TomlTable(file, raw, file.span("ratings", i),
+                                          f"rating {i + 1}", _RATING), known))
+    codes = {p.code_name for p in people}
+    if len(codes) != len(people):
+        raise ContentError(demo_dir(), 0, "a supervisee code name is used twice")
+    for file in files:
+        for i, raw in enumerate(file.data.get("records", [])):
+            records.append(_record(file, TomlTable(file, raw, file.span("records", i),
+                                                f"record {i + 1}", _RECORD), known, codes))
+    content = DemoContent(leader, tuple(people), tuple(reflections), tuple(records),
+                          tuple(ratings))
+    _check_follow_up(content)
+    return content
+
+
+def _person(t: TomlTable) -> DemoPerson:
+    started = t.days("started_days_ago", None)
+    schedule = t.get("schedule", str)
+    try:
+        schedules.parse_schedule(schedule)
+        if schedules.needs_start_date(schedule) and started is None:
+            t.fail("schedule", "the nqsw schedule needs started_days_ago")
+    except schedules.ScheduleError as exc:
+        t.fail("schedule", str(exc))
+    return DemoPerson(t.get("code_name", str), t.get("role", str, ""), schedule, started,
+                      t.get("active", bool, True))
+
+
+def _attributes(t: TomlTable, known: _Known, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+    if "attributes" not in t.table:
+        return default
+    values = t.strings("attributes")
+    for value in values:
+        if value not in known.attributes:
+            t.fail("attributes", f"unknown attribute '{value}'")
+    return values
+
+
+def _reflection(t: TomlTable, known: _Known) -> DemoReflection:
+    prompt_id = t.get("prompt", str, None)
+    prompt = known.prompts.get(prompt_id) if prompt_id else None
+    if prompt_id and prompt is None:
+        t.fail("prompt", f"unknown prompt '{prompt_id}'")
+    return DemoReflection(
+        t.days("days_ago"), t.get("title", str), t.get("body", str), t.strings("tags"),
+        _attributes(t, known, prompt.attributes if prompt else ()), prompt_id,
+        t.get("share_with_mentor", bool, False), t.get("sensitive", bool, False))
+
+
+def _rating(t: TomlTable, known: _Known) -> DemoRating:
+    kind = t.get("kind", str)
+    if kind not in RATING_KINDS:
+        t.fail("kind", f"kind must be one of {', '.join(RATING_KINDS)}")
+    scores: dict[str, int | None] = {}
+    for attribute, score in t.get("scores", dict).items():
+        if attribute not in known.attributes:
+            t.fail(attribute, f"unknown attribute '{attribute}'")
+        if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
+            t.fail(attribute, "a score is a whole number from 1 to 5")
+        scores[attribute] = score
+    for attribute in t.strings("not_observed"):
+        if kind != "other" or attribute not in known.attributes or attribute in scores:
+            t.fail("not_observed", f"'{attribute}' cannot be 'not observed' here")
+        scores[attribute] = None
+    notes = t.get("notes", dict, {})
+    for attribute, note in notes.items():
+        if attribute not in known.attributes or not isinstance(note, str):
+            t.fail(attribute, f"a note must be text for a known attribute, not '{attribute}'")
+    group = t.get("rater_group", str, None)
+    if (group is not None) != (kind == "other"):
+        t.fail("rater_group", "others' ratings, and only they, need a rater_group")
+    target_by = t.get("target_by_days", int, None)
+    if target_by is not None and kind != "target":
+        t.fail("target_by_days", "only a target has target_by_days")
+    return DemoRating(kind, t.days("days_ago"), scores, group, target_by, dict(notes))
+
+
+def _record(file: TomlFile, t: TomlTable, known: _Known, codes: set[str]) -> DemoRecord:
+    template_id = t.get("template", str)
+    template = known.templates.get(template_id)
+    if template is None:
+        t.fail("template", f"unknown template '{template_id}'")
+    supervisee = t.get("supervisee", str, None)
+    person_sections = [s for s in template.sections if s.type == "supervisee"]
+    if supervisee is not None and supervisee not in codes:
+        t.fail("supervisee", f"unknown supervisee '{supervisee}'")
+    if supervisee is not None and not person_sections:
+        t.fail("supervisee", f"template '{template_id}' has no supervisee section")
+    if supervisee is None and any(s.required for s in person_sections):
+        t.fail("template", f"template '{template_id}' needs a supervisee")
+    sections = _sections(TomlTable(file, t.get("sections", dict), t.span, t.what,
+                                [s.id for s in template.sections]), template)
+    actions = []
+    for i, raw in enumerate(t.get("actions", list, [])):
+        span = file.span("records.actions", i, t.span)
+        actions.append(_action(TomlTable(file, raw, span, f"{t.what}, action {i + 1}", _ACTION)))
+    if actions and not any(s.type == "actions" for s in template.sections):
+        t.fail("actions", f"template '{template_id}' has no actions section")
+    return DemoRecord(template_id, t.days("days_ago"), supervisee,
+                      t.get("title", str, ""), t.strings("tags"), _attributes(t, known),
+                      t.get("share_with_mentor", bool, False), t.get("sensitive", bool, False),
+                      sections, tuple(actions), (file.path, t.span[0]))
+
+
+def _sections(t: TomlTable, template: Template) -> dict[str, Any]:
+    """Answers by section id, typed as the record form stores them (dates stay offsets)."""
+    values: dict[str, Any] = {}
+    for section in template.sections:
+        if section.id not in t.table:
+            if section.required and section.type != "supervisee":
+                t.fail(section.id, f"section '{section.id}' is required")
+            continue
+        key, kind = section.id, section.type
+        if kind in ("supervisee", "actions"):
+            t.fail(key, f"section '{key}' is filled by the app, not here")
+        elif kind == "yesno":
+            values[key] = t.get(key, bool)
+        elif kind == "scale":
+            values[key] = t.days(key, low=SCALE_MIN, high=SCALE_MAX)
+        elif kind == "date":
+            values[key] = t.days(key, high=MAX_DAYS_AGO)
+        else:
+            values[key] = t.get(key, str)
+            if kind == "choice" and values[key] not in section.choices:
+                t.fail(key, f"'{values[key]}' is not one of {', '.join(section.choices)}")
+    return values
+
+
+def _action(t: TomlTable) -> DemoAction:
+    carry = t.get("carry", str, None)
+    fate = t.get("fate", str, "open")
+    if fate not in FATES:
+        t.fail("fate", f"fate must be one of {', '.join(FATES)}")
+    note_key = {"done": "outcome", "dropped": "reason"}.get(fate)
+    for key in ("outcome", "reason", "closed_days_ago"):
+        if key in t.table and key != note_key and not (key == "closed_days_ago" and note_key):
+            t.fail(key, f"'{key}' does not go with fate '{fate}'")
+    return DemoAction(
+        t.get("description", str, None if carry else ...) or "", t.get("owner", str, ""),
+        t.days("due_days", None), t.get("key", str, None), carry, fate,
+        t.get(note_key, str) if note_key else "", t.days("closed_days_ago", None))
+
+
+def _check_follow_up(content: DemoContent) -> None:
+    """Every closed action has a day to close on, and every carry continues an earlier,
+    still open action of the same supervisee, once."""
+    def fail(record: DemoRecord, message: str) -> NoReturn:
+        raise ContentError(*record.source, message)
+
+    keyed: dict[str, tuple[DemoRecord, DemoAction]] = {}
+    carried: set[str] = set()
+    for thread in content.by_thread().values():
+        for index, record in enumerate(thread):
+            later = thread[index + 1] if index + 1 < len(thread) else None
+            for action in record.actions:
+                closed = action.closed_days_ago
+                if action.fate != "open" and closed is None and later is None:
+                    fail(record, f"'{action.description or action.carry}' is {action.fate} "
+                         "but no later record reviews it: give closed_days_ago")
+                if closed is not None and closed > record.days_ago:
+                    fail(record, "an action cannot close before its record")
+    for record in sorted(content.records, key=lambda r: -r.days_ago):
+        for action in record.actions:
+            if action.carry is not None:
+                earlier = keyed.get(action.carry)
+                if earlier is None or action.carry in carried:
+                    fail(record, f"carry '{action.carry}' names no earlier open action")
+                source, original = earlier
+                if (source.supervisee != record.supervisee or original.fate != "open"
+                        or source.days_ago <= record.days_ago):
+                    fail(record, f"carry '{action.carry}' must continue an earlier, open "
+                         "action of the same supervisee")
+                carried.add(action.carry)
+            if action.key is not None:
+                if action.key in keyed:
+                    fail(record, f"action key '{action.key}' is used twice")
+                keyed[action.key] = (record, action)

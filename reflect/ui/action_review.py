@@ -1,0 +1,212 @@
+"""Last time's open actions, at the top of a new record, to review there and then.
+
+Each action can be marked done (with what changed in practice: the point of follow-up),
+carried forward into this record (optionally with a new due date), or dropped (with the
+reason); each decision can be undone. Done and dropped are written at once (they are facts
+about the earlier record); a carry becomes a row of this record's agreed way forward and is
+written when the record is saved, so undoing it before then just removes that row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from reflect.supervision import ActionRow, Supervision, SupervisionError
+from reflect.ui.card import heading
+from reflect.ui.dates import uk_date
+from reflect.ui.feedback import error_colour, hint_label, plain_label
+from reflect.ui.inline_ask import InlineAsk
+
+PENDING, DONE, DROPPED, CARRIED = "pending", "done", "dropped", "carried"
+
+
+def action_meta(row: ActionRow, today: date) -> str:
+    """"Owner Wren · due 10 Mar 2026 · 5 days overdue · from One-to-one … (3 Mar 2026)"."""
+    parts = [f"Owner {row.owner}" if row.owner else "No owner"]
+    parts.append(f"due {uk_date(row.due_on, short=True)}" if row.due_on else "no due date")
+    if row.is_overdue(today):
+        days = row.days_overdue(today)
+        parts.append(f"{days} day{'s' if days != 1 else ''} overdue")
+    if row.entry_happened_on:
+        parts.append(f"agreed {uk_date(row.entry_happened_on, short=True)}")
+    return " · ".join(parts)
+
+
+class ReviewRow(QFrame):
+    """One earlier action with Done…, Carry forward…, Drop… and, once decided, Undo."""
+
+    def __init__(self, action: ActionRow, panel: ActionReview) -> None:
+        super().__init__()
+        self.action = action
+        self.panel = panel
+        self.state = PENDING
+        self.setAccessibleName(f"Earlier action: {action.description}")
+        self.description = plain_label(action.description, selectable=True)
+        font = self.description.font()
+        font.setBold(True)
+        self.description.setFont(font)
+        self.meta = hint_label(action_meta(action, date.today()))
+        if action.is_overdue(date.today()):
+            palette = self.meta.palette()
+            palette.setColor(self.meta.foregroundRole(), error_colour(self.palette()))
+            self.meta.setPalette(palette)
+        self.result = plain_label()
+        self.done_button = QPushButton("Done…")
+        self.carry_button = QPushButton("Carry forward…")
+        self.drop_button = QPushButton("Drop…")
+        self.undo_button = QPushButton("Undo")
+        for button, name in ((self.done_button, "Mark done"),
+                             (self.carry_button, "Carry forward"),
+                             (self.drop_button, "Drop"), (self.undo_button, "Undo")):
+            button.setAccessibleName(f"{name}: {action.description}")
+        self.ask = InlineAsk()
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addWidget(self.result, 1)
+        buttons.addStretch(0)
+        for button in (self.done_button, self.carry_button, self.drop_button,
+                       self.undo_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.description)
+        layout.addWidget(self.meta)
+        layout.addLayout(buttons)
+        layout.addWidget(self.ask)
+        self.done_button.clicked.connect(self.ask_done)
+        self.carry_button.clicked.connect(self.ask_carry)
+        self.drop_button.clicked.connect(self.ask_drop)
+        self.undo_button.clicked.connect(self.undo)
+        self.ask.finished.connect(lambda: self.set_state(self.state, self.result.text()))
+        self.set_state(PENDING)
+
+    # -- asking ------------------------------------------------------------------------------
+    def _asking(self) -> None:
+        """While a question is open below, its buttons step aside."""
+        for button in (self.done_button, self.carry_button, self.drop_button):
+            button.hide()
+
+    def ask_done(self) -> None:
+        self._asking()
+        self.ask.ask("What changed in practice?", self._done, confirm="Mark done",
+                     placeholder="For example: the plan was updated and the visit happened")
+
+    def ask_drop(self) -> None:
+        self._asking()
+        self.ask.ask("Why is it dropped?", self._drop, confirm="Drop action")
+
+    def ask_carry(self) -> None:
+        self._asking()
+        self.ask.ask("Carry this action into this record", self._carry, text=False,
+                     with_date=True, confirm="Carry forward",
+                     hint="It joins this record's agreed way forward. Leave the date to keep "
+                          "the current one: an overdue action stays overdue until re-agreed.")
+
+    def _done(self, text: str, _day: date | None) -> str | None:
+        try:
+            self.panel.supervision.complete(self.action.id, text)
+        except SupervisionError as exc:
+            return str(exc)
+        self.set_state(DONE, f"Done. What changed: {' '.join(text.split())}")
+        self.panel.closed.emit()
+        return None
+
+    def _drop(self, text: str, _day: date | None) -> str | None:
+        try:
+            self.panel.supervision.drop(self.action.id, text)
+        except SupervisionError as exc:
+            return str(exc)
+        self.set_state(DROPPED, f"Dropped: {' '.join(text.split())}")
+        self.panel.closed.emit()
+        return None
+
+    def _carry(self, _text: str, day: date | None) -> str | None:
+        self.panel.carry_requested.emit(self.action, day)
+        self.mark_carried(day or self.action.due_on)
+        return None
+
+    def mark_carried(self, due: date | None) -> None:
+        when = f", due {uk_date(due, short=True)}" if due else ""
+        self.set_state(CARRIED, f"Carried forward into this record{when}.")
+
+    def undo(self) -> None:
+        if self.state in (DONE, DROPPED):
+            try:
+                self.panel.supervision.reopen(self.action.id)
+            except SupervisionError as exc:
+                self.result.setText(str(exc))
+                return
+            self.panel.closed.emit()
+        elif self.state == CARRIED:
+            self.panel.uncarry_requested.emit(self.action.id)
+        self.set_state(PENDING)
+        self.done_button.setFocus()
+
+    def set_state(self, state: str, text: str = "") -> None:
+        self.state = state
+        pending = state == PENDING
+        self.result.setText(text)
+        self.result.setVisible(not pending)
+        for button in (self.done_button, self.carry_button, self.drop_button):
+            button.setVisible(pending)
+        self.undo_button.setVisible(not pending)
+        if not pending and self.isVisible():
+            self.undo_button.setFocus()
+
+
+class ActionReview(QFrame):
+    """The panel: a heading, a line of guidance and one :class:`ReviewRow` per action.
+
+    ``carry_requested(ActionRow, date | None)`` asks the form to add the continuation;
+    ``uncarry_requested(action_id)`` to remove it; ``closed`` after done/drop or its undo.
+    """
+
+    carry_requested = Signal(object, object)
+    uncarry_requested = Signal(int)
+    closed = Signal()
+
+    def __init__(self, supervision: Supervision, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionReview")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Review previous actions")
+        self.supervision = supervision
+        self.rows: list[ReviewRow] = []
+        self.title = heading("Review previous actions", scale=1.1)
+        self.intro = hint_label("Open actions from earlier sessions. For each: done (say what "
+                                "changed in practice), carry forward, or drop with a reason.")
+        self._rows = QVBoxLayout()
+        self._rows.setSpacing(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addLayout(self._rows)
+        self.hide()
+
+    def set_actions(self, actions: list[ActionRow], carried: dict[int, date | None],
+                    can_carry: bool = True) -> None:
+        """Show ``actions``; those in ``carried`` (id → due date) already carried here.
+        ``can_carry`` is False when the record has no agreed way forward to carry into."""
+        for row in self.rows:
+            self._rows.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+        for action in actions:
+            row = ReviewRow(action, self)
+            row.carry_button.setEnabled(can_carry)
+            if action.id in carried:
+                row.mark_carried(carried[action.id])
+            self.rows.append(row)
+            self._rows.addWidget(row)
+        count = len(actions)
+        self.title.setText(f"Review previous actions ({count})")
+        self.setVisible(bool(count))
+
+    def row_for(self, action_id: int) -> ReviewRow | None:
+        return next((r for r in self.rows if r.action.id == action_id), None)

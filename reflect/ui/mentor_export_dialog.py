@@ -1,0 +1,364 @@
+"""The mentor pack export: the leader chooses the period and exactly what goes in, sees the
+planned contents before saving, and saves a PDF (AES-256 encrypted if they give a password).
+
+What goes in is opt-in, as :mod:`reflect.mentor_pack` decides: entries shared with the mentor
+start ticked; sensitive entries and supervision records start unticked and say why. The plan
+(:func:`reflect.mentor_pack.plan`) is redrawn as ticks change, so there are no surprises in the
+file. Export is slow (layout, encryption), so it runs on a worker thread; its progress comes
+back through a Qt signal and the file is written atomically by :func:`mentor_pack.export`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect import mentor_pack
+from reflect import profile as profile_domain
+from reflect.journal import Journal
+from reflect.mentor_pack import Candidate, ExportResult, PackOptions
+from reflect.pdf.secure import ALGORITHM
+from reflect.ui.dates import uk_date
+from reflect.ui.feedback import ErrorNotice, hint_label, plain_label
+from reflect.ui.flow_layout import FlowLayout
+from reflect.ui.messages import Failure
+from reflect.ui.rating_dialog import uk_date_edit
+from reflect.ui.workers import run_in_thread
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+PLAN_DELAY_MS = 120
+DEFAULT_PERIOD_DAYS = 365
+
+
+class ProgressRelay(QObject):
+    """Emitted from the worker, delivered (queued) on the UI thread."""
+
+    progressed = Signal(int, int, str)
+
+
+def candidate_text(candidate: Candidate) -> str:
+    title = candidate.title or "(untitled)"
+    caution = f"  ⚠ {candidate.caution}" if candidate.caution else ""
+    return f"{uk_date(candidate.happened_on, short=True)} · {title}{caution}"
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def export_failure(exc: BaseException) -> Failure:
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return Failure("The mentor pack could not be saved.", f"{exc.strerror or exc}{where}.")
+    return Failure("The mentor pack could not be saved.", str(exc) or type(exc).__name__)
+
+
+class MentorExportDialog(QDialog):
+    """See the module docstring. ``finished_export`` carries the ExportResult."""
+
+    finished_export = Signal(object)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export a mentor pack")
+        self.setAccessibleName("Export a mentor pack")
+        self.journal = journal
+        self.result: ExportResult | None = None
+        self.busy = False
+        today = date.today()
+        self.from_edit = uk_date_edit("Period from", today - timedelta(days=DEFAULT_PERIOD_DAYS))
+        self.to_edit = uk_date_edit("Period to", today)
+        self.title_edit = QLineEdit(mentor_pack.DEFAULT_TITLE)
+        self.title_edit.setAccessibleName("Title")
+        self.name_edit = QLineEdit(profile_domain.leader_name(journal))
+        self.name_edit.setAccessibleName("Your name")
+        self.name_edit.setPlaceholderText("Optional: shown on the cover")
+        period = QHBoxLayout()
+        period.addWidget(self.from_edit)
+        period.addWidget(plain_label("to", wrap=False))
+        period.addWidget(self.to_edit)
+        period.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Period", period)
+        form.addRow("Title", self.title_edit)
+        form.addRow("Your name", self.name_edit)
+
+        self.include_profile = QCheckBox("Leadership profile: radar and scores table")
+        self.include_notes = QCheckBox("Your notes on the attributes")
+        self.include_actions = QCheckBox("Open development actions")
+        parts = FlowLayout(spacing=18)
+        for box in (self.include_profile, self.include_notes, self.include_actions):
+            box.setChecked(True)
+            parts.addWidget(box)
+        parts_box = QGroupBox("What goes in")
+        parts_box.setLayout(parts)
+
+        self.entry_list = QListWidget()
+        self.entry_list.setWordWrap(True)  # a long title or caution wraps, never scrolls
+        self.entry_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entry_list.setMinimumHeight(self.entry_list.fontMetrics().lineSpacing() * 7)
+        self.entry_list.setAccessibleName("Reflections to include")
+        self.entry_count = hint_label()
+        shared_button = QPushButton("Tick shared only")
+        shared_button.clicked.connect(self.tick_defaults)
+        none_button = QPushButton("Untick all")
+        none_button.clicked.connect(lambda: self._tick_all(False))
+        entry_buttons = QHBoxLayout()
+        entry_buttons.addWidget(self.entry_count, 1)
+        entry_buttons.addWidget(shared_button)
+        entry_buttons.addWidget(none_button)
+        entries = QVBoxLayout()
+        entries.addWidget(hint_label("Entries you marked “share with mentor” are ticked. "
+                                     "Sensitive entries and supervision records go in only "
+                                     "if you tick them."))
+        entries.addWidget(self.entry_list, 1)
+        entries.addLayout(entry_buttons)
+        entries_box = QGroupBox("Reflections")
+        entries_box.setLayout(entries)
+
+        self.password_edit = QLineEdit()
+        self.repeat_edit = QLineEdit()
+        for edit, name in ((self.password_edit, "PDF password"),
+                           (self.repeat_edit, "PDF password again")):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setAccessibleName(name)
+            edit.setPlaceholderText("Optional")
+        self.password_note = hint_label(
+            f"With a password the PDF is encrypted with {ALGORITHM}; without it the file "
+            "cannot be opened. Leave both empty for an unprotected PDF.")
+        password_form = QFormLayout()
+        both = QHBoxLayout()
+        both.addWidget(self.password_edit)
+        both.addWidget(plain_label("again", wrap=False))
+        both.addWidget(self.repeat_edit)
+        password_form.addRow("Password", both)
+        password_form.addRow(self.password_note)
+        password_box = QGroupBox("Password (optional)")
+        password_box.setLayout(password_form)
+
+        self.plan_list = QListWidget()
+        self.plan_list.setAccessibleName("Planned contents")
+        self.plan_list.setWordWrap(True)
+        self.plan_list.setSpacing(2)
+        self.plan_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Export progress")
+        self.progress.hide()
+        self.status = plain_label(selectable=True)
+        self.status.setAccessibleName("Export status")
+        self.error = ErrorNotice()
+        plan_column = QVBoxLayout()
+        plan_column.addWidget(plain_label("The PDF will contain:"))
+        plan_column.addWidget(self.plan_list, 1)
+        plan_column.addWidget(self.progress)
+        plan_column.addWidget(self.status)
+        plan_column.addWidget(self.error)
+
+        settings = QWidget()  # scrolls rather than squeezes the list in a small window
+        left = QVBoxLayout(settings)
+        left.setContentsMargins(0, 0, 4, 0)
+        left.addLayout(form)
+        left.addWidget(parts_box)
+        left.addWidget(entries_box, 1)
+        left.addWidget(password_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(settings)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addWidget(scroll, 3)
+        columns.addLayout(plan_column, 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = buttons.addButton("Save PDF…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.choose_path_and_export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.addLayout(columns, 1)
+        layout.addWidget(buttons)
+
+        self._plan_timer = QTimer(self)
+        self._plan_timer.setSingleShot(True)
+        self._plan_timer.setInterval(PLAN_DELAY_MS)
+        self._plan_timer.timeout.connect(self.refresh_plan)
+        for edit in (self.from_edit, self.to_edit):
+            edit.dateChanged.connect(self.load_candidates)
+        for line in (self.title_edit, self.name_edit, self.password_edit, self.repeat_edit):
+            line.textChanged.connect(self._schedule_plan)
+        for box in (self.include_profile, self.include_notes, self.include_actions):
+            box.toggled.connect(self._schedule_plan)
+        self.entry_list.itemChanged.connect(self._schedule_plan)
+        self.relay = ProgressRelay()  # no parent: it must outlive a closed dialog's worker
+        self.relay.progressed.connect(self._progressed)
+        self.load_candidates()
+        if parent is not None:
+            window = parent.window().size()
+            self.resize(min(1000, round(window.width() * 0.95)),
+                        min(720, round(window.height() * 0.95)))
+
+    # -- choosing --------------------------------------------------------------------------
+    def load_candidates(self) -> None:
+        """List the period's entries; keep ticks the leader already changed."""
+        ticked = set(self.ticked_ids())
+        seen = {self.entry_list.item(i).data(ENTRY_ROLE) for i in range(self.entry_list.count())}
+        self.entry_list.blockSignals(True)
+        self.entry_list.clear()
+        self.candidates = mentor_pack.candidates(self.journal, *self.period())
+        for candidate in self.candidates:
+            item = QListWidgetItem(candidate_text(candidate))
+            item.setData(ENTRY_ROLE, candidate.entry_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = (candidate.entry_id in ticked if candidate.entry_id in seen
+                  else candidate.pre_ticked)
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            item.setToolTip(candidate.caution or "")
+            self.entry_list.addItem(item)
+        self.entry_list.blockSignals(False)
+        self.refresh_plan()
+
+    def period(self) -> tuple[date | None, date | None]:
+        return _day(self.from_edit), _day(self.to_edit)
+
+    def ticked_ids(self) -> list[int]:
+        return [self.entry_list.item(i).data(ENTRY_ROLE) for i in range(self.entry_list.count())
+                if self.entry_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_ticked(self, entry_id: int, on: bool) -> None:
+        for i in range(self.entry_list.count()):
+            item = self.entry_list.item(i)
+            if item.data(ENTRY_ROLE) == entry_id:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def tick_defaults(self) -> None:
+        for candidate in self.candidates:
+            self.set_ticked(candidate.entry_id, candidate.pre_ticked)
+
+    def _tick_all(self, on: bool) -> None:
+        for candidate in self.candidates:
+            self.set_ticked(candidate.entry_id, on)
+
+    def options(self) -> PackOptions:
+        date_from, date_to = self.period()
+        return PackOptions(
+            date_from=date_from, date_to=date_to, leader_name=" ".join(self.name_edit.text()
+                                                                        .split()),
+            title=self.title_edit.text().strip() or mentor_pack.DEFAULT_TITLE,
+            include_profile=self.include_profile.isChecked(),
+            include_notes=self.include_notes.isChecked(),
+            include_actions=self.include_actions.isChecked(),
+            entry_ids=tuple(self.ticked_ids()))
+
+    def password(self) -> str | None:
+        return self.password_edit.text() or None
+
+    def problem(self) -> str:
+        """Why saving cannot start now ('' if it can)."""
+        date_from, date_to = self.period()
+        if date_from and date_to and date_from > date_to:
+            return "The period ends before it starts."
+        if self.password_edit.text() != self.repeat_edit.text():
+            return "The two passwords are not the same."
+        return ""
+
+    # -- the plan ------------------------------------------------------------------------------
+    def _schedule_plan(self, *_args) -> None:
+        self._plan_timer.start()
+
+    def refresh_plan(self) -> None:
+        """Redraw what the PDF will contain from the current choices."""
+        self._plan_timer.stop()
+        if self.journal is None or not self.journal.is_open:
+            return
+        count = len(self.ticked_ids())
+        self.entry_count.setText(f"{count} of {len(self.candidates)} ticked")
+        self.plan_list.clear()
+        for line in mentor_pack.plan(self.journal, self.options()).lines():
+            self.plan_list.addItem(QListWidgetItem(line))
+        if self.password():
+            self.plan_list.addItem(QListWidgetItem(f"Encrypted with {ALGORITHM}"))
+        problem = self.problem()
+        self.status.setText(problem)
+        self.save_button.setEnabled(not problem and not self.busy)
+
+    def plan_lines(self) -> list[str]:
+        return [self.plan_list.item(i).text() for i in range(self.plan_list.count())]
+
+    # -- saving --------------------------------------------------------------------------------
+    def choose_path_and_export(self) -> None:
+        start = Path.home() / f"mentor-pack-{date.today().isoformat()}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(self, "Save the mentor pack", str(start),
+                                                    "PDF documents (*.pdf)")
+        if path:
+            self.export_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
+
+    def export_to(self, path: Path) -> bool:
+        """Start the export to ``path`` on a worker thread; False if it cannot start."""
+        self.refresh_plan()
+        problem = self.problem()
+        if problem or self.busy:
+            return False
+        options, password, journal = self.options(), self.password(), self.journal
+        if options.leader_name != profile_domain.leader_name(journal):
+            profile_domain.set_leader_name(journal, options.leader_name)
+        relay = self.relay
+        self.busy = True
+        self.result = None
+        self.error.clear()
+        self.save_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText("Collecting what goes in…")
+        run_in_thread(
+            lambda: mentor_pack.export(journal, options, path, password=password,
+                                       progress=relay.progressed.emit),
+            on_success=self._exported, on_failure=self._failed, owner=self)
+        return True
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        if self.busy:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+            self.status.setText(f"{message}…")
+
+    def _exported(self, result: ExportResult) -> None:
+        self.busy = False
+        self.result = result
+        self.progress.hide()
+        self.save_button.setEnabled(True)
+        pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+        lock = f", encrypted with {ALGORITHM}" if result.encrypted else ""
+        self.status.setText(f"Saved {pages}{lock} to {result.path}")
+        self.finished_export.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.progress.hide()
+        self.save_button.setEnabled(True)
+        self.status.clear()
+        self.error.show_failure(export_failure(exc))
+        self.finished_export.emit(None)

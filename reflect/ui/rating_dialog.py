@@ -1,0 +1,365 @@
+"""The Profile page's workbook dialogs: the rating form (the five attributes, each with the
+workbook's question and its "a rating of 5 might sound like" guidance beside it, a 1–5 choice
+and a note) and the Workbook 2 prompts for one attribute.
+
+One form serves the three kinds of rating, because the workbook asks the same questions of the
+leader (now), of where they want to be (a target, by a date) and of others (360 feedback, one
+rater at a time, so that averages count people). Keyboard first: Tab moves between attributes,
+the digits 1–5 pick a score, 0 clears it, N marks "not observed", Ctrl+Enter saves. Storing
+and checking are :func:`reflect.profile.rate`'s job; this form only collects.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect import profile as profile_domain
+from reflect.journal import Journal
+from reflect.profile import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
+from reflect.prompts.library import Attribute, Prompt
+from reflect.ui.card import heading
+from reflect.ui.dates import uk_date
+from reflect.ui.feedback import ErrorNotice, hint_label, plain_label
+from reflect.ui.filters import UK_DATE, to_qdate
+from reflect.ui.messages import Failure
+from reflect.ui.radar_widget import plain_tip
+
+PROMPT_ROLE = Qt.ItemDataRole.UserRole
+NOT_RATED = 0
+NOT_OBSERVED = 6
+KINDS = (("self", "My rating now"), ("target", "My target"),
+         ("other", "Someone else's rating (360 feedback)"))
+
+
+def _date(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def uk_date_edit(name: str, day: date) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day))
+    edit.setDisplayFormat(UK_DATE)
+    edit.setCalendarPopup(True)
+    edit.setAccessibleName(name)
+    return edit
+
+
+class ScoreChoice(QWidget):
+    """Not rated, 1–5, and (for others) not observed; digit keys choose as well as clicks."""
+
+    changed = Signal(int)
+
+    def __init__(self, attribute_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[int, QRadioButton] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        for value, text in ((NOT_RATED, "Not rated"), *((n, str(n)) for n in range(1, 6)),
+                            (NOT_OBSERVED, "Not observed")):
+            button = QRadioButton(text)
+            button.setAccessibleName(f"{attribute_name}: {text.lower()}"
+                                     if value in (NOT_RATED, NOT_OBSERVED)
+                                     else f"{attribute_name}: {value} out of 5")
+            self.group.addButton(button, value)
+            self.buttons[value] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.buttons[NOT_RATED].setChecked(True)
+        self.group.idToggled.connect(lambda value, on: on and self.changed.emit(value))
+
+    def value(self) -> int:
+        return self.group.checkedId()
+
+    def set_value(self, value: int) -> None:
+        if self.buttons[value].isEnabled():
+            self.buttons[value].setChecked(True)
+            self.buttons[value].setFocus()
+
+    def allow_not_observed(self, allowed: bool) -> None:
+        button = self.buttons[NOT_OBSERVED]
+        button.setVisible(allowed)
+        button.setEnabled(allowed)
+        if not allowed and button.isChecked():
+            self.buttons[NOT_RATED].setChecked(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys the focused radio button does not use come here."""
+        text = event.text().lower()
+        if text in ("0", "1", "2", "3", "4", "5"):
+            self.set_value(int(text))
+        elif text == "n":
+            self.set_value(NOT_OBSERVED)
+        else:
+            super().keyPressEvent(event)
+
+
+class AttributeCard(QFrame):
+    """One attribute: question, score, note on the left; the "5 sounds like" guidance right."""
+
+    def __init__(self, attribute: Attribute, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.attribute = attribute
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(attribute.name)
+        title = heading(attribute.name, scale=1.1)
+        question = plain_label(attribute.question)
+        self.choice = ScoreChoice(attribute.short_name)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText("Note (optional): what makes you say so?")
+        self.note.setAccessibleName(f"Note on {attribute.short_name}")
+        self.note.setFixedHeight(round(self.note.fontMetrics().lineSpacing() * 3.2 + 12))
+        self.last = hint_label()
+        guide = QFrame()
+        guide.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        guide.setAutoFillBackground(True)
+        guide_box = QVBoxLayout(guide)
+        guide_box.setContentsMargins(10, 8, 10, 8)
+        guide_box.addWidget(hint_label("A rating of 5 might sound like:"))
+        for text in attribute.five_sounds_like:
+            quote = plain_label(f"“{text}”")
+            font = quote.font()
+            font.setItalic(True)
+            quote.setFont(font)
+            guide_box.addWidget(quote)
+        guide_box.addStretch(1)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 10, 12, 10)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(title, 0, 0)
+        grid.addWidget(question, 1, 0)
+        grid.addWidget(self.choice, 2, 0)
+        grid.addWidget(self.note, 3, 0)
+        grid.addWidget(self.last, 4, 0)
+        grid.addWidget(guide, 0, 1, 5, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+
+class RatingDialog(QDialog):
+    """Collects one round of ratings and stores it; ``saved`` fires after it is stored."""
+
+    saved = Signal(int)  # how many ratings were stored
+
+    def __init__(self, journal: Journal, attributes: tuple[Attribute, ...],
+                 profile: Profile | None = None, kind: str = "self",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Rate the leadership attributes")
+        self.setAccessibleName("Rate the leadership attributes")
+        self.journal = journal
+        self.profile = profile
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        kinds = QHBoxLayout()
+        kinds.setSpacing(14)
+        self.kind_group = QButtonGroup(self)
+        for key, text in KINDS:
+            button = QRadioButton(text)
+            self.kind_group.addButton(button)
+            self.kind_buttons[key] = button
+            kinds.addWidget(button)
+        kinds.addStretch(1)
+        today = date.today()
+        self.date_edit = uk_date_edit("Date of the rating", today)
+        self.date_edit.setMaximumDate(to_qdate(today))
+        self.target_by_edit = uk_date_edit("Target to reach by", today + timedelta(days=365))
+        self.rater_box = QComboBox()
+        self.rater_box.setEditable(True)
+        self.rater_box.addItems(list(SUGGESTED_RATER_GROUPS))
+        self.rater_box.setAccessibleName("Rater group")
+        self.rater_box.setToolTip("Choose a role or type your own, such as 'deputy director'")
+        self.rater_box.setMinimumContentsLength(24)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.form.addRow("Whose rating", kinds)
+        self.form.addRow("Date", self.date_edit)
+        self.form.addRow("Reach it by", self.target_by_edit)
+        self.form.addRow("Rater group", self.rater_box)
+        self.kind_hint = hint_label()
+
+        self.cards = {a.id: AttributeCard(a) for a in attributes}
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 6, 0)
+        column.setSpacing(10)
+        for card in self.cards.values():
+            column.addWidget(card)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        self.error = ErrorNotice()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip("Save these ratings (Ctrl+Enter)")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        layout.addLayout(self.form)
+        layout.addWidget(self.kind_hint)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.kind_group.buttonToggled.connect(lambda _b, on: on and self._kind_changed())
+        self.kind_buttons.get(kind, self.kind_buttons["self"]).setChecked(True)
+        if parent is not None:
+            window = parent.window().size()
+            self.resize(min(980, round(window.width() * 0.95)),
+                        min(820, round(window.height() * 0.95)))
+
+    # -- state -------------------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return next(k for k, b in self.kind_buttons.items() if b.isChecked())
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_buttons[kind].setChecked(True)
+
+    def set_score(self, attribute_id: str, value: int | None) -> None:
+        """``None``: not observed; 0: not rated."""
+        self.cards[attribute_id].choice.set_value(NOT_OBSERVED if value is None else value)
+
+    def set_note(self, attribute_id: str, text: str) -> None:
+        self.cards[attribute_id].note.setPlainText(text)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind
+        self.form.setRowVisible(self.target_by_edit, kind == "target")
+        self.form.setRowVisible(self.rater_box, kind == "other")
+        self.kind_hint.setText({
+            "self": "How you see yourself today. Leave an attribute 'Not rated' to skip it.",
+            "target": "Where you want to be, and by when.",
+            "other": "One person's ratings at a time, so the average counts people. "
+                     "'Not observed' is left out of every average.",
+        }[kind])
+        for attribute_id, card in self.cards.items():
+            card.choice.allow_not_observed(kind == "other")
+            card.last.setText(self._last_text(self.profile.get(attribute_id), kind)
+                              if self.profile else "")
+            card.last.setVisible(bool(card.last.text()))
+
+    @staticmethod
+    def _last_text(item: AttributeProfile, kind: str) -> str:
+        if kind == "self" and item.current is not None:
+            return (f"Your last self-rating: {item.current.score} "
+                    f"({uk_date(item.current.rated_on)})")
+        if kind == "target" and item.target is not None:
+            by = f", by {uk_date(item.target.target_by)}" if item.target.target_by else ""
+            return f"Your current target: {item.target.score}{by}"
+        return ""
+
+    # -- saving ------------------------------------------------------------------------------
+    def collect(self) -> tuple[dict[str, int | None], dict[str, str]]:
+        """Scores (None for not observed) and notes of the attributes given a rating."""
+        scores: dict[str, int | None] = {}
+        notes: dict[str, str] = {}
+        unscored = []
+        for attribute_id, card in self.cards.items():
+            value = card.choice.value()
+            note = card.note.toPlainText().strip()
+            if value == NOT_RATED:
+                if note:
+                    unscored.append(card.attribute.short_name)
+                continue
+            scores[attribute_id] = None if value == NOT_OBSERVED else value
+            if note:
+                notes[attribute_id] = note
+        if unscored:
+            raise ProfileError(f"A note needs a rating: give {', '.join(unscored)} a score "
+                               "(or 'Not observed'), or clear the note.")
+        return scores, notes
+
+    def save(self) -> bool:
+        kind = self.kind
+        try:
+            scores, notes = self.collect()
+            stored = profile_domain.rate(
+                self.journal, scores, kind=kind,
+                rater_group=self.rater_box.currentText() if kind == "other" else None,
+                rated_on=_date(self.date_edit),
+                target_by=_date(self.target_by_edit) if kind == "target" else None,
+                notes=notes)
+        except ProfileError as exc:
+            self.error.show_failure(Failure("These ratings were not saved.", str(exc)))
+            return False
+        self.error.clear()
+        self.saved.emit(len(stored))
+        self.accept()
+        return True
+
+
+class AttributePrompts(QDialog):
+    """The workbook's questions on one attribute, one click from its axis."""
+
+    answer_prompt_requested = Signal(str)
+
+    def __init__(self, name: str, question: str, prompts: list[Prompt],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Prompts: {name}")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Prompts for this attribute")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        for prompt in prompts:
+            item = QListWidgetItem(" ".join(prompt.text.split()))
+            item.setData(PROMPT_ROLE, prompt.id)
+            item.setToolTip(plain_tip(prompt.source))  # a user's own prompt file may hold tags
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.answer_button = buttons.addButton("Answer this",
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.answer_button.setDefault(True)
+        self.answer_button.setEnabled(bool(prompts))
+        buttons.accepted.connect(self.answer)
+        buttons.rejected.connect(self.reject)
+        self.list.itemActivated.connect(lambda _item: self.answer())
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(name, scale=1.2))
+        layout.addWidget(hint_label(f"The workbook asks: {question}"))
+        layout.addWidget(plain_label("Questions from SFPC Workbook 2 on this attribute:"
+                                     if prompts else "No workbook questions on this attribute."))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+    def prompt_ids(self) -> list[str]:
+        return [self.list.item(i).data(PROMPT_ROLE) for i in range(self.list.count())]
+
+    def answer(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.answer_prompt_requested.emit(item.data(PROMPT_ROLE))
+            self.accept()

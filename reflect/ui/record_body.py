@@ -1,0 +1,151 @@
+"""The body of a record form, built from its template: the review of earlier actions, then
+one titled box per section with its guidance and the right widget for its type.
+
+Guidance is shown as hint text under each title (not as a tooltip), because it is what
+turns a form into reflective supervision. Sections marked sensitive say so beside their
+title; case sections carry the reminder to use initials or case numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from reflect.prompts.templates import CASE_NOTES_HINT, Section, Template
+from reflect.store.models import Person
+from reflect.supervision import Supervision
+from reflect.ui.action_editor import ActionEditor
+from reflect.ui.action_review import ActionReview
+from reflect.ui.feedback import hint_label, plain_label
+from reflect.ui.record_fields import Field, SuperviseeField, TextField, make_field
+
+
+def _badge(text: str, tooltip: str) -> QWidget:
+    label = hint_label(text)
+    label.setWordWrap(False)
+    label.setToolTip(tooltip)
+    label.setAccessibleName(text)
+    return label
+
+
+class SectionBox(QFrame):
+    """A section: bold title (with Sensitive / Required beside it), guidance, the field."""
+
+    def __init__(self, section: Section, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.field = field
+        self.setAccessibleName(section.title)
+        self.title = plain_label(section.title, wrap=False)  # a wrapped title gets squeezed
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.05)
+        self.title.setFont(font)
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.title, 0)
+        if section.sensitive:
+            top.addWidget(_badge("Sensitive", "Personal content: you choose whether "
+                                                "exports include it"))
+        if section.required:
+            top.addWidget(_badge("Required", "Fill this in before saving the record"))
+        top.addStretch(1)
+        self.preview_button: QPushButton | None = None
+        if isinstance(field, TextField):
+            self.preview_button = QPushButton("Preview")
+            self.preview_button.setCheckable(True)
+            self.preview_button.setFlat(True)
+            self.preview_button.setAccessibleName(f"Preview {section.title}")
+            self.preview_button.setToolTip("Show the formatted text (click again to edit)")
+            self.preview_button.toggled.connect(self._toggle_preview)
+            top.addWidget(self.preview_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        if section.guidance:
+            layout.addWidget(hint_label(section.guidance))
+        if section.case_notes:
+            case = hint_label(CASE_NOTES_HINT)
+            case.setAccessibleName("Case notes reminder")
+            font = case.font()
+            font.setItalic(True)
+            case.setFont(font)
+            layout.addWidget(case)
+        layout.addWidget(field)
+
+    def _toggle_preview(self, shown: bool) -> None:
+        assert isinstance(self.field, TextField)
+        self.field.show_preview(shown)
+        self.preview_button.setText("Edit" if shown else "Preview")
+
+
+class RecordBody(QWidget):
+    """Widgets for one template. ``changed`` on any edit; values via :meth:`sections_state`
+    (actions excluded: :attr:`action_editor` holds them)."""
+
+    changed = Signal()
+
+    def __init__(self, supervision: Supervision, template: Template, people: list[Person],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.template = template
+        # Lines much longer than this are hard to read back; the form keeps to a column.
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 96)
+        self.review = ActionReview(supervision)
+        self.fields: dict[str, Field] = {}
+        self.boxes: dict[str, SectionBox] = {}
+        self.action_editor: ActionEditor | None = None
+        self.action_section: Section | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 12, 12)  # clear of the scroll bar
+        layout.setSpacing(12)
+        purpose = " ".join(template.purpose.split())
+        if purpose:
+            self.purpose = hint_label(purpose)
+            self.purpose.setAccessibleName("About this template")
+            layout.addWidget(self.purpose)
+        layout.addWidget(self.review)
+        for section in template.sections:
+            if section.type == "actions":
+                if self.action_editor is None:
+                    self.action_editor = ActionEditor()
+                    self.action_editor.changed.connect(self.changed)
+                    self.action_section = section
+                    widget: QWidget = self.action_editor
+                else:  # one list per record: the first actions section holds them all
+                    widget = hint_label(f"Actions are listed under "
+                                        f"“{self.action_section.title}”.")
+            else:
+                field = make_field(section, people)
+                field.changed.connect(self.changed)
+                self.fields[section.id] = field
+                widget = field
+            box = SectionBox(section, widget)
+            self.boxes[section.id] = box
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    def supervisee_field(self) -> SuperviseeField | None:
+        return next((f for f in self.fields.values() if isinstance(f, SuperviseeField)), None)
+
+    def sections_state(self) -> dict[str, Any]:
+        return {key: field.value() for key, field in self.fields.items()}
+
+    def set_sections_state(self, values: dict[str, Any]) -> None:
+        for key, field in self.fields.items():
+            field.set_value(values.get(key))
+
+    def first_focus(self) -> QWidget | None:
+        """Where typing starts: the first field that is not the supervisee."""
+        for field in self.fields.values():
+            if not isinstance(field, SuperviseeField):
+                return field.focus_widget()
+        return self.action_editor
+
+    def show_section(self, section_id: str) -> None:
+        field = self.fields.get(section_id)
+        if field is not None:
+            field.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,103 @@
+""""Export record…" in the record form: the saved record as Markdown or as a tidy PDF, for the
+supervisee to read and agree. Exports are the only plaintext Reflect writes, so they go only
+where the user chooses, readable by the owner only; the PDF is built off the UI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton
+
+from reflect.prompts.templates import slugify
+from reflect.record_pdf import export_record_pdf
+from reflect.store.atomic import atomic_write_text
+from reflect.store.errors import ReflectError
+from reflect.ui.messages import Failure
+from reflect.ui.workers import run_in_thread
+
+if TYPE_CHECKING:
+    from reflect.ui.record_form import RecordForm
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, ReflectError | OSError | ValueError) else (
+        f"Something unexpected went wrong ({type(exc).__name__}).")
+
+
+class RecordExporter(QObject):
+    """The export button and its menu; ``last_export`` is the last file written."""
+
+    def __init__(self, form: RecordForm) -> None:
+        super().__init__(form)
+        self.form = form
+        self.last_export: Path | None = None
+        self.button = QPushButton("Export record…")
+        self.button.setAccessibleName("Export record")
+        self.button.setToolTip("Save the record as Markdown or PDF for the supervisee")
+        menu = QMenu(self.button)
+        menu.addAction("As Markdown…", lambda: self.choose("md"))
+        menu.addAction("As PDF…", lambda: self.choose("pdf"))
+        menu.addSeparator()
+        self.include_sensitive = menu.addAction("Include sensitive sections")
+        self.include_sensitive.setCheckable(True)
+        self.include_sensitive.setChecked(True)  # the supervisee was in that conversation
+        self.button.setMenu(menu)
+
+    def choose(self, kind: str) -> None:
+        """Ask where (the only file dialog), then export."""
+        form = self.form
+        if not form.ready_to_export():
+            return
+        name = f"{slugify(form.title_edit.text())}-{form.form_state()['happened_on']}.{kind}"
+        label = "Markdown (*.md)" if kind == "md" else "PDF (*.pdf)"
+        path, _ = QFileDialog.getSaveFileName(form, "Export record", str(Path.home() / name),
+                                              label)
+        if path:
+            (self.export_markdown if kind == "md" else self.export_pdf)(Path(path))
+
+    def export_markdown(self, path: Path) -> bool:
+        """Write the saved record as Markdown to ``path`` (readable by the owner only)."""
+        form = self.form
+        if not form.ready_to_export():
+            return False
+        try:
+            text = form.supervision.record_markdown(
+                form.entry_id, include_sensitive=self.include_sensitive.isChecked())
+            atomic_write_text(Path(path), text, mode=0o600)
+        except (OSError, ReflectError, ValueError) as exc:
+            self._failed(exc)
+            return False
+        self._done(Path(path))
+        return True
+
+    def export_pdf(self, path: Path) -> bool:
+        """Build and write the PDF off the UI thread; ``last_export`` is set when done."""
+        form = self.form
+        if not form.ready_to_export():
+            return False
+        try:
+            record = form.supervision.record(form.entry_id)
+        except (ReflectError, ValueError) as exc:
+            self._failed(exc)
+            return False
+        include = self.include_sensitive.isChecked()
+        form.busy.start("Writing the PDF…")
+        self.button.setEnabled(False)
+        run_in_thread(lambda: export_record_pdf(record, Path(path), include_sensitive=include),
+                      on_success=self._done, on_failure=self._failed, owner=self)
+        return True
+
+    def _done(self, path: Path) -> None:
+        self.form.busy.stop()
+        self.button.setEnabled(True)
+        self.last_export = Path(path)
+        self.form.error.clear()
+        self.form.show_status(f"Exported to {Path(path).name}")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.form.busy.stop()
+        self.button.setEnabled(True)
+        self.form.error.show_failure(Failure("The record was not exported.", _reason(exc)))

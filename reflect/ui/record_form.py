@@ -1,0 +1,398 @@
+"""A supervision record being written: the form built from its template, its encrypted
+draft, saving, and "Export record…" (Markdown or PDF, see :mod:`reflect.ui.record_exporter`).
+
+Nothing typed may be lost: as in the journal editor, the form is written to an encrypted
+draft 1.5 s after typing stops, before a lock and when the window closes. Drafts are keyed
+``supervision:entry:<id>`` for a saved record and ``supervision:new:<uid>`` for a new one
+(the uid becomes the record's). A refused save (a required section empty) keeps everything
+on screen and in the draft, with the reason in plain text. Ctrl+S saves.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.prompts.templates import Template
+from reflect.store.errors import ReflectError
+from reflect.store.models import Entry
+from reflect.supervision import Supervision, SupervisionError
+from reflect.ui.action_editor import action_state
+from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label
+from reflect.ui.filters import date_edit, to_qdate
+from reflect.ui.messages import Failure
+from reflect.ui.record_body import RecordBody
+from reflect.ui.record_exporter import RecordExporter
+from reflect.ui.record_fields import SuperviseeField
+from reflect.ui.record_state import (
+    actions_to_save,
+    draft_key,
+    fallback_template,
+    fill_entry,
+    has_content,
+    iso,
+    new_record_entry,
+    reason,
+)
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 1500
+
+
+class RecordForm(QWidget):
+    """One record. ``saved(entry_id)``, ``back_requested``, ``actions_changed`` (an earlier
+    action was closed or reopened from the review panel)."""
+
+    saved = Signal(int)
+    back_requested = Signal()
+    actions_changed = Signal()
+
+    def __init__(self, supervision: Supervision, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Supervision record")
+        self.supervision = supervision
+        self.journal = supervision.journal
+        self.entry_id: int | None = None
+        self.uid = ""
+        self.template: Template | None = None
+        self.person_id: int | None = None
+        self.body: RecordBody | None = None
+        self._baseline: dict[str, Any] = {}
+        self._flushed: dict[str, Any] | None = None
+        self._loading = False
+        self.back_button = QPushButton("← Records")
+        self.back_button.setAccessibleName("Back to the records")
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Record title")
+        font = self.title_edit.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title_edit.setFont(font)
+        self.date_edit = date_edit("Date of the session")
+        self.about = hint_label()
+        self.error = ErrorNotice()
+        self.busy = BusyIndicator()
+        policy = self.busy.sizePolicy()
+        policy.setRetainSizeWhenHidden(False)  # no empty band above the buttons
+        self.busy.setSizePolicy(policy)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.status_label = hint_label()
+        self.status_label.setAccessibleName("Save status")
+        self.status_label.setWordWrap(False)
+        self.exporter = RecordExporter(self)
+        self.export_button = self.exporter.button
+        self.save_button = QPushButton("Save")
+        self.save_button.setAccessibleName("Save record")
+        self.save_button.setToolTip("Save this record (Ctrl+S)")
+        self._lay_out()
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush_draft)
+        self.title_edit.textChanged.connect(self._on_change)
+        self.date_edit.dateChanged.connect(self._on_change)
+        self.back_button.clicked.connect(self.back_requested)
+        self.save_button.clicked.connect(self.save)
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.back_button)
+        top.addWidget(self.title_edit, 1)
+        top.addWidget(self.date_edit)
+        footer = QHBoxLayout()
+        footer.setSpacing(8)
+        footer.addWidget(self.status_label, 1)
+        footer.addWidget(self.export_button)
+        footer.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.about)
+        layout.addWidget(self.error)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.busy)
+        layout.addLayout(footer)
+
+    # -- loading -----------------------------------------------------------------------------
+    def start_new(self, person_id: int | None, template_id: str,
+                  happened_on: date | None = None) -> bool:
+        """A new record for ``person_id`` from ``template_id``; nothing is written yet."""
+        try:
+            start = self.supervision.start_record(person_id, template_id, happened_on)
+        except SupervisionError as exc:
+            self.error.show_failure(Failure("The record could not be started.", str(exc)))
+            return False
+        entry = start.entry
+        state = {"title": entry.title, "happened_on": entry.happened_on.isoformat(),
+                 "person_id": person_id, "sections": dict(entry.sections), "actions": []}
+        self._load(start.template, None, entry.uid, state, start.to_review, None)
+        return True
+
+    def open_record(self, entry_id: int) -> bool:
+        """Show a saved record, with its draft's newer words if it has one."""
+        try:
+            record = self.supervision.record(entry_id)
+            drafts = self.journal.drafts()
+            entry = record.entry
+            review = (self.supervision.open_actions_for(entry.person_id, entry.id)
+                      if entry.person_id is not None else [])
+        except (ReflectError, ValueError) as exc:
+            self.error.show_failure(Failure("The record could not be opened.", reason(exc)))
+            return False
+        if entry.deleted_at is not None:
+            return False
+        state = {"title": entry.title, "happened_on": entry.happened_on.isoformat(),
+                 "person_id": entry.person_id, "sections": dict(entry.sections or {}),
+                 "actions": [action_state(a) for a in record.actions]}
+        template = record.template or fallback_template(entry)
+        self._load(template, entry.id, entry.uid, state, review,
+                   drafts.get(draft_key(entry.id, entry.uid)))
+        return True
+
+    def open_draft(self, key: str, payload: dict) -> bool:
+        """Bring back a draft found after unlocking: into its record, or, when there is none
+        (a new record, or one since deleted), as a new record, so no word is lost."""
+        entry_id = payload.get("entry_id")
+        if isinstance(entry_id, int) and self.open_record(entry_id):
+            return True
+        state = payload.get("state")
+        person_id = payload.get("person_id")
+        if not isinstance(state, dict) or not self.start_new(
+                person_id if isinstance(person_id, int) else None,
+                str(payload.get("template_id") or "")):
+            return False
+        if isinstance(entry_id, int) and isinstance(state.get("actions"), list):
+            # The deleted record's own actions are gone with it: keep the open ones as new.
+            state = {**state, "actions": [{**a, "id": None} for a in state["actions"]
+                                          if isinstance(a, dict) and a.get("status") == "open"]}
+        self.set_form_state(state)
+        self._flushed = None
+        if self.flush_draft():  # re-keyed under the new uid before the old one goes
+            self._discard(key)
+        return True
+
+    def _load(self, template: Template, entry_id: int | None, uid: str, state: dict,
+              review: list, draft: dict | None) -> None:
+        self._autosave.stop()
+        self._loading = True
+        self.entry_id, self.uid, self.template = entry_id, uid, template
+        self.person_id = state["person_id"]
+        people = self.supervision.supervisees(include_inactive=False)
+        if self.person_id is not None and all(p.id != self.person_id for p in people):
+            people.append(self.supervision.supervisee(self.person_id))
+        self.body = RecordBody(self.supervision, template, people)
+        self.scroll.setWidget(self.body)  # deletes the old body
+        self.body.changed.connect(self._on_change)
+        if self.body.action_editor is not None:
+            self.body.action_editor.record_date = date.fromisoformat(state["happened_on"])
+        self.body.review.carry_requested.connect(self._carry)
+        self.body.review.uncarry_requested.connect(self._uncarry)
+        self.body.review.closed.connect(self.actions_changed)
+        name = next((p.code_name for p in people if p.id == self.person_id), "")
+        for key, field in self.body.fields.items():  # today's code name, even if renamed
+            if isinstance(field, SuperviseeField) and name:
+                state["sections"][key] = name
+        self.set_form_state(state)
+        carried = {a["carried_from_id"]: iso(a["due_on"]) for a in state["actions"]
+                   if a["carried_from_id"]}
+        self.body.review.set_actions(review if self.body.action_editor else [], carried)
+        self.back_button.setText(f"← {name}" if name else "← Records")
+        self.about.setText(f"{template.name} · Ctrl+S saves; until then your words are kept "
+                           "as an encrypted draft")
+        self.error.clear()
+        self._baseline = self.form_state()
+        self._flushed = None
+        if isinstance(draft, dict) and isinstance(draft.get("state"), dict):
+            self.set_form_state(draft["state"])
+            self._flushed = self.form_state()
+        self._loading = False
+        self.scroll.verticalScrollBar().setValue(0)
+        self.show_status()
+
+    def focus_first_field(self) -> None:
+        target = self.body.first_focus() if self.body else None
+        (target or self.title_edit).setFocus()
+
+    # -- state -------------------------------------------------------------------------------
+    def form_state(self) -> dict[str, Any]:
+        """What is on screen, as a draft stores it."""
+        body = self.body
+        sections = body.sections_state() if body else {}
+        supervisee = body.supervisee_field() if body else None
+        person_id = supervisee.person_id() if supervisee else self.person_id
+        editor = body.action_editor if body else None
+        day = self.date_edit.date()
+        return {"title": self.title_edit.text(),
+                "happened_on": date(day.year(), day.month(), day.day()).isoformat(),
+                "person_id": person_id, "sections": sections,
+                "actions": editor.actions() if editor else []}
+
+    def set_form_state(self, state: dict[str, Any]) -> None:
+        """Fill the form; values of the wrong type are left alone (a draft from another
+        version must never crash the form)."""
+        if isinstance(state.get("title"), str):
+            self.title_edit.setText(state["title"])
+            self.title_edit.setCursorPosition(0)
+        if (day := iso(state.get("happened_on"))) is not None:
+            self.date_edit.setDate(to_qdate(day))
+        if self.body is None:
+            return
+        if isinstance(state.get("sections"), dict):
+            self.body.set_sections_state(state["sections"])
+        actions = state.get("actions")
+        if self.body.action_editor is not None and isinstance(actions, list):
+            self.body.action_editor.set_actions([a for a in actions if isinstance(a, dict)])
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.form_state() != self._baseline
+
+    @property
+    def has_content(self) -> bool:
+        return has_content(self.form_state(), self.template)
+
+    def _on_change(self, *_args: object) -> None:
+        if not self._loading:
+            self._autosave.start()
+            self.show_status()
+
+    def show_status(self, text: str | None = None) -> None:
+        if text is None:
+            text = ("New record" if self.entry_id is None and not self.is_dirty else
+                    "Unsaved changes" if self.is_dirty else "Saved")
+        kept = self._flushed is not None and self._flushed == self.form_state()
+        detail = f"{text}; kept as an encrypted draft, safe if Reflect closes" if kept else text
+        self.status_label.setText(text)
+        self.status_label.setToolTip(detail)
+        self.status_label.setAccessibleDescription(detail)
+
+    def status_text(self) -> str:
+        return self.status_label.text()
+
+    @property
+    def draft_key(self) -> str:
+        return draft_key(self.entry_id, self.uid)
+
+    # -- review ------------------------------------------------------------------------------
+    def _carry(self, row: Any, due: date | None) -> None:
+        editor = self.body.action_editor if self.body else None
+        if editor is not None:
+            editor.add_row(action_state(self.supervision.carried_copy(row, due)), focus=False)
+
+    def _uncarry(self, action_id: int) -> None:
+        if self.body is not None and self.body.action_editor is not None:
+            self.body.action_editor.remove_carried(action_id)
+
+    # -- drafts ------------------------------------------------------------------------------
+    def flush_draft(self) -> bool:
+        """Write the form to the encrypted draft store now, if it changed."""
+        self._autosave.stop()
+        if self.template is None:
+            return True
+        state = self.form_state()
+        if state == self._flushed or (state == self._baseline and self._flushed is None):
+            return True
+        if state == self._baseline:  # typed, then put back
+            self._discard(self.draft_key)
+            self._flushed = None
+            self.show_status()
+            return True
+        payload = {"v": 1, "entry_id": self.entry_id, "uid": self.uid,
+                   "template_id": self.template.id, "person_id": state["person_id"],
+                   "state": state, "saved_at": datetime.now(UTC).isoformat()}
+        try:
+            self.journal.save_draft(self.draft_key, payload)
+        except Exception as exc:
+            log.warning("a record draft could not be kept: %s", type(exc).__name__)
+            self.error.show_failure(Failure("Your draft could not be kept.",
+                                            reason(exc) + " Your words are still here."))
+            return False
+        self._flushed = state
+        self.show_status()
+        return True
+
+    def _discard(self, key: str) -> None:
+        try:
+            self.journal.discard_draft(key)
+        except Exception as exc:  # a leftover draft is harmless: it reopens its record
+            log.warning("a record draft could not be discarded: %s", type(exc).__name__)
+
+    # -- saving ------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save the record and its actions; on failure everything stays here and in the
+        draft, and the reason is shown."""
+        self._autosave.stop()
+        if self.template is None:
+            return True
+        if self.entry_id is not None and not self.is_dirty:
+            return True
+        state = self.form_state()
+        try:
+            entry = self._entry_for(state)
+            record = self.supervision.save_record(entry, actions_to_save(state),
+                                                  require_complete=True)
+        except Exception as exc:
+            log.warning("a record could not be saved: %s", type(exc).__name__)
+            kept = self.flush_draft()
+            detail = reason(exc) + (" Your words are still here and kept as an encrypted "
+                                     "draft." if kept else " Your words are still here.")
+            self.error.show_failure(Failure("This record was not saved.", detail))
+            self.show_status()
+            return False
+        old_key = self.draft_key
+        self._loading = True
+        self.entry_id, self.uid = record.entry.id, record.entry.uid
+        self.person_id = record.entry.person_id
+        if self.body is not None and self.body.action_editor is not None:
+            self.body.action_editor.set_actions([action_state(a) for a in record.actions])
+        self._loading = False
+        self._baseline = self.form_state()
+        if self._flushed is not None or old_key != self.draft_key:
+            self._discard(old_key)
+        self._flushed = None
+        self.error.clear()
+        self.show_status(f"Saved at {datetime.now().strftime('%H:%M')}")
+        self.saved.emit(int(record.entry.id))
+        return True
+
+    def _entry_for(self, state: dict[str, Any]) -> Entry:
+        assert self.template is not None
+        entry = (self.supervision.record(self.entry_id).entry if self.entry_id is not None
+                 else new_record_entry(self.template, self.uid))
+        return fill_entry(entry, state, self.template)
+
+    def leave(self) -> bool:
+        """Before another record replaces this one: save what changed. False (and the
+        record stays, its words also in the draft) when that save was refused."""
+        if self.template is None or not self.is_dirty or (
+                self.entry_id is None and not self.has_content):
+            if self._flushed is not None:
+                self._discard(self.draft_key)
+                self._flushed = None
+            return True
+        return self.save()
+
+    def ready_to_export(self) -> bool:
+        """Exports show the saved record: save first when there are changes."""
+        return self.template is not None and (
+            (self.entry_id is not None and not self.is_dirty) or self.save())

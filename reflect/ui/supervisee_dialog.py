@@ -1,0 +1,114 @@
+"""Add or edit a supervisee: a code name (never a child's name, never needed as a real name),
+a role, how often they are supervised and, for the newly-qualified schedule, when they started.
+
+The dialog is opened with ``open()`` (window-modal, not blocking) so the idle lock keeps
+running behind it; a refused save (a code name already used, the newly-qualified schedule
+without a start date) keeps the dialog open with the reason in plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.schedules import DEFAULT_SCHEDULE, NQSW, SCHEDULES
+from reflect.store.models import Person
+from reflect.supervision import CODE_NAME_HINT, CODE_NAME_MAX, Supervision, SupervisionError
+from reflect.ui.feedback import ErrorNotice, hint_label
+from reflect.ui.messages import Failure
+from reflect.ui.optional_date import OptionalDateEdit
+
+
+class SuperviseeDialog(QDialog):
+    """``saved(person_id)`` after a successful add or edit; ``person`` is then the result."""
+
+    saved = Signal(int)
+
+    def __init__(self, supervision: Supervision, person: Person | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.supervision = supervision
+        self.person = person
+        self.setWindowTitle("Edit supervisee" if person else "Add supervisee")
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        self.error = ErrorNotice()
+        self.code_edit = QLineEdit()
+        self.code_edit.setAccessibleName("Code name")
+        self.code_edit.setMaxLength(CODE_NAME_MAX)
+        self.code_edit.setPlaceholderText("For example Wren, or initials")
+        self.code_hint = hint_label(CODE_NAME_HINT)
+        self.role_edit = QLineEdit()
+        self.role_edit.setAccessibleName("Role")
+        self.role_edit.setPlaceholderText("For example Social worker (ASYE)")
+        self.schedule_combo = QComboBox()
+        self.schedule_combo.setAccessibleName("Supervision schedule")
+        for key, label in SCHEDULES.items():
+            self.schedule_combo.addItem(label, key)
+        self.started_edit = OptionalDateEdit("Started on", "Not set")
+        self.started_hint = hint_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.addRow("&Code name", self.code_edit)
+        form.addRow("", self.code_hint)
+        form.addRow("&Role", self.role_edit)
+        form.addRow("&Schedule", self.schedule_combo)
+        started = QHBoxLayout()
+        started.setSpacing(10)
+        started.addWidget(self.started_edit)
+        started.addWidget(self.started_hint, 1)
+        form.addRow("S&tarted on", started)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.schedule_combo.currentIndexChanged.connect(self._schedule_changed)
+        self._fill(person)
+
+    def _fill(self, person: Person | None) -> None:
+        schedule = person.schedule if person else DEFAULT_SCHEDULE
+        self.schedule_combo.setCurrentIndex(max(0, self.schedule_combo.findData(schedule)))
+        if person is not None:
+            self.code_edit.setText(person.code_name)
+            self.role_edit.setText(person.role)
+            self.started_edit.set_value(person.started_on)
+        self._schedule_changed()
+
+    def _schedule_changed(self, *_args: object) -> None:
+        needed = self.schedule_combo.currentData() == NQSW
+        self.started_hint.setText("Needed: the newly-qualified schedule counts from it."
+                                  if needed else "Optional: when they started.")
+
+    def accept(self) -> None:
+        """Save, or stay open with the reason."""
+        schedule = self.schedule_combo.currentData()
+        try:
+            if self.person is None:
+                self.person = self.supervision.add_supervisee(
+                    self.code_edit.text(), role=self.role_edit.text(), schedule=schedule,
+                    started_on=self.started_edit.value())
+            else:
+                self.person = self.supervision.update_supervisee(
+                    self.person.id, code_name=self.code_edit.text(),
+                    role=self.role_edit.text(), schedule=schedule,
+                    started_on=self.started_edit.value())
+        except SupervisionError as exc:
+            self.error.show_failure(Failure("The supervisee was not saved.", str(exc)))
+            return
+        self.error.clear()
+        self.saved.emit(int(self.person.id))
+        super().accept()
