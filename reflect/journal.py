@@ -61,8 +61,9 @@ class Journal:
 
     @classmethod
     def unlock(cls, folder: Path, *, passphrase: str | None = None,
-               recovery_key: str | None = None) -> Journal:
-        return cls(Vault.unlock(folder, passphrase=passphrase, recovery_key=recovery_key))
+               recovery_key: str | None = None, accept_missing_wal: bool = False) -> Journal:
+        return cls(Vault.unlock(folder, passphrase=passphrase, recovery_key=recovery_key,
+                                accept_missing_wal=accept_missing_wal))
 
     @classmethod
     def open_with_key(cls, folder: Path, data_key: bytes, *,

@@ -101,9 +101,9 @@ class Vault:
 
     @classmethod
     def unlock(cls, folder: Path, *, passphrase: str | None = None,
-               recovery_key: str | None = None) -> Vault:
+               recovery_key: str | None = None, accept_missing_wal: bool = False) -> Vault:
         key = derive_data_key(folder, passphrase=passphrase, recovery_key=recovery_key)
-        return cls.open(folder, key)
+        return cls.open(folder, key, accept_missing_wal=accept_missing_wal)
 
     # -- using ---------------------------------------------------------------------------
     @property

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -135,12 +135,7 @@ class EntryForm(QWidget):
         actions.addWidget(self.preview_button)
         actions.addWidget(self.trash_button)
         actions.addWidget(self.save_button)
-        # One line when there is room, two (flags above buttons) when narrow: see resizeEvent.
-        self._footer = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._footer.setSpacing(12)
-        self._footer.addLayout(flags, 1)
-        self._footer.addLayout(actions)
-        self._footer_parts = (flags, actions)
+        self._footer = _Footer(flags, actions)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 0, 0, 0)
@@ -150,7 +145,7 @@ class EntryForm(QWidget):
         layout.addWidget(self.title_edit)
         layout.addLayout(fields)
         layout.addWidget(self.splitter, 1)
-        layout.addLayout(self._footer)
+        layout.addWidget(self._footer)
 
     def _connect(self) -> None:
         changed = self.form_changed  # signal to signal: Qt drops the extra arguments
@@ -163,14 +158,6 @@ class EntryForm(QWidget):
         self.sensitive_box.toggled.connect(changed)
         self.preview_button.clicked.connect(
             lambda: self._toggle_preview(self.preview.isHidden()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        flags, actions = self._footer_parts
-        needed = flags.sizeHint().width() + actions.sizeHint().width() + 2 * 12
-        self._footer.setDirection(QBoxLayout.Direction.LeftToRight
-                                  if self.contentsRect().width() >= needed
-                                  else QBoxLayout.Direction.TopToBottom)
-        super().resizeEvent(event)
 
     def _toggle_preview(self, shown: bool) -> None:
         """The button says what it will do, so its state reads in any palette."""
@@ -218,3 +205,33 @@ class EntryForm(QWidget):
     def set_known_tags(self, tags: Sequence[str]) -> None:
         self.tags_edit.set_known_tags(tags)
 
+
+
+class _Footer(QWidget):
+    """Flags and buttons on one line when there is room, two lines (flags above buttons) when
+    narrow. Its minimum is the two-line width, so the one-line layout never stops the window
+    from getting narrower again."""
+
+    def __init__(self, flags: QHBoxLayout, actions: QHBoxLayout) -> None:
+        super().__init__()
+        self._parts = (flags, actions)
+        self._box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(12)
+        self._box.addLayout(flags, 1)
+        self._box.addLayout(actions)
+
+    def minimumSizeHint(self) -> QSize:
+        flags, actions = self._parts
+        width = max(flags.minimumSize().width(), actions.minimumSize().width())
+        return QSize(width, self._box.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        flags, actions = self._parts
+        needed = flags.sizeHint().width() + actions.sizeHint().width() + 12
+        direction = (QBoxLayout.Direction.LeftToRight if event.size().width() >= needed
+                     else QBoxLayout.Direction.TopToBottom)
+        if direction != self._box.direction():
+            self._box.setDirection(direction)
+            self.updateGeometry()  # one line needs less height than two
+        super().resizeEvent(event)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reflect.prompts.library import Attribute, PromptSet
 from reflect.store.queries import EntryFilter
+from reflect.ui.flow_layout import FlowLayout
 
 UK_DATE = "dd/MM/yyyy"
 _NO_LIMIT = QDate(1900, 1, 1)
@@ -123,18 +124,26 @@ class FilterBar(QWidget):
         self.clear_button.setAccessibleName("Clear filters")
         self.clear_button.setToolTip("Show every entry again")
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        # A flow, not a row: on a narrow window the dates and Clear move to a second line
+        # instead of forcing the whole window wider.
+        layout = FlowLayout(self, spacing=6)
         for widget in (self.tag_combo, self.attribute_combo, self.prompt_combo):
-            layout.addWidget(widget, 1)
-        layout.addSpacing(6)
+            layout.addWidget(widget)
+        labels = []
         for text, widget in (("From", self.from_edit), ("to", self.to_edit)):
             label = QLabel(text)
             label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget)
-        layout.addWidget(self.clear_button)
+            labels += [label, widget]
+        dates = QWidget()
+        dates_row = QHBoxLayout(dates)
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        dates_row.setSpacing(6)
+        for widget in (*labels, self.clear_button):
+            dates_row.addWidget(widget)
+        layout.addWidget(dates)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
         for combo in (self.tag_combo, self.attribute_combo, self.prompt_combo):
             combo.currentIndexChanged.connect(self._emit)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -93,6 +93,9 @@ class JournalPage(QWidget):
     """List + editor over one open journal; ``open_entry`` and ``new_entry`` are the routes
     other pages reach it by (through the Shell)."""
 
+    #: A record made from a template was chosen in the list: the Shell opens it in its form.
+    open_entry_requested = Signal(int)
+
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Journal")
@@ -168,7 +171,7 @@ class JournalPage(QWidget):
 
     def _connect(self) -> None:
         self.filter_bar.changed.connect(self._filter_changed)
-        self.list_view.entry_chosen.connect(self.open_entry)
+        self.list_view.entry_chosen.connect(self._entry_chosen)
         self.list_view.activated.connect(lambda _index: self.editor.body_edit.setFocus())
         self.list_view.customContextMenuRequested.connect(self._list_menu)
         self.model.modelReset.connect(self._update_count)
@@ -217,6 +220,14 @@ class JournalPage(QWidget):
             return False
         self.list_view.select_entry(entry_id)
         return True
+
+    def _entry_chosen(self, entry_id: int) -> None:
+        """Records keep their words in template sections, which only the record form shows."""
+        entry = self.journal.get_entry(entry_id)
+        if entry is not None and entry.template_id is not None:
+            self.open_entry_requested.emit(entry_id)
+        else:
+            self.open_entry(entry_id)
 
     def new_entry(self, prompt_id: str | None = None) -> bool:
         """A blank entry (answering ``prompt_id`` if given), ready to type in."""

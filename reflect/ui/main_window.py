@@ -15,15 +15,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from reflect import keychain
 from reflect.journal import Journal
 from reflect.settings import Settings
 from reflect.store.envelope import KdfParams
+from reflect.store.errors import WalMissing
 from reflect.store.layout import journal_exists, read_envelope
 from reflect.ui.create_view import CreateView
 from reflect.ui.idle import IdleWatcher
+from reflect.ui.journal_actions import JournalActions, ask_open_anyway
 from reflect.ui.messages import open_failure
 from reflect.ui.preferences import PreferencesDialog
 from reflect.ui.search_dialog import SearchDialog
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.journal: Journal | None = None
         self.shell: Shell | None = None
+        self.wal_question: QMessageBox | None = None
 
         self.setWindowTitle(WINDOW_TITLE)
         self.resize(900, 600)
@@ -106,6 +109,8 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
         file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        self.journal_actions = JournalActions(self, file_menu, self._kdf_params)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -208,16 +213,19 @@ class MainWindow(QMainWindow):
     def _remembered_failed(self, exc: BaseException) -> None:
         self.unlock_view.show_failure(open_failure(exc))
 
-    def _unlock(self, secret: str, use_recovery: bool, remember: bool) -> None:
+    def _unlock(self, secret: str, use_recovery: bool, remember: bool,
+                accept_missing_wal: bool = False) -> None:
         what = "recovery key" if use_recovery else "passphrase"
         self.unlock_view.set_busy(f"Checking your {what} and opening the journal…")
         folder = self.folder
 
         def open_and_remember() -> tuple[Journal, bool, bool]:
             if use_recovery:
-                journal = Journal.unlock(folder, recovery_key=secret)
+                journal = Journal.unlock(folder, recovery_key=secret,
+                                         accept_missing_wal=accept_missing_wal)
             else:
-                journal = Journal.unlock(folder, passphrase=secret)
+                journal = Journal.unlock(folder, passphrase=secret,
+                                         accept_missing_wal=accept_missing_wal)
             vault = journal.vault
             if remember:
                 kept = keychain.remember(vault.journal_id, vault.data_key)
@@ -227,7 +235,9 @@ class MainWindow(QMainWindow):
             return journal, remember, kept
 
         run_in_thread(open_and_remember, on_success=self._unlock_done,
-                      on_failure=lambda exc: self._unlock_failed(exc, use_recovery),
+                      on_failure=lambda exc: self._unlock_failed(
+                          exc, use_recovery, retry=lambda: self._unlock(
+                              secret, use_recovery, remember, accept_missing_wal=True)),
                       owner=self, discard=_close_quietly)
 
     def _unlock_done(self, result: tuple[Journal, bool, bool]) -> None:
@@ -242,8 +252,10 @@ class MainWindow(QMainWindow):
                 "The key could not be kept in the system keyring; you will be asked for the "
                 "passphrase next time.", 10_000)
 
-    def _unlock_failed(self, exc: BaseException, use_recovery: bool) -> None:
+    def _unlock_failed(self, exc: BaseException, use_recovery: bool, retry=None) -> None:
         self.unlock_view.show_failure(open_failure(exc, recovery=use_recovery))
+        if isinstance(exc, WalMissing) and retry is not None:
+            self.wal_question = ask_open_anyway(self, retry)
 
     # -- the open journal ----------------------------------------------------------------------
     def open_journal(self, journal: Journal) -> None:
@@ -261,6 +273,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.shell)
         self.lock_action.setEnabled(True)
         self.search_action.setEnabled(True)
+        self.journal_actions.set_unlocked(True)
+        self.journal_actions.automatic_backup()
         self.statusBar().clearMessage()
         self.idle.start()
         self.shell.nav.setFocus()
@@ -286,6 +300,7 @@ class MainWindow(QMainWindow):
             shell.deleteLater()
         self.lock_action.setEnabled(False)
         self.search_action.setEnabled(False)
+        self.journal_actions.set_unlocked(False)
 
     def lock(self) -> bool:
         """Close the journal and show the unlock screen. False if nothing was open."""

@@ -17,6 +17,7 @@ from reflect.store.errors import (
     JournalNotFound,
     KeyFileDamaged,
     ReflectError,
+    WalMissing,
     WrongSecret,
 )
 
@@ -46,6 +47,12 @@ def open_failure(exc: BaseException, *, recovery: bool = False) -> Failure:
         return Failure("The key file (journal.keys) is damaged or missing.", str(exc))
     if isinstance(exc, DatabaseDamaged):
         return Failure("The journal database (journal.db) is damaged.", str(exc))
+    if isinstance(exc, WalMissing):
+        return Failure("The journal was not closed properly, and its recent changes are "
+                       "missing.",
+                       "The file journal.db-wal is gone, so the latest changes may be lost. "
+                       "Put the file back, restore a backup (File > Restore from a backup…), "
+                       "or open the journal as it is. Nothing was changed.")
     if isinstance(exc, JournalInUse):
         return Failure("This journal is already open elsewhere.", str(exc))
     if isinstance(exc, JournalNotFound | JournalExists):

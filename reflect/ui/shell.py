@@ -10,7 +10,7 @@ Routing: any page with a Qt signal ``open_entry_requested(int)`` or
 ``answer_prompt_requested(str)`` is connected to :meth:`Shell.open_entry` /
 :meth:`Shell.answer_prompt`, which show the Journal page and open the entry there (or start
 a new entry answering the prompt); a supervision record opens in the Supervision page's form
-instead. Ctrl+N starts a new entry from any page.
+instead. Ctrl+N starts a new entry and Ctrl+Shift+N a new supervision record from any page.
 """
 
 from __future__ import annotations
@@ -118,6 +118,9 @@ class Shell(QWidget):
         new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new.activated.connect(self.new_entry)
+        new_record = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        new_record.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_record.activated.connect(self.new_record)
         # Text brought back from a draft after unlock comes first: show where it is.
         for name, page in self._pages.items():
             if getattr(page, "has_restored_work", False):
@@ -189,6 +192,14 @@ class Shell(QWidget):
         page = self._journal_page()
         starter = getattr(page, "new_entry", None)
         return bool(starter(prompt_id=str(prompt_id))) if callable(starter) else False
+
+    def new_record(self) -> bool:
+        """Ctrl+Shift+N from anywhere: a new supervision record on the Supervision page."""
+        records = self._pages.get("Supervision")
+        if records is None or not callable(getattr(records, "new_record", None)):
+            return False
+        self.show_page("Supervision")
+        return bool(records.new_record())
 
     def new_entry(self) -> bool:
         """Ctrl+N from anywhere: a blank entry on the Journal page."""

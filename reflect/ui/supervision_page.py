@@ -13,7 +13,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -126,9 +126,6 @@ class SupervisionPage(QWidget):
         self.form.back_requested.connect(self.show_records)
         self.form.saved.connect(self._after_save)
         self.form.actions_changed.connect(self.records_changed)
-        new = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(lambda: self.new_record())
 
     # -- supervisees -------------------------------------------------------------------------
     def reload(self) -> None:

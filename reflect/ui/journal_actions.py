@@ -1,0 +1,159 @@
+"""File menu items that look after the journal: Back up now, Restore…, Check, Security….
+
+Slow work (copying, checking, key derivation) runs on a worker thread; results come back
+in plain-text messages. Restore locks the window first, because it swaps the files of a
+closed journal, and keeps the journal it replaces.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from reflect import maintenance
+from reflect.ui.messages import open_failure
+from reflect.ui.restore_dialog import RestoreDialog
+from reflect.ui.security_dialog import SecurityDialog
+from reflect.ui.workers import run_in_thread
+
+
+def show_message(parent, title: str, text: str, *, warning: bool = False) -> QMessageBox:
+    """A non-blocking message box that never reads its text as HTML."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.open()
+    return box
+
+
+def ask_open_anyway(parent, open_anyway) -> QMessageBox:
+    """After a crash lost journal.db-wal: opening as it is must be the person's choice."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Recent changes are missing")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText("The journal was not closed properly and its file of recent changes "
+                "(journal.db-wal) is missing. Open it as it is? The latest changes will not "
+                "be there; a backup may have them.")
+    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.accepted.connect(open_anyway)
+    box.open()
+    return box
+
+
+class JournalActions(QObject):
+    """Adds its actions to ``menu`` and enables them while a journal is open."""
+
+    def __init__(self, window: QMainWindow, menu: QMenu, kdf_params=None) -> None:
+        super().__init__(window)
+        self.window = window
+        self._kdf_params = kdf_params
+        self.backup_action = QAction("&Back up now", window)
+        self.backup_action.setStatusTip("Write an encrypted, verified copy into backups/")
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = QAction("&Restore from a backup…", window)
+        self.restore_action.triggered.connect(self.open_restore)
+        self.check_action = QAction("&Check the journal", window)
+        self.check_action.setStatusTip("Run the database, page and search index checks")
+        self.check_action.triggered.connect(self.check)
+        self.security_action = QAction("Se&curity…", window)
+        self.security_action.setStatusTip("Passphrase, recovery key, remember on this device")
+        self.security_action.triggered.connect(self.open_security)
+        for action in (self.backup_action, self.restore_action, self.check_action,
+                       self.security_action):
+            menu.addAction(action)
+        self.last_message: QMessageBox | None = None
+        self.set_unlocked(False)
+
+    @property
+    def journal(self):
+        return getattr(self.window, "journal", None)
+
+    def set_unlocked(self, unlocked: bool) -> None:
+        for action in (self.backup_action, self.check_action, self.security_action):
+            action.setEnabled(unlocked)
+
+    def _message(self, title: str, text: str, *, warning: bool = False) -> None:
+        self.last_message = show_message(self.window, title, text, warning=warning)
+
+    # -- backups -----------------------------------------------------------------------------
+    def automatic_backup(self) -> None:
+        """After unlock, at most hourly; quiet unless it fails."""
+        journal = self.journal
+        if journal is None:
+            return
+        run_in_thread(lambda: maintenance.automatic_backup(journal),
+                      on_success=lambda _path: None,
+                      on_failure=lambda exc: self.window.statusBar().showMessage(
+                          f"The automatic backup failed: {exc}", 15_000),
+                      owner=self)
+
+    def back_up_now(self) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        self.window.statusBar().showMessage("Backing up…")
+        run_in_thread(lambda: maintenance.back_up_now(journal),
+                      on_success=lambda path: self._message(
+                          "Backed up", f"An encrypted copy was written to:\n{path}\n\nIt opens "
+                          "with the passphrase you use today."),
+                      on_failure=lambda exc: self._message(
+                          "Backup failed", f"No backup was made: {exc}", warning=True),
+                      owner=self)
+
+    def check(self) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        self.window.statusBar().showMessage("Checking the journal…")
+        folder = journal.folder
+
+        def report(problems: list[str]) -> None:
+            self.window.statusBar().clearMessage()
+            if not problems:
+                self._message("Journal check", "The key file, the database and the search "
+                              "index are sound.")
+                return
+            text = "\n".join(problems) + "\n\n" + maintenance.restore_advice(folder)
+            self._message("Journal check found problems", text, warning=True)
+
+        run_in_thread(lambda: maintenance.check(journal), on_success=report,
+                      on_failure=lambda exc: report([open_failure(exc).text]), owner=self)
+
+    def open_restore(self) -> RestoreDialog:
+        folder = Path(self.window.folder)
+        dialog = RestoreDialog(maintenance.list_backups(folder), self.window)
+        dialog.accepted.connect(lambda: self.restore(dialog.chosen, dialog.passphrase.text()))
+        dialog.open()
+        return dialog
+
+    def restore(self, backup: Path | None, passphrase: str) -> None:
+        if backup is None:
+            return
+        folder = Path(self.window.folder)
+        self.window.lock()  # the journal must be closed before its files are swapped
+
+        def done(kept: Path | None) -> None:
+            kept_text = f"\n\nThe journal as it was is kept in:\n{kept}" if kept else ""
+            self._message("Restored", f"The journal was restored from:\n{backup}\n\nUnlock it "
+                          f"with the passphrase of that backup.{kept_text}")
+
+        run_in_thread(lambda: maintenance.restore(folder, backup, passphrase=passphrase),
+                      on_success=done,
+                      on_failure=lambda exc: self._message(
+                          "Nothing was restored", open_failure(exc).text, warning=True),
+                      owner=self)
+
+    # -- security ---------------------------------------------------------------------------
+    def open_security(self) -> SecurityDialog | None:
+        if self.journal is None:
+            return None
+        dialog = SecurityDialog(self.journal, self.window, kdf_params=self._kdf_params)
+        dialog.open()
+        return dialog
