@@ -30,7 +30,7 @@ from reflect.supervision import ActionFilter, ActionRow, Supervision, Supervisio
 from reflect.ui.action_review import action_meta
 from reflect.ui.card import heading
 from reflect.ui.dates import uk_date
-from reflect.ui.feedback import ErrorNotice, error_colour, hint_label
+from reflect.ui.feedback import ErrorNotice, error_colour, hint_label, plain_tooltip
 from reflect.ui.inline_ask import InlineAsk
 from reflect.ui.messages import Failure
 from reflect.ui.supervisee_view import RoomyDelegate
@@ -188,8 +188,8 @@ class ActionsPage(QWidget):
                                     uk_date(row.due_on, short=True) if row.due_on else "—",
                                     status, _note(row)])
             item.setData(0, ACTION_ID_ROLE, row.id)
-            item.setToolTip(0, row.description)
-            item.setToolTip(5, _note(row))
+            item.setToolTip(0, plain_tooltip(row.description))
+            item.setToolTip(5, plain_tooltip(_note(row)))
             if row.is_overdue(today):
                 item.setForeground(4, warn)
                 item.setToolTip(4, f"Open, {row.days_overdue(today)} days past its due date")

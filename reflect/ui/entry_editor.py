@@ -26,6 +26,7 @@ from reflect.prompts.library import Attribute, Prompt, PromptSet
 from reflect.store.errors import ReflectError
 from reflect.store.models import Entry
 from reflect.ui.entry_form import EntryForm
+from reflect.ui.feedback import plain_tooltip
 from reflect.ui.messages import Failure
 
 log = logging.getLogger(__name__)
@@ -190,7 +191,7 @@ class EntryEditor(EntryForm):
         kept = self._flushed is not None and self._flushed == self.form_state()
         detail = f"{text}; kept as an encrypted draft, safe if Reflect closes" if kept else text
         self.status_label.setText(text)
-        self.status_label.setToolTip(detail)
+        self.status_label.setToolTip(plain_tooltip(detail))
         self.status_label.setAccessibleDescription(detail)
         self.status_changed.emit()
 

@@ -6,6 +6,8 @@ their colours from the palette, so they read well in light and dark mode alike.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -37,6 +39,14 @@ def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) 
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                       | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip text shown exactly as written. Qt guesses whether a tooltip is rich text, and
+    would render tags in typed text (even ``<img src>``, which reads local files)."""
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def hint_label(text: str = "") -> QLabel:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHeaderView, QTreeWidget, QTreeWidgetItem,
 
 from reflect.journal import Journal
 from reflect.supervision import HomeSummary, Supervision
-from reflect.ui.feedback import error_colour, hint_label
+from reflect.ui.feedback import error_colour, hint_label, plain_tooltip
 from reflect.ui.home_page import Section
 from reflect.ui.prompts_page import EnterTree
 from reflect.ui.supervisee_view import RoomyDelegate, due_text, interval_text
@@ -95,7 +95,7 @@ class SupervisionSection(Section):
             item = QTreeWidgetItem([row.description, row.code_name or "",
                                     f"{days} day{'s' if days != 1 else ''} overdue"])
             item.setData(0, ENTRY_ID_ROLE, row.entry_id)
-            item.setToolTip(0, row.description)
+            item.setToolTip(0, plain_tooltip(row.description))
             item.setForeground(1, muted)
             item.setForeground(2, warn)
             self.overdue.addTopLevelItem(item)
@@ -112,7 +112,7 @@ class SupervisionSection(Section):
                                     interval_text(person, due.last_supervised, summary.today,
                                                   next_due=False),
                                     status])
-            item.setToolTip(0, person.role or person.code_name)
+            item.setToolTip(0, plain_tooltip(person.role or person.code_name))
             item.setForeground(1, muted)
             if due.problem or (due.status is not None and due.status.overdue):
                 item.setForeground(2, warn)

@@ -40,7 +40,7 @@ from reflect.journal import Journal
 from reflect.mentor_pack import Candidate, ExportResult, PackOptions
 from reflect.pdf.secure import ALGORITHM
 from reflect.ui.dates import uk_date
-from reflect.ui.feedback import ErrorNotice, hint_label, plain_label
+from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.flow_layout import FlowLayout
 from reflect.ui.messages import Failure
 from reflect.ui.rating_dialog import uk_date_edit
@@ -236,7 +236,7 @@ class MentorExportDialog(QDialog):
             on = (candidate.entry_id in ticked if candidate.entry_id in seen
                   else candidate.pre_ticked)
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-            item.setToolTip(candidate.caution or "")
+            item.setToolTip(plain_tooltip(candidate.caution or ""))
             self.entry_list.addItem(item)
         self.entry_list.blockSignals(False)
         self.refresh_plan()

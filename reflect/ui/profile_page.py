@@ -54,7 +54,7 @@ from reflect.prompts.library import load_prompt_sets, prompts_for_attribute
 from reflect.ui import radar_widget as radar
 from reflect.ui.card import heading
 from reflect.ui.dates import uk_date
-from reflect.ui.feedback import hint_label, plain_label
+from reflect.ui.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.flow_layout import FlowLayout
 from reflect.ui.mentor_export_dialog import MentorExportDialog
 from reflect.ui.rating_dialog import AttributePrompts, RatingDialog
@@ -292,7 +292,7 @@ class ProfilePage(QWidget):
         for row, item in enumerate(profile.attributes):
             for column, (text, tip) in enumerate(row_cells(item)):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(radar.plain_tip(tip) if tip else "")  # notes and groups are typed
+                cell.setToolTip(plain_tooltip(tip) if tip else "")  # notes and groups are typed
                 if column:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if column == len(COLUMNS) - 1 and text:

@@ -35,7 +35,7 @@ from reflect.prompts.library import (
 )
 from reflect.store.queries import PromptUsage
 from reflect.ui.card import heading
-from reflect.ui.feedback import ErrorNotice, hint_label
+from reflect.ui.feedback import ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.messages import Failure
 from reflect.ui.prompt_detail import PromptDetail, usage_text
 
@@ -174,7 +174,7 @@ class PromptsPage(QWidget):
             set_item.setData(0, SET_ROLE, prompt_set.id)
             set_item.setData(0, PROMPT_ROLE, "")
             set_item.setFont(0, bold)
-            set_item.setToolTip(0, prompt_set.document)
+            set_item.setToolTip(0, plain_tooltip(prompt_set.document))
             self.tree.addTopLevelItem(set_item)
             groups: dict[str, QTreeWidgetItem] = {}
             for prompt in prompt_set.prompts:
@@ -187,7 +187,7 @@ class PromptsPage(QWidget):
                 item = QTreeWidgetItem(parent, [" ".join(prompt.text.split()), ""])
                 item.setData(0, PROMPT_ROLE, prompt.id)
                 item.setData(0, SET_ROLE, prompt_set.id)
-                item.setToolTip(0, f"{prompt.text}\n\n{prompt.source}")
+                item.setToolTip(0, plain_tooltip(f"{prompt.text}\n\n{prompt.source}"))
                 self._items[prompt.id] = item
                 self._prompts[prompt.id] = (prompt, prompt_set)
         self.tree.expandAll()

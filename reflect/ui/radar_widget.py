@@ -10,7 +10,6 @@ name, asks for that attribute's prompts). The legend check boxes are the page's.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from reflect.profile import RadarSeries, format_score
+from reflect.ui.feedback import plain_tooltip
 
 SCALE_MAX = 5
 MIN_RADIUS = 24.0
@@ -55,9 +55,6 @@ class _Layout:
     labels: tuple[tuple[QRectF, tuple[str, ...]], ...]
 
 
-def plain_tip(text: str) -> str:
-    """Tooltip text shown as written: Qt would render tags in it (even ``<img src>``)."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def series_colour(hex_colour: str, palette: QPalette) -> QColor:
@@ -344,7 +341,7 @@ class RadarChart(QWidget):
             hit, label = self._point_at(pos), self._label_at(pos)
             text = (self.point_text(*hit) if hit else f"{self.axis_summary(label)}\nClick for "
                     "the workbook's questions on this attribute." if label >= 0 else "")
-            QToolTip.showText(event.globalPos(), plain_tip(text) if text else "", self)
+            QToolTip.showText(event.globalPos(), plain_tooltip(text) if text else "", self)
             return True
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._layout_cache = None
@@ -374,7 +371,7 @@ class RadarChart(QWidget):
             layout = self.chart_layout()
             tip = self._point(layout, self.focused_axis, SCALE_MAX)
             QToolTip.showText(self.mapToGlobal(tip.toPoint()),
-                              plain_tip(self.axis_summary(self.focused_axis)), self)
+                              plain_tooltip(self.axis_summary(self.focused_axis)), self)
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)

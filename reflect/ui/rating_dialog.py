@@ -40,10 +40,9 @@ from reflect.profile import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, P
 from reflect.prompts.library import Attribute, Prompt
 from reflect.ui.card import heading
 from reflect.ui.dates import uk_date
-from reflect.ui.feedback import ErrorNotice, hint_label, plain_label
+from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.filters import UK_DATE, to_qdate
 from reflect.ui.messages import Failure
-from reflect.ui.radar_widget import plain_tip
 
 PROMPT_ROLE = Qt.ItemDataRole.UserRole
 NOT_RATED = 0
@@ -335,7 +334,7 @@ class AttributePrompts(QDialog):
         for prompt in prompts:
             item = QListWidgetItem(" ".join(prompt.text.split()))
             item.setData(PROMPT_ROLE, prompt.id)
-            item.setToolTip(plain_tip(prompt.source))  # a user's own prompt file may hold tags
+            item.setToolTip(plain_tooltip(prompt.source))  # a user's own prompt file may hold tags
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

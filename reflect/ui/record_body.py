@@ -18,14 +18,14 @@ from reflect.store.models import Person
 from reflect.supervision import Supervision
 from reflect.ui.action_editor import ActionEditor
 from reflect.ui.action_review import ActionReview
-from reflect.ui.feedback import hint_label, plain_label
+from reflect.ui.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.record_fields import Field, SuperviseeField, TextField, make_field
 
 
 def _badge(text: str, tooltip: str) -> QWidget:
     label = hint_label(text)
     label.setWordWrap(False)
-    label.setToolTip(tooltip)
+    label.setToolTip(plain_tooltip(tooltip))
     label.setAccessibleName(text)
     return label
 

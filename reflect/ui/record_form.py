@@ -31,7 +31,7 @@ from reflect.store.errors import ReflectError
 from reflect.store.models import Entry
 from reflect.supervision import Supervision, SupervisionError
 from reflect.ui.action_editor import action_state
-from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label
+from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.filters import date_edit, to_qdate
 from reflect.ui.messages import Failure
 from reflect.ui.record_body import RecordBody
@@ -283,7 +283,7 @@ class RecordForm(QWidget):
         kept = self._flushed is not None and self._flushed == self.form_state()
         detail = f"{text}; kept as an encrypted draft, safe if Reflect closes" if kept else text
         self.status_label.setText(text)
-        self.status_label.setToolTip(detail)
+        self.status_label.setToolTip(plain_tooltip(detail))
         self.status_label.setAccessibleDescription(detail)
 
     def status_text(self) -> str:

@@ -30,7 +30,7 @@ from reflect.journal import Journal
 from reflect.store.models import Person
 from reflect.supervision import Supervision, SupervisionError
 from reflect.ui.card import heading
-from reflect.ui.feedback import ErrorNotice, hint_label
+from reflect.ui.feedback import ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.messages import Failure
 from reflect.ui.record_form import RecordForm
 from reflect.ui.record_state import DRAFT_PREFIX
@@ -147,7 +147,7 @@ class SupervisionPage(QWidget):
             item.setData(STATUS_ROLE, status)
             item.setData(WARN_ROLE, status.startswith("Overdue"))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{person.code_name}, {status}")
-            item.setToolTip(f"{person.role}: {status}" if person.role else status)
+            item.setToolTip(plain_tooltip(f"{person.role}: {status}" if person.role else status))
             self.people_list.addItem(item)
         own = QListWidgetItem("My own records")
         own.setData(PERSON_ROLE, OWN)
