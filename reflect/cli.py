@@ -212,8 +212,11 @@ def cmd_search(folder: Path, args) -> int:
         print(f"{hit.happened_on.isoformat()}  {_one_line(hit.title) or '(untitled)'}")
     verb = "matches" if total == 1 else "match"
     if total > len(hits):
-        print(f"{_entries(total)} {verb}; showing the best {len(hits)} (use --limit for more).",
-              file=sys.stderr)
+        from reflect.store.queries import ranked
+
+        which = "best" if ranked(total) else "most recently written"
+        print(f"{_entries(total)} {verb}; showing the {which} {len(hits)} (use --limit for "
+              "more).", file=sys.stderr)
     else:
         print(f"{_entries(total)} {verb}.", file=sys.stderr)
     return EXIT_OK

@@ -15,6 +15,7 @@ from pathlib import Path
 from reflect.store import actions as action_store
 from reflect.store import drafts as draft_store
 from reflect.store import entries as entry_store
+from reflect.store import queries
 from reflect.store.entries import EntryFilter, SearchHit, utc_now
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Entry
@@ -26,6 +27,11 @@ from reflect.store.vault import Vault
 class SearchResult:
     hits: list[SearchHit]
     total: int
+
+    @property
+    def ranked(self) -> bool:
+        """Best matches first; False when so many match that the newest come first."""
+        return queries.ranked(self.total)
 
 
 def normalise_tags(tags: Sequence[str]) -> list[str]:

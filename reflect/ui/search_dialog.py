@@ -83,7 +83,8 @@ def count_text(result: SearchResult) -> str:
         return "No entries match"
     matches = "1 entry matches" if result.total == 1 else f"{result.total} entries match"
     if result.total > len(result.hits):
-        return f"{matches} · showing the best {len(result.hits)}"
+        which = "best" if result.ranked else "most recently written"
+        return f"{matches} · showing the {which} {len(result.hits)}"
     return matches
 
 

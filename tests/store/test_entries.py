@@ -98,3 +98,15 @@ def test_a_record_without_body_previews_its_sections(new_journal):
     new_journal.add_entry("Record", "", kind="supervision",
                           sections={"experiencing": "Talked through the visit."})
     assert new_journal.list_summaries()[0].preview.startswith("Talked through the visit.")
+
+
+def test_very_common_words_list_the_newest_matches_first(new_journal, monkeypatch):
+    from reflect.store import queries
+
+    for n in range(6):
+        new_journal.add_entry(f"note {n}", "the team met" + " again" * n)
+    assert new_journal.search("team").ranked
+    monkeypatch.setattr(queries, "RANKED_UP_TO", 3)
+    result = new_journal.search("team")
+    assert result.total == 6 and not result.ranked
+    assert [h.title for h in result.hits] == [f"note {n}" for n in range(5, -1, -1)]
