@@ -30,6 +30,7 @@ from reflect.ui.messages import open_failure
 from reflect.ui.preferences import PreferencesDialog
 from reflect.ui.search_dialog import SearchDialog
 from reflect.ui.shell import PageFactory, Shell
+from reflect.ui.sleep_watch import SleepWatcher
 from reflect.ui.unlock_view import UnlockView
 from reflect.ui.workers import run_in_thread
 
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(IdleWatcher.minutes_to_ms(self.settings.auto_lock_minutes), self)
         self.idle.idle.connect(self._idle_lock)
+        self.sleep_watch = SleepWatcher(self)
+        self.sleep_watch.sleeping.connect(self._sleep_lock)
         self._build_menus()
         self.statusBar().setSizeGripEnabled(False)
 
@@ -311,6 +314,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Locked. Your journal is closed.", 5_000)
         self.locked.emit()
         return True
+
+    def _sleep_lock(self) -> None:
+        if self.settings.lock_on_sleep and self.lock():
+            self.statusBar().showMessage("Locked when the computer went to sleep.", 10_000)
 
     def _idle_lock(self) -> None:
         if self.lock():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +32,9 @@ class PreferencesDialog(QDialog):
         self.auto_lock.setAccessibleName("Lock after minutes without activity")
         form = QFormLayout()
         form.addRow("Lock after inactivity:", self.auto_lock)
+        self.lock_on_sleep = QCheckBox("Lock when the computer sleeps or the screen locks")
+        self.lock_on_sleep.setChecked(settings.lock_on_sleep)
+        form.addRow("", self.lock_on_sleep)
         note = hint_label("Locking closes the journal and clears every open view; "
                           "your drafts are saved first. 0 means never.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -46,3 +50,4 @@ class PreferencesDialog(QDialog):
 
     def apply_to(self, settings: Settings) -> None:
         settings.auto_lock_minutes = self.auto_lock.value()
+        settings.lock_on_sleep = self.lock_on_sleep.isChecked()

@@ -151,3 +151,25 @@ def test_quit_closes_the_journal(qtbot, make_window, driver, existing, passphras
     assert not window.isVisible()
     assert not journal.is_open
     QApplication.processEvents()
+
+
+def test_sleep_locks_unless_switched_off(qtbot, make_window, driver, existing, passphrase):
+    folder, _recovery = existing
+    window = make_window(folder)
+    driver.unlock(window, passphrase)
+    driver.wait_unlocked(window)
+    app = QApplication.instance()
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
+    assert window.is_locked
+    window.settings.lock_on_sleep = False
+    driver.unlock(window, passphrase)
+    driver.wait_unlocked(window)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
+    assert not window.is_locked
+    window.sleep_watch.prepare_for_sleep(True)  # what logind sends over D-Bus
+    assert not window.is_locked
+    window.settings.lock_on_sleep = True
+    window.sleep_watch.prepare_for_sleep(False)  # waking up: nothing to do
+    assert not window.is_locked
+    window.sleep_watch.screen_locked()
+    assert window.is_locked
