@@ -1,0 +1,112 @@
+"""Regenerate the README's screenshots from the demo journal: run after changing the UI.
+
+    .venv/bin/python scripts/screenshots.py          # writes docs/screenshots/*.png
+
+Windows are rendered offscreen at 1200x800 in the light palette (and Home once in dark);
+the mentor pack's second page is rendered with pdftoppm (Debian: poppler-utils) if present.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+TODAY = date(2026, 11, 20)
+SIZE = (1200, 800)
+
+
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#202124"), (roles.WindowText, "#e8eaed"),
+                         (roles.Base, "#2b2c2f"), (roles.AlternateBase, "#303134"),
+                         (roles.Text, "#e8eaed"), (roles.Button, "#303134"),
+                         (roles.ButtonText, "#e8eaed"), (roles.Highlight, "#8ab4f8"),
+                         (roles.HighlightedText, "#202124"), (roles.ToolTipBase, "#303134"),
+                         (roles.ToolTipText, "#e8eaed"), (roles.PlaceholderText, "#9aa0a6"),
+                         (roles.Link, "#8ab4f8")):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7378"))
+    return palette
+
+
+def settle(app, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def shoot(window, app, name: str) -> None:
+    settle(app)
+    window.grab().save(str(OUT / f"{name}.png"))
+    print(f"wrote docs/screenshots/{name}.png")
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from reflect.settings import Settings
+    from reflect.ui.app import open_demo_window
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="reflect-shots-") as temp:
+        window = open_demo_window(Path(temp) / "journal", today=TODAY, settings=Settings())
+        window.resize(*SIZE)
+        window.show()
+        shell = window.shell
+        shoot(window, app, "home")
+        shell.show_page("Journal")
+        journal_page = shell.page("Journal")
+        first = journal_page.model.index(0, 0)
+        journal_page.list_view.setCurrentIndex(first)
+        shoot(window, app, "journal")
+        shell.show_page("Prompts")
+        shoot(window, app, "prompts")
+        dialog = window.open_search()
+        dialog.search_edit.setText("threshold")
+        dialog.run_search()  # without waiting for the typing pause
+        settle(app, 10)
+        dialog.grab().save(str(OUT / "search.png"))
+        print("wrote docs/screenshots/search.png")
+        dialog.close()
+        records = [e for e in window.journal.list_summaries(limit=50) if e.kind == "supervision"]
+        shell.open_entry(records[0].entry_id)
+        shoot(window, app, "supervision-record")
+        shell.show_page("Actions")
+        shoot(window, app, "actions")
+        shell.show_page("Profile")
+        shoot(window, app, "profile")
+        app.setPalette(dark_palette())
+        shell.show_page("Home")
+        shoot(window, app, "home-dark")
+        pack = Path(temp) / "pack.pdf"
+        from reflect import mentor_pack
+
+        options = mentor_pack.PackOptions(
+            date_from=date(TODAY.year - 1, TODAY.month, TODAY.day), date_to=TODAY,
+            leader_name="Sam Okafor", entry_ids=mentor_pack.default_selection(
+                mentor_pack.candidates(window.journal)))
+        mentor_pack.export(window.journal, options, pack)
+        window.close()
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "2", "-l", "2", "-singlefile",
+                            str(pack), str(OUT / "mentor-pack-page-2")], check=True)
+            print("wrote docs/screenshots/mentor-pack-page-2.png")
+        else:
+            print("pdftoppm not found (Debian: poppler-utils); the PDF page was not rendered")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
