@@ -163,6 +163,14 @@ class Journal:
         with self.vault.session() as session:
             return draft_store.all_drafts(session)
 
+    def pending_drafts(self, prefix: str) -> list[tuple[str, dict]]:
+        """Drafts whose key starts with ``prefix``, newest first: what an editor reopens
+        after unlock so that nothing typed before a lock or crash is lost."""
+        found = [(key, payload) for key, payload in self.drafts().items()
+                 if key.startswith(prefix) and isinstance(payload, dict)]
+        found.sort(key=lambda item: str(item[1].get("saved_at", "")), reverse=True)
+        return found
+
     def discard_draft(self, key: str) -> None:
         with self.vault.session() as session:
             draft_store.delete(session, key)

@@ -358,13 +358,10 @@ class JournalPage(QWidget):
     def _restore_drafts(self) -> None:
         """Reopen the newest draft in the editor; offer the others one by one."""
         try:
-            drafts = self.journal.drafts()
+            found = self.journal.pending_drafts(DRAFT_PREFIX)
         except Exception as exc:
             log.warning("drafts not read: %s", type(exc).__name__)
             return
-        found = [(key, payload) for key, payload in drafts.items()
-                 if key.startswith(DRAFT_PREFIX) and isinstance(payload, dict)]
-        found.sort(key=lambda item: str(item[1].get("saved_at", "")), reverse=True)
         self._pending_drafts = found
         if found:
             self.has_restored_work = True

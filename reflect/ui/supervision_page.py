@@ -295,13 +295,10 @@ class SupervisionPage(QWidget):
     # -- drafts ------------------------------------------------------------------------------
     def _restore_drafts(self) -> None:
         try:
-            drafts = self.journal.drafts()
+            found = self.journal.pending_drafts(DRAFT_PREFIX)
         except Exception as exc:
             log.warning("record drafts not read: %s", type(exc).__name__)
             return
-        found = [(k, p) for k, p in drafts.items()
-                 if k.startswith(DRAFT_PREFIX) and isinstance(p, dict)]
-        found.sort(key=lambda item: str(item[1].get("saved_at", "")), reverse=True)
         self._pending_drafts = found
         if found:
             self.has_restored_work = True

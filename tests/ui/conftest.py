@@ -10,6 +10,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 
 from reflect.journal import Journal
 from reflect.settings import Settings
@@ -126,3 +127,33 @@ def passphrase() -> str:
 @pytest.fixture
 def wrong_passphrase() -> str:
     return WRONG
+
+
+def dark_palette() -> QPalette:
+    """A dark system palette, as a user in dark mode has (with disabled colours)."""
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#e8eaed"),
+                         (QPalette.ColorRole.Base, "#2b2c2f"),
+                         (QPalette.ColorRole.Text, "#e8eaed"),
+                         (QPalette.ColorRole.Button, "#303134"),
+                         (QPalette.ColorRole.ButtonText, "#e8eaed"),
+                         (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+                         (QPalette.ColorRole.Highlight, "#8ab4f8"),
+                         (QPalette.ColorRole.HighlightedText, "#202124")):
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b6f75"))
+    return palette
+
+
+def open_unlocked(qtbot, make_window, driver, folder: Path, passphrase: str, **kwargs):
+    """A real window at 1200x800, unlocked and active, as most page tests start."""
+    window = make_window(folder, **kwargs)
+    window.resize(1200, 800)
+    driver.unlock(window, passphrase)
+    driver.wait_unlocked(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window

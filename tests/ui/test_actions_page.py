@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from reflect.journal import Journal
 from reflect.store.models import Action
 from reflect.supervision import Supervision
-from tests.ui.test_screenshots import _dark_palette
+from tests.ui.conftest import dark_palette
 
 TODAY = date.today()
 
@@ -141,7 +141,7 @@ def test_actions_view_light_and_dark(qtbot, window, page, tmp_path):
     page.ask.text_edit.setText("Log written up with the practice educator")
     try:
         for mode in ("light", "dark"):
-            app.setPalette(_dark_palette() if mode == "dark" else previous)
+            app.setPalette(dark_palette() if mode == "dark" else previous)
             for size in ((1100, 700), (900, 600)):
                 window.resize(*size)
                 qtbot.wait(30)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import event
 
@@ -19,6 +19,7 @@ from reflect.store import bulk
 from reflect.store.queries import EntryFilter
 from reflect.ui.entry_list import PAGE_SIZE
 from reflect.ui.shell import PAGES
+from tests.ui.conftest import dark_palette, open_unlocked
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TODAY = date.today()
@@ -45,13 +46,7 @@ def filled(folder: Path, cheap, passphrase) -> Path:
 
 
 def _open(qtbot, make_window, driver, folder, passphrase, **kwargs):
-    window = make_window(folder, **kwargs)
-    window.resize(1200, 800)
-    driver.unlock(window, passphrase)
-    driver.wait_unlocked(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    return window
+    return open_unlocked(qtbot, make_window, driver, folder, passphrase, **kwargs)
 
 
 def _journal_page(window):
@@ -436,19 +431,6 @@ def test_the_list_pages_in_thousands_of_entries(qtbot, make_window, driver, fold
 
 
 # -- how it looks ------------------------------------------------------------------------------
-def _dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
-                         (QPalette.ColorRole.WindowText, "#e8eaed"),
-                         (QPalette.ColorRole.Base, "#2b2c2f"),
-                         (QPalette.ColorRole.Text, "#e8eaed"),
-                         (QPalette.ColorRole.Button, "#303134"),
-                         (QPalette.ColorRole.ButtonText, "#e8eaed"),
-                         (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
-                         (QPalette.ColorRole.Highlight, "#8ab4f8"),
-                         (QPalette.ColorRole.HighlightedText, "#202124")):
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -460,7 +442,7 @@ def test_render_the_journal_page(qtbot, make_window, driver, filled, passphrase,
     app = QApplication.instance()
     previous = app.palette()
     if scheme == "dark":
-        app.setPalette(_dark_palette())
+        app.setPalette(dark_palette())
     try:
         window = _open(qtbot, make_window, driver, filled, passphrase)
         page = _journal_page(window)

@@ -27,7 +27,7 @@ from reflect.ui.record_fields import (
     TextField,
     YesNoField,
 )
-from tests.ui.test_screenshots import _dark_palette
+from tests.ui.conftest import dark_palette, open_unlocked
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TODAY = date.today()
@@ -55,13 +55,7 @@ def seeded(folder: Path, cheap, passphrase) -> Path:
 
 @pytest.fixture
 def window(qtbot, make_window, driver, seeded, passphrase):
-    window = make_window(seeded)
-    window.resize(1200, 800)
-    driver.unlock(window, passphrase)
-    driver.wait_unlocked(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    return window
+    return open_unlocked(qtbot, make_window, driver, seeded, passphrase)
 
 
 def _page(window):
@@ -195,7 +189,7 @@ def test_record_form_light_and_dark(qtbot, window, tmp_path):
     editor.rows[-1].owner_edit.setText("Kestrel")
     try:
         for mode in ("light", "dark"):
-            app.setPalette(_dark_palette() if mode == "dark" else previous)
+            app.setPalette(dark_palette() if mode == "dark" else previous)
             for size in ((1200, 800), (900, 600)):
                 window.resize(*size)
                 for part, section in (("top", None), ("actions", "way_forward")):

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import dark_palette
 
 
 @pytest.fixture
@@ -59,29 +61,13 @@ def test_render_every_screen(qtbot, make_window, driver, folder, passphrase, wro
     _save(window, shots / "3-unlock-error.png")
 
 
-def _dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
-                         (QPalette.ColorRole.WindowText, "#e8eaed"),
-                         (QPalette.ColorRole.Base, "#2b2c2f"),
-                         (QPalette.ColorRole.Text, "#e8eaed"),
-                         (QPalette.ColorRole.Button, "#303134"),
-                         (QPalette.ColorRole.ButtonText, "#e8eaed"),
-                         (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
-                         (QPalette.ColorRole.Highlight, "#8ab4f8"),
-                         (QPalette.ColorRole.HighlightedText, "#202124")):
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
-                 QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b6f75"))
-    return palette
 
 
 def test_render_dark_and_busy(qtbot, make_window, driver, existing, passphrase, shots):
     """A dark system palette is followed (nothing hard-coded light), and the busy state."""
     app = QApplication.instance()
     previous = app.palette()
-    app.setPalette(_dark_palette())
+    app.setPalette(dark_palette())
     try:
         window = make_window(existing[0])
         window.resize(900, 600)

@@ -17,6 +17,7 @@ from reflect.prompts.templates import CASE_NOTES_HINT
 from reflect.supervision import CODE_NAME_HINT, ActionFilter, Supervision
 from reflect.ui.filters import to_qdate
 from reflect.ui.home_supervision import SupervisionSection
+from tests.ui.conftest import open_unlocked
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TODAY = date.today()
@@ -36,13 +37,7 @@ def journal_folder(folder: Path, cheap, passphrase) -> Path:
 
 
 def open_window(qtbot, make_window, driver, folder, passphrase):
-    window = make_window(folder)
-    window.resize(1200, 800)
-    driver.unlock(window, passphrase)
-    driver.wait_unlocked(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    return window
+    return open_unlocked(qtbot, make_window, driver, folder, passphrase)
 
 
 def supervision_page(window):
