@@ -71,3 +71,21 @@ def test_a_damaged_page_inside_is_found_by_check(new_journal, journal_dir):
         except DatabaseDamaged:
             problems = ["damaged"]
     assert problems, "the damaged page went unnoticed"
+
+
+def test_checking_a_damaged_page_changes_no_byte(new_journal, journal_dir):
+    for n in range(60):
+        new_journal.add_entry(f"entry {n}", "text " * 400)
+    new_journal.close()
+    db = journal_dir / "journal.db"
+    data = bytearray(db.read_bytes())
+    middle = (len(data) // 4096 // 2) * 4096 + 100
+    data[middle:middle + 32] = bytes(32)
+    db.write_bytes(bytes(data))
+    before = snapshot(journal_dir)
+    with Journal.unlock(journal_dir, passphrase=PASSPHRASE) as journal:
+        try:
+            run_checks(journal.vault)
+        except DatabaseDamaged:
+            pass
+    assert snapshot(journal_dir) == before

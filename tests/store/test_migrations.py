@@ -30,3 +30,39 @@ def test_search_index_is_inside_the_database(new_journal):
         conn = session.connection().connection.driver_connection
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "entry_fts" in names
+
+
+def test_a_migration_takes_a_verified_backup_first(new_journal, journal_dir, tmp_path,
+                                                   monkeypatch):
+    """A future schema change, played out with a real second revision."""
+    import shutil
+
+    from reflect.journal import Journal
+    from reflect.store import migrate
+    from reflect.store.backups import list_backups
+    from reflect.store.sqlcipher import raw_connect
+    from tests.conftest import PASSPHRASE
+
+    new_journal.add_entry("Written under revision 0001", "kept")
+    new_journal.close()
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate._SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_marker.py").write_text(
+        'from alembic import op\n\nrevision = "0002"\ndown_revision = "0001"\n'
+        "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n"
+        '    op.execute("CREATE TABLE later_feature (x INTEGER)")\n\n\n'
+        "def downgrade():\n    op.execute(\"DROP TABLE later_feature\")\n")
+    monkeypatch.setattr(migrate, "_SCRIPTS", scripts)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+
+    with Journal.unlock(journal_dir, passphrase=PASSPHRASE) as journal:
+        assert current_revision(journal.vault.engine) == "0002"
+        assert journal.search("revision").total == 1
+        key = journal.vault.data_key
+    [backup] = [b for b in list_backups(journal_dir) if b.label == "before-migration-0001"]
+    conn = raw_connect(backup.path / "journal.db", key, read_only=True)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
