@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reflect.dates import uk_date
 from reflect.journal import Journal, normalise_tags
 from reflect.store import bulk
 from reflect.store.atomic import atomic_write_text
@@ -31,8 +32,6 @@ FORMAT_JRNL = "jrnl"
 MAX_UID_LENGTH = 36
 # Fixed forever: content-derived uids must come out the same on every machine and version.
 _UID_NAMESPACE = uuid.UUID("5f0c7a8e-3b1d-4c55-9a6e-2d4f1b7c9e10")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 class Skipped(NamedTuple):
@@ -378,11 +377,6 @@ def export_markdown(journal: Journal, path: Path, today: date | None = None) -> 
     text = render_markdown(entries, people, _section_titles(), today or date.today())
     atomic_write_text(Path(path), text)
     return len(entries)
-
-
-def uk_date(day: date) -> str:
-    """3 March 2026: the way dates are written in the UK, whatever the machine's locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 SectionTitles = Mapping[str, Mapping[str, tuple[str, str]]]  # template → section → (title, type)

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
+from reflect.dates import uk_date
 from reflect.prompts.templates import SCALE_MAX, Section, Template
 from reflect.store.models import Action, Entry, Person
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped",
                  "carried": "Carried forward"}
 NOT_RECORDED = "Not recorded."
@@ -57,18 +56,6 @@ class OutlineItem(NamedTuple):
     heading: str
     kind: str
     value: str | tuple[ActionLine, ...]
-
-
-def uk_date(value: date | str | None) -> str:
-    """"3 March 2026" (no leading zero, month in words, never locale-dependent)."""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return value.strip()
-    if not isinstance(value, date):
-        return ""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def action_line(action: Action) -> ActionLine:

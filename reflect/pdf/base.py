@@ -13,7 +13,6 @@ import io
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -54,8 +53,6 @@ SHADE = colors.HexColor("#F1F3F6")
 # Table cells default to Helvetica, which is never embedded: name our font for every table.
 TABLE_FONT = (("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8.5))
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 _fonts_lock = threading.Lock()
 _fonts_ready = False
@@ -79,26 +76,6 @@ def register_fonts() -> None:
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
                                       boldItalic=FONT_BOLD_ITALIC)
         _fonts_ready = True
-
-
-def uk_date(day: date | None, *, short: bool = False) -> str:
-    """'5 March 2026' (or '05/03/2026' when ``short``): day first, as readers in the UK expect."""
-    if day is None:
-        return ""
-    if short:
-        return day.strftime("%d/%m/%Y")
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def uk_period(start: date | None, end: date | None) -> str:
-    """'1 January 2026 to 31 March 2026', 'up to …', 'from …' or 'all dates'."""
-    if start and end:
-        return f"{uk_date(start)} to {uk_date(end)}"
-    if end:
-        return f"up to {uk_date(end)}"
-    if start:
-        return f"from {uk_date(start)}"
-    return "all dates"
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from reflect.dates import uk_date, uk_numeric, uk_period
 from reflect.pdf.base import (
     CONTENT_WIDTH,
     RULE,
@@ -33,8 +34,6 @@ from reflect.pdf.base import (
     Styles,
     centred,
     make_styles,
-    uk_date,
-    uk_period,
 )
 from reflect.pdf.radar import radar_drawing
 from reflect.pdf.richtext import escape, markdown_flowables, plain_markup
@@ -124,7 +123,7 @@ def _same_day(values) -> bool:
 def _score_cell(value, s: Styles, with_date: bool) -> Paragraph:
     if value is None:
         return _cell("–", s, centre=True)
-    day = (f"<br/><font size='6.5' color='#5A5A5A'>{uk_date(value.rated_on, short=True)}"
+    day = (f"<br/><font size='6.5' color='#5A5A5A'>{uk_numeric(value.rated_on)}"
            "</font>") if with_date else ""
     return _cell(f"{value.score}{day}", s, centre=True)
 
@@ -226,7 +225,7 @@ def _history_table(content: PackContent, s: Styles) -> list[Flowable]:
     if len(rounds) < 2 or content.profile is None:
         return []
     rows: list[list] = [[_cell("Self-ratings over time", s, head=True)]
-                        + [_cell(uk_date(r.rated_on, short=True), s, head=True, centre=True)
+                        + [_cell(uk_numeric(r.rated_on), s, head=True, centre=True)
                            for r in rounds]]
     for a in content.profile.attributes:
         rows.append([_cell(escape(a.attribute.short_name), s)]
@@ -327,7 +326,7 @@ def _actions(content: PackContent, s: Styles) -> list[Flowable]:
     rows: list[list] = [[_cell(h, s, head=True) for h in ("Action", "Owner", "Due",
                                                           "Agreed in")]]
     for action in content.actions:
-        due = uk_date(action.due_on, short=True)
+        due = uk_numeric(action.due_on)
         if action.due_on and action.due_on < content.prepared_on:
             due += "<br/><b>overdue</b>"
         rows.append([_cell(plain_markup(action.description), s), _cell(escape(action.owner), s),

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.dates import uk_date
 from reflect.journal import Journal
 from reflect.record_export import STATUS_LABELS
 from reflect.supervision import ActionFilter, ActionRow, Supervision, SupervisionError
 from reflect.ui.action_review import action_meta
 from reflect.ui.card import heading
-from reflect.ui.dates import uk_date
 from reflect.ui.feedback import ErrorNotice, error_colour, hint_label, plain_tooltip
 from reflect.ui.inline_ask import InlineAsk
 from reflect.ui.messages import Failure

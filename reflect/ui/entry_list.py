@@ -34,10 +34,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QWidget
 
+from reflect.dates import uk_date
 from reflect.journal import Journal
 from reflect.markdown_render import plain_text
 from reflect.store.queries import EntryFilter, EntrySummary
-from reflect.ui.dates import uk_date
 
 log = logging.getLogger(__name__)
 

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.daily_prompt import suggestions
+from reflect.dates import uk_date, uk_long_date
 from reflect.journal import Journal
 from reflect.prompts.library import Prompt, PromptSet, load_prompt_sets
 from reflect.store.queries import EntryFilter, PromptUsage
 from reflect.ui.card import heading
-from reflect.ui.dates import uk_date, uk_long_date
 from reflect.ui.feedback import hint_label, plain_label
 from reflect.ui.prompts_page import EnterTree
 from reflect.ui.search_dialog import kind_name

@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 
 from reflect import mentor_pack
 from reflect import profile as profile_domain
+from reflect.dates import uk_date
 from reflect.journal import Journal
 from reflect.mentor_pack import Candidate, ExportResult, PackOptions
 from reflect.pdf.secure import ALGORITHM
-from reflect.ui.dates import uk_date
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.flow_layout import FlowLayout
 from reflect.ui.messages import Failure

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect import profile as profile_domain
+from reflect.dates import uk_date
 from reflect.journal import Journal
 from reflect.profile import (
     CLEARLY_MEANS,
@@ -53,7 +54,6 @@ from reflect.profile import (
 from reflect.prompts.library import load_prompt_sets, prompts_for_attribute
 from reflect.ui import radar_widget as radar
 from reflect.ui.card import heading
-from reflect.ui.dates import uk_date
 from reflect.ui.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.flow_layout import FlowLayout
 from reflect.ui.mentor_export_dialog import MentorExportDialog

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.dates import uk_date
 from reflect.prompts.library import Prompt, PromptSet
 from reflect.store.queries import PromptUsage
-from reflect.ui.dates import uk_date
 from reflect.ui.feedback import hint_label, plain_label
 
 

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from reflect import profile as profile_domain
+from reflect.dates import uk_date
 from reflect.journal import Journal
 from reflect.profile import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
 from reflect.prompts.library import Attribute, Prompt
 from reflect.ui.card import heading
-from reflect.ui.dates import uk_date
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.filters import UK_DATE, to_qdate
 from reflect.ui.messages import Failure

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.dates import uk_date
 from reflect.schedules import SCHEDULES, ScheduleError, supervision_status
 from reflect.store.models import Person
 from reflect.supervision import Supervision
 from reflect.ui.card import heading
-from reflect.ui.dates import uk_date
 from reflect.ui.feedback import error_colour, hint_label, plain_label
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole

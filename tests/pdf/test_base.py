@@ -7,7 +7,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import PageBreak, Paragraph
 
-from reflect.pdf.base import DocumentInfo, build_pdf, make_styles, uk_date, uk_period
+from reflect.dates import uk_date, uk_numeric, uk_period
+from reflect.pdf.base import DocumentInfo, build_pdf, make_styles
 from reflect.pdf.richtext import markdown_flowables
 
 
@@ -25,7 +26,8 @@ def fonts_used(pdf: bytes) -> set[str]:
 
 def test_uk_dates():
     assert uk_date(date(2026, 3, 5)) == "5 March 2026"
-    assert uk_date(date(2026, 3, 5), short=True) == "05/03/2026"
+    assert uk_numeric(date(2026, 3, 5)) == "05/03/2026"
+    assert uk_date(date(2026, 3, 5), short=True) == "5 Mar 2026"
     assert uk_date(None) == ""
     assert uk_period(date(2026, 1, 1), date(2026, 3, 31)) == "1 January 2026 to 31 March 2026"
     assert uk_period(None, date(2026, 3, 31)) == "up to 31 March 2026"
