@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_wheel_contains_the_resources(tmp_path):
-    shipped = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*.toml"))
+    shipped = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*")
+                     if p.suffix in {".toml", ".ttf"})
     assert shipped, "no content in resources/"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
                     str(ROOT)], check=True, capture_output=True, timeout=280)
