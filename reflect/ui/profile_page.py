@@ -57,7 +57,7 @@ from reflect.ui.card import heading
 from reflect.ui.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.flow_layout import FlowLayout
 from reflect.ui.mentor_export_dialog import MentorExportDialog
-from reflect.ui.rating_dialog import AttributePrompts, RatingDialog
+from reflect.ui.rating_dialog import DRAFT_KEY, AttributePrompts, RatingDialog
 
 WORKBOOK_SET = "sfpc_workbook2"
 HEADERS = ["Attribute", "Now", "Previous", "Change", "Target", "To\ntarget", "Others\n(n)",
@@ -209,6 +209,7 @@ class ProfilePage(QWidget):
         self.rating_dialog: RatingDialog | None = None
         self.export_dialog: MentorExportDialog | None = None
         self.prompts_dialog: AttributePrompts | None = None
+        self.has_restored_work = DRAFT_KEY in journal.drafts()
 
         self.rate_button = QPushButton("Rate…")
         self.rate_button.setToolTip("Rate the five attributes: yourself, a target or 360 feedback")
@@ -356,6 +357,9 @@ class ProfilePage(QWidget):
         """Ratings may have been added from the command line or another page."""
         super().showEvent(event)
         self.refresh()
+        if self.has_restored_work:  # ratings typed before a lock or crash come back
+            self.has_restored_work = False
+            self.open_rating_form()
 
     # -- acting ------------------------------------------------------------------------------
     def save_leader_name(self) -> None:
@@ -366,6 +370,10 @@ class ProfilePage(QWidget):
         self.rating_dialog = dialog = RatingDialog(self.journal, self.attributes, self.profile,
                                                    kind, parent=self)
         dialog.saved.connect(lambda _count: self.refresh())
+        draft = self.journal.drafts().get(DRAFT_KEY)
+        if draft:
+            dialog.restore(draft)
+            dialog.kind_hint.setText("Your unsaved ratings are back, as you left them.")
         dialog.open()
         return dialog
 
@@ -389,7 +397,9 @@ class ProfilePage(QWidget):
 
     def about_to_lock(self) -> None:
         """Close the dialogs: nothing decrypted stays on screen once the key is gone."""
-        for dialog in (self.rating_dialog, self.export_dialog, self.prompts_dialog):
+        if self.rating_dialog is not None and self.rating_dialog.isVisible():
+            self.rating_dialog.close_for_lock()
+        for dialog in (self.export_dialog, self.prompts_dialog):
             if dialog is not None and dialog.isVisible():
                 dialog.reject()
 

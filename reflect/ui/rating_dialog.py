@@ -11,9 +11,10 @@ and checking are :func:`reflect.profile.rate`'s job; this form only collects.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -47,6 +48,8 @@ from reflect.ui.messages import Failure
 PROMPT_ROLE = Qt.ItemDataRole.UserRole
 NOT_RATED = 0
 NOT_OBSERVED = 6
+#: The half-filled form is kept here (encrypted, like every draft) until saved or cancelled.
+DRAFT_KEY = "profile:rating"
 KINDS = (("self", "My rating now"), ("target", "My target"),
          ("other", "Someone else's rating (360 feedback)"))
 
@@ -232,6 +235,15 @@ class RatingDialog(QDialog):
         layout.addWidget(self.buttons)
         self.kind_group.buttonToggled.connect(lambda _b, on: on and self._kind_changed())
         self.kind_buttons.get(kind, self.kind_buttons["self"]).setChecked(True)
+        self._locking = False
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(1500)
+        self._autosave.timeout.connect(self.keep_draft)
+        self.kind_group.buttonToggled.connect(lambda *_: self._autosave.start())
+        for card in self.cards.values():
+            card.choice.changed.connect(lambda *_: self._autosave.start())
+            card.note.textChanged.connect(self._autosave.start)
         if parent is not None:
             window = parent.window().size()
             self.resize(min(980, round(window.width() * 0.95)),
@@ -278,6 +290,59 @@ class RatingDialog(QDialog):
             return f"Your current target: {item.target.score}{by}"
         return ""
 
+    # -- drafts: nothing typed here is lost to a lock or a crash ---------------------------
+    def state(self) -> dict:
+        return {"kind": self.kind, "date": _date(self.date_edit).isoformat(),
+                "target_by": _date(self.target_by_edit).isoformat(),
+                "rater": self.rater_box.currentText(),
+                "scores": {k: c.choice.value() for k, c in self.cards.items()},
+                "notes": {k: c.note.toPlainText() for k, c in self.cards.items()}}
+
+    def has_input(self) -> bool:
+        return any(c.choice.value() != NOT_RATED or c.note.toPlainText().strip()
+                   for c in self.cards.values())
+
+    def restore(self, state: dict) -> None:
+        """Put a kept draft back; anything malformed in it is skipped, never fatal."""
+        if state.get("kind") in self.kind_buttons:
+            self.set_kind(state["kind"])
+        for field, edit in (("date", self.date_edit), ("target_by", self.target_by_edit)):
+            with contextlib.suppress(KeyError, ValueError):
+                edit.setDate(to_qdate(date.fromisoformat(str(state[field]))))
+        if isinstance(state.get("rater"), str) and state["rater"]:
+            self.rater_box.setCurrentText(state["rater"])
+        for attribute_id, card in self.cards.items():
+            value = (state.get("scores") or {}).get(attribute_id)
+            if isinstance(value, int) and value in card.choice.buttons:
+                card.choice.set_value(value)
+            note = (state.get("notes") or {}).get(attribute_id)
+            if isinstance(note, str):
+                card.note.setPlainText(note)
+
+    def keep_draft(self) -> None:
+        self._autosave.stop()
+        try:
+            if self.has_input():
+                self.journal.save_draft(DRAFT_KEY, self.state())
+            else:
+                self.journal.discard_draft(DRAFT_KEY)
+        except Exception as exc:  # the form keeps the text; say so rather than crash
+            self.error.show_failure(Failure("Your ratings could not be kept as a draft.",
+                                            f"{type(exc).__name__}. They are still here."))
+
+    def close_for_lock(self) -> None:
+        """Keep the draft, then close: the journal is about to lock."""
+        self.keep_draft()
+        self._locking = True
+        self.reject()
+
+    def reject(self) -> None:
+        self._autosave.stop()
+        if not self._locking:  # Cancel means the person let these ratings go
+            with contextlib.suppress(Exception):
+                self.journal.discard_draft(DRAFT_KEY)
+        super().reject()
+
     # -- saving ------------------------------------------------------------------------------
     def collect(self) -> tuple[dict[str, int | None], dict[str, str]]:
         """Scores (None for not observed) and notes of the attributes given a rating."""
@@ -313,6 +378,9 @@ class RatingDialog(QDialog):
             self.error.show_failure(Failure("These ratings were not saved.", str(exc)))
             return False
         self.error.clear()
+        self._autosave.stop()
+        with contextlib.suppress(Exception):  # a stale draft only brings the form back
+            self.journal.discard_draft(DRAFT_KEY)
         self.saved.emit(len(stored))
         self.accept()
         return True

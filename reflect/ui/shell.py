@@ -18,9 +18,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +38,8 @@ from reflect.ui.journal_page import journal_page
 from reflect.ui.prompts_page import prompts_page
 
 log = logging.getLogger(__name__)
+
+_NAV_STYLE = "QListWidget::item { padding: 6px 12px; }"
 
 PageFactory = Callable[[Journal], QWidget]
 
@@ -96,7 +99,7 @@ class Shell(QWidget):
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Padding only: colours stay the palette's, so dark mode keeps working.
-        self.nav.setStyleSheet("QListWidget::item { padding: 6px 12px; }")
+        self.nav.setStyleSheet(_NAV_STYLE)
         self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance("M" * 12) + 24)
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -128,6 +131,15 @@ class Shell(QWidget):
                 break
 
     # -- pages -----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        """A style sheet fixes the colours it was polished with; polish again when the
+        system switches between light and dark while the app runs."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.nav.setStyleSheet("")
+            self.nav.setPalette(QApplication.palette(self.nav))
+            self.nav.setStyleSheet(_NAV_STYLE)
+        super().changeEvent(event)
+
     def add_page(self, name: str, widget: QWidget) -> int:
         """Append a page and its navigation item; Ctrl+<n> jumps to the first nine."""
         if name in self._pages:

@@ -236,3 +236,31 @@ def test_in_the_window_answer_this_opens_a_new_journal_entry(qtbot, make_window,
     form = page.open_rating_form()
     window.lock()
     assert not form.isVisible()
+
+
+def test_ratings_typed_before_a_lock_come_back(qtbot, make_window, driver, existing,
+                                               passphrase):
+    from reflect.ui.rating_dialog import DRAFT_KEY
+
+    folder, _recovery = existing
+    window = make_window(folder)
+    driver.unlock(window, passphrase)
+    driver.wait_unlocked(window)
+    window.shell.show_page("Profile")
+    dialog = window.shell.page("Profile").open_rating_form()
+    dialog.set_score("partnerships", 3)
+    dialog.set_note("partnerships", "Health colleagues still bypass us")
+    window.lock()  # before any save or autosave
+    assert not dialog.isVisible()
+    driver.unlock(window, passphrase)
+    driver.wait_unlocked(window)
+    assert DRAFT_KEY in window.journal.drafts()
+    window.shell.show_page("Profile")
+    page = window.shell.page("Profile")
+    qtbot.waitUntil(lambda: page.rating_dialog is not None and page.rating_dialog.isVisible(),
+                    timeout=5_000)
+    restored = page.rating_dialog
+    assert restored.cards["partnerships"].choice.value() == 3
+    assert "bypass" in restored.cards["partnerships"].note.toPlainText()
+    assert restored.save()
+    assert DRAFT_KEY not in window.journal.drafts()
