@@ -25,6 +25,7 @@ from reflect.markdown_render import plain_text
 from reflect.prompts.library import Attribute, Prompt, PromptSet
 from reflect.store.errors import ReflectError
 from reflect.store.models import Entry
+from reflect.ui.drafts import DraftStep, discard_quietly, next_step
 from reflect.ui.entry_form import EntryForm
 from reflect.ui.feedback import plain_tooltip
 from reflect.ui.messages import Failure
@@ -203,11 +204,10 @@ class EntryEditor(EntryForm):
         """Write the form to the encrypted draft store now, if it changed. False on failure."""
         self._autosave.stop()
         state = self.form_state()
-        if state == self._flushed:
+        step = next_step(state, self._baseline, self._flushed)
+        if step is DraftStep.NOTHING:
             return True
-        if state == self._baseline and self._flushed is None:
-            return True
-        if state == self._baseline:  # typed, then put back: the draft is no longer needed
+        if step is DraftStep.DISCARD:
             self._discard(self.draft_key)
             self._flushed = None
             self._set_status()
@@ -226,10 +226,7 @@ class EntryEditor(EntryForm):
         return True
 
     def _discard(self, key: str) -> None:
-        try:
-            self.journal.discard_draft(key)
-        except Exception as exc:  # a leftover draft is harmless: it reopens its entry
-            log.warning("a draft could not be discarded: %s", type(exc).__name__)
+        discard_quietly(self.journal, key)
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:

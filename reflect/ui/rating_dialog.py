@@ -41,6 +41,7 @@ from reflect.journal import Journal
 from reflect.profile import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
 from reflect.prompts.library import Attribute, Prompt
 from reflect.ui.card import heading
+from reflect.ui.drafts import discard_quietly
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.filters import UK_DATE, to_qdate
 from reflect.ui.messages import Failure
@@ -339,8 +340,7 @@ class RatingDialog(QDialog):
     def reject(self) -> None:
         self._autosave.stop()
         if not self._locking:  # Cancel means the person let these ratings go
-            with contextlib.suppress(Exception):
-                self.journal.discard_draft(DRAFT_KEY)
+            discard_quietly(self.journal, DRAFT_KEY)
         super().reject()
 
     # -- saving ------------------------------------------------------------------------------
@@ -379,8 +379,7 @@ class RatingDialog(QDialog):
             return False
         self.error.clear()
         self._autosave.stop()
-        with contextlib.suppress(Exception):  # a stale draft only brings the form back
-            self.journal.discard_draft(DRAFT_KEY)
+        discard_quietly(self.journal, DRAFT_KEY)
         self.saved.emit(len(stored))
         self.accept()
         return True

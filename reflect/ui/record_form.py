@@ -31,6 +31,7 @@ from reflect.store.errors import ReflectError
 from reflect.store.models import Entry
 from reflect.supervision import Supervision, SupervisionError
 from reflect.ui.action_editor import action_state
+from reflect.ui.drafts import DraftStep, discard_quietly, next_step
 from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.filters import date_edit, to_qdate
 from reflect.ui.messages import Failure
@@ -310,9 +311,10 @@ class RecordForm(QWidget):
         if self.template is None:
             return True
         state = self.form_state()
-        if state == self._flushed or (state == self._baseline and self._flushed is None):
+        step = next_step(state, self._baseline, self._flushed)
+        if step is DraftStep.NOTHING:
             return True
-        if state == self._baseline:  # typed, then put back
+        if step is DraftStep.DISCARD:
             self._discard(self.draft_key)
             self._flushed = None
             self.show_status()
@@ -332,10 +334,7 @@ class RecordForm(QWidget):
         return True
 
     def _discard(self, key: str) -> None:
-        try:
-            self.journal.discard_draft(key)
-        except Exception as exc:  # a leftover draft is harmless: it reopens its record
-            log.warning("a record draft could not be discarded: %s", type(exc).__name__)
+        discard_quietly(self.journal, key)
 
     # -- saving ------------------------------------------------------------------------------
     def save(self) -> bool:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from tests.e2e.conftest import assert_clean_error, run
+from tests.store.test_damage import damage_a_middle_page
 
 
 def test_backup_restore_round_trip(journal_dir, cheap_journal, tmp_path):
@@ -40,11 +41,7 @@ def test_check_names_the_newest_backup_when_a_page_is_damaged(journal_dir,
         for n in range(40):
             journal.add_entry(f"bulk {n}", "words " * 300)
         journal.vault.backup("manual")
-    db = journal_dir / "journal.db"
-    data = bytearray(db.read_bytes())
-    middle = (len(data) // 4096 // 2) * 4096 + 200
-    data[middle:middle + 16] = bytes(16)
-    db.write_bytes(bytes(data))
+    damage_a_middle_page(journal_dir / "journal.db")
     result = run(journal_dir, "check")
     assert result.returncode == 5, result.stderr
     assert "Restore from the newest backup, made on" in result.stderr
