@@ -79,14 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = args.journal
     if folder is None:
-        from reflect.paths import default_journal_dir
+        from reflect.common.paths import default_journal_dir
 
         folder = default_journal_dir()
     if args.command is None:
         from reflect.ui.app import run_app
 
         return run_app(folder, demo=args.demo, recovery=args.recovery)
-    from reflect.store.errors import ReflectError
+    from reflect.common.errors import ReflectError
 
     try:
         if args.command in COMMANDS:
@@ -147,8 +147,8 @@ def _reader(folder: Path, args):
 
 def cmd_init(folder: Path, args) -> int:
     from reflect import cli_secrets
+    from reflect.common.errors import JournalExists
     from reflect.journal import Journal
-    from reflect.store.errors import JournalExists
     from reflect.store.vault import journal_exists
 
     if journal_exists(folder):
@@ -236,8 +236,8 @@ def cmd_passwd(folder: Path, args) -> int:
 
 
 def cmd_check(folder: Path, args) -> int:
+    from reflect.common.errors import DatabaseDamaged
     from reflect.maintenance import check
-    from reflect.store.errors import DatabaseDamaged
 
     with _unlock(folder, args) as journal:
         problems = check(journal)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reflect.store.errors import ReflectError
+from reflect.common.errors import ReflectError
 
 EXIT_OK = 0
 EXIT_NOTHING_IMPORTED = 1

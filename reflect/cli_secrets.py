@@ -8,7 +8,7 @@ import os
 import sys
 
 from reflect import passphrase as rules
-from reflect.store.errors import ReflectError
+from reflect.common.errors import ReflectError
 
 
 class SecretUnavailable(ReflectError):

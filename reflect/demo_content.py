@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
-from reflect import paths, schedules
+from reflect import schedules
+from reflect.common import paths
 from reflect.demo_toml import MAX_DAYS_AGO, TomlFile, TomlTable
 from reflect.prompts.library import Prompt, load_attributes, load_prompt_sets
 from reflect.prompts.templates import (

@@ -21,10 +21,10 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reflect.dates import uk_date
+from reflect.common.atomic import atomic_write_text
+from reflect.common.dates import uk_date
 from reflect.journal import Journal, normalise_tags
 from reflect.store import bulk
-from reflect.store.atomic import atomic_write_text
 from reflect.store.models import ENTRY_KINDS, Entry
 
 FORMAT_JSONL = "jsonl"

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pypdf import PdfReader
 
 from reflect import profile as profile_domain
-from reflect.dates import uk_date, uk_period
+from reflect.common.dates import uk_date, uk_period
 from reflect.pdf.base import DocumentInfo, Progress, build_pdf
 from reflect.pdf.mentor_layout import story
 from reflect.pdf.secure import save_pdf

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import TYPE_CHECKING
 
+from reflect.common.errors import ReflectError
 from reflect.prompts.library import Attribute, load_attributes
 from reflect.store import ratings as rating_store
-from reflect.store.errors import ReflectError
 from reflect.store.models import RATING_KINDS, Rating
 
 if TYPE_CHECKING:

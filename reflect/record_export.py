@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from reflect.dates import uk_date
+from reflect.common.dates import uk_date
 from reflect.prompts.templates import SCALE_MAX, Section, Template
 from reflect.store.models import Action, Entry, Person
 

@@ -8,9 +8,9 @@ import hmac
 
 from reflect import keychain
 from reflect import passphrase as rules
+from reflect.common.errors import ReflectError, WrongSecret
 from reflect.journal import Journal
 from reflect.store.envelope import KdfParams
-from reflect.store.errors import ReflectError, WrongSecret
 from reflect.store.layout import derive_data_key
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reflect import schedules
+from reflect.common.errors import ReflectError
 from reflect.journal import Journal, new_entry
 from reflect.prompts.templates import Template, TemplateLoadResult, load_templates
 from reflect.record_export import Record, missing_required, record_markdown
@@ -38,7 +39,6 @@ from reflect.store.actions import (
     ActionStateError,
 )
 from reflect.store.entries import EntryFilter, utc_now
-from reflect.store.errors import ReflectError
 from reflect.store.models import Action, Entry, Person
 from reflect.store.people import CODE_NAME_MAX, PersonError, clean_code_name
 

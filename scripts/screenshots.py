@@ -55,7 +55,7 @@ def shoot(window, app, name: str) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from reflect.settings import Settings
+    from reflect.common.settings import Settings
     from reflect.ui.app import open_demo_window
 
     OUT.mkdir(parents=True, exist_ok=True)

@@ -302,7 +302,7 @@ def test_any_day_shows_overdue_and_upcoming_actions(tmp_path, today):
 
 
 def test_a_folder_with_a_journal_is_refused(tmp_path, journal):
-    from reflect.store.errors import JournalExists
+    from reflect.common.errors import JournalExists
 
     with pytest.raises(JournalExists):
         build_demo(journal.folder, TODAY, KdfParams.cheap())

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from sqlalchemy import event, text
 
 from reflect import interchange
+from reflect.common.errors import WriteFailed
 from reflect.journal import Journal
 from reflect.store import bulk
 from reflect.store.envelope import KdfParams
-from reflect.store.errors import WriteFailed
 from reflect.store.queries import EntryFilter
 from tests.conftest import PASSPHRASE
 

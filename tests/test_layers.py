@@ -40,7 +40,7 @@ def test_store_and_prompts_never_reach_up():
     for layer in ("store", "prompts"):
         for path in (PACKAGE / layer).rglob("*.py"):
             ups = {m for m in imported_modules(path) if m.startswith("reflect.")
-                   and m.split(".")[1] not in {layer, "store", "paths"}}
+                   and m.split(".")[1] not in {layer, "store", "common"}}
             assert ups == set(), f"{path.name} imports {ups}"
 
 

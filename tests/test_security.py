@@ -3,9 +3,9 @@
 import pytest
 
 from reflect import security
+from reflect.common.errors import WrongSecret
 from reflect.journal import Journal
 from reflect.store.envelope import KdfParams
-from reflect.store.errors import WrongSecret
 from tests.conftest import PASSPHRASE
 from tests.test_keychain import MemoryKeyring
 

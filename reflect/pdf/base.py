@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from reflect import paths
+from reflect.common import paths
 
 FONT = "ReflectSans"
 FONT_BOLD = "ReflectSans-Bold"

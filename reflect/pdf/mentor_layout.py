@@ -24,7 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from reflect.dates import uk_date, uk_numeric, uk_period
+from reflect.common.dates import uk_date, uk_numeric, uk_period
 from reflect.pdf.base import (
     CONTENT_WIDTH,
     RULE,

@@ -1,4 +1,4 @@
-"""User Markdown as PDF flowables, by way of :func:`reflect.markdown_render.render_markdown`.
+"""User Markdown as PDF flowables, by way of :func:`reflect.common.markdown_render.render_markdown`.
 
 The PDF shows exactly what the app's preview shows, because both start from the same
 sanitised HTML. That HTML only ever holds the tags on the sanitiser's allow-list, so a small
@@ -24,7 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from reflect.markdown_render import render_markdown
+from reflect.common.markdown_render import render_markdown
 from reflect.pdf.base import CONTENT_WIDTH, RULE, SHADE, TABLE_FONT, Styles, make_styles
 
 MAX_LIST_DEPTH = 6  # deeper lists are drawn flat: reportlab recurses per level

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from reflect.store.atomic import atomic_write_bytes
-from reflect.store.errors import ReflectError
+from reflect.common.atomic import atomic_write_bytes
+from reflect.common.errors import ReflectError
 
 ALGORITHM = "AES-256"
 

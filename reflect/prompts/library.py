@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from reflect import paths
+from reflect.common import paths
 from reflect.prompts.toml_source import ContentError, line_of_value, read_toml
 
 __all__ = [

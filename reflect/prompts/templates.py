@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reflect import paths
+from reflect.common import paths
+from reflect.common.atomic import atomic_write_text
 from reflect.prompts.toml_source import ContentError, read_toml
-from reflect.store.atomic import atomic_write_text
 
 FIELD_TYPES: tuple[str, ...] = (
     "text",  # free text, Markdown

@@ -20,9 +20,9 @@ from sqlalchemy import text
 from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, col, select
 
+from reflect.common.errors import ReflectError
 from reflect.store import entries as entry_store
 from reflect.store.entries import utc_now
-from reflect.store.errors import ReflectError
 from reflect.store.models import Action, Entry
 from reflect.store.queries import _as_date
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from reflect.common.atomic import fsync_dir
+from reflect.common.errors import DatabaseDamaged, JournalNotFound
 from reflect.store import envelope as env
-from reflect.store.atomic import fsync_dir
-from reflect.store.errors import DatabaseDamaged, JournalNotFound
 from reflect.store.layout import BACKUP_DIR, KEYS_NAME, db_path, keys_path
 from reflect.store.lockfile import JournalLock
 from reflect.store.sqlcipher import raw_connect

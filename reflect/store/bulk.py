@@ -14,8 +14,8 @@ from sqlalchemy import insert, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
+from reflect.common.errors import ReflectError, WriteFailed
 from reflect.store.entries import sections_text
-from reflect.store.errors import ReflectError, WriteFailed
 from reflect.store.models import Entry, Person
 
 # Columns an import may set; ``id`` and ``deleted_at`` are the database's business.

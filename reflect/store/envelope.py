@@ -20,8 +20,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reflect.store.atomic import atomic_write_text
-from reflect.store.errors import KeyFileDamaged, WrongSecret
+from reflect.common.atomic import atomic_write_text
+from reflect.common.errors import KeyFileDamaged, WrongSecret
 
 FORMAT = "reflect-keys"
 VERSION = 1

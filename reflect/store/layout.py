@@ -8,8 +8,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from reflect.common.errors import JournalNotFound, WalMissing
 from reflect.store import envelope as env
-from reflect.store.errors import JournalNotFound, WalMissing
 
 DB_NAME = "journal.db"
 KEYS_NAME = "journal.keys"

@@ -10,7 +10,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from reflect.store.errors import JournalInUse
+from reflect.common.errors import JournalInUse
 
 LOCK_NAME = "journal.lock"
 

@@ -13,8 +13,8 @@ from datetime import date
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
+from reflect.common.errors import ReflectError
 from reflect.store.entries import utc_now
-from reflect.store.errors import ReflectError
 from reflect.store.models import Entry, Person
 from reflect.store.queries import _as_date
 

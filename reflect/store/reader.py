@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reflect.common.errors import translate_sqlite_error
 from reflect.store import queries
-from reflect.store.errors import translate_sqlite_error
 from reflect.store.layout import check_wal, db_path
 from reflect.store.lockfile import JournalLock
 from reflect.store.migrate import HEAD_REVISION

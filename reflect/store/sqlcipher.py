@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reflect.store.errors import DatabaseDamaged
+from reflect.common.errors import DatabaseDamaged
 
 
 def raw_connect(db_path: Path, data_key: bytes, *, read_only: bool = False):

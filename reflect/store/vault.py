@@ -16,14 +16,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from reflect.store import envelope as env
-from reflect.store.engine import make_engine
-from reflect.store.errors import (
+from reflect.common.errors import (
     DatabaseDamaged,
     JournalExists,
     KeyFileDamaged,
     translate_sqlite_error,
 )
+from reflect.store import envelope as env
+from reflect.store.engine import make_engine
 from reflect.store.layout import (
     BACKUP_DIR,
     check_wal,

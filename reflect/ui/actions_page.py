@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.dates import uk_date
+from reflect.common.dates import uk_date
 from reflect.journal import Journal
 from reflect.record_export import STATUS_LABELS
 from reflect.supervision import ActionFilter, ActionRow, Supervision, SupervisionError

@@ -17,11 +17,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reflect.paths import APP_NAME
+from reflect.common.paths import APP_NAME
 from reflect.store.envelope import KdfParams
 
 if TYPE_CHECKING:
-    from reflect.settings import Settings
+    from reflect.common.settings import Settings
     from reflect.ui.main_window import MainWindow
 
 DEMO_TITLE = "Reflect — demo journal"

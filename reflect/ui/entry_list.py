@@ -34,9 +34,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QWidget
 
-from reflect.dates import uk_date
+from reflect.common.dates import uk_date
+from reflect.common.markdown_render import plain_text
 from reflect.journal import Journal
-from reflect.markdown_render import plain_text
 from reflect.store.queries import EntryFilter, EntrySummary
 
 log = logging.getLogger(__name__)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.common.dates import uk_date, uk_long_date
 from reflect.daily_prompt import suggestions
-from reflect.dates import uk_date, uk_long_date
 from reflect.journal import Journal
 from reflect.prompts.library import Prompt, PromptSet, load_prompt_sets
 from reflect.store.queries import EntryFilter, PromptUsage

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.common.errors import ReflectError
 from reflect.journal import Journal
 from reflect.prompts.library import ContentError, load_attributes, load_prompt_sets
-from reflect.store.errors import ReflectError
 from reflect.ui.card import heading
 from reflect.ui.entry_editor import DRAFT_PREFIX, EntryEditor
 from reflect.ui.entry_list import EntryListModel, EntryListView

@@ -3,8 +3,8 @@
 Qt's rich-text widgets load whatever a document names (``<img src="/dev/zero">`` reads a
 device file until memory runs out) and a browser follows links by itself. So this preview:
 
-* only ever receives :func:`reflect.markdown_render.render_markdown` output (escaped raw HTML,
-  no images, links only to http, https and mailto);
+* only ever receives :func:`reflect.common.markdown_render.render_markdown` output (escaped
+  raw HTML, no images, links only to http, https and mailto);
 * answers every resource request with nothing, and remembers the request, so a test can prove
   no file was asked for;
 * never navigates: a click on a link asks the user first, and only then hands an
@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
-from reflect.markdown_render import ALLOWED_URL_SCHEMES, render_markdown
+from reflect.common.markdown_render import ALLOWED_URL_SCHEMES, render_markdown
 
 
 def is_openable(url: QUrl) -> bool:

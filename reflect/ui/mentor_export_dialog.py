@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from reflect import mentor_pack
 from reflect import profile as profile_domain
-from reflect.dates import uk_date
+from reflect.common.dates import uk_date
 from reflect.journal import Journal
 from reflect.mentor_pack import Candidate, ExportResult, PackOptions
 from reflect.pdf.secure import ALGORITHM

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from reflect.store.errors import (
+from reflect.common.errors import (
     DatabaseDamaged,
     JournalExists,
     JournalInUse,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.settings import Settings
+from reflect.common.settings import Settings
 from reflect.ui.feedback import hint_label
 
 MAX_MINUTES = 24 * 60

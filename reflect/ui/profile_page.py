@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect import profile as profile_domain
-from reflect.dates import uk_date
+from reflect.common.dates import uk_date
 from reflect.journal import Journal
 from reflect.profile import (
     CLEARLY_MEANS,

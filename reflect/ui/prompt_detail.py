@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.dates import uk_date
+from reflect.common.dates import uk_date
 from reflect.prompts.library import Prompt, PromptSet
 from reflect.store.queries import PromptUsage
 from reflect.ui.feedback import hint_label, plain_label

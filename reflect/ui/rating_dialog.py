@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect import profile as profile_domain
-from reflect.dates import uk_date
+from reflect.common.dates import uk_date
 from reflect.journal import Journal
 from reflect.profile import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
 from reflect.prompts.library import Attribute, Prompt

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.common.errors import ReflectError
 from reflect.prompts.templates import Template
-from reflect.store.errors import ReflectError
 from reflect.store.models import Entry
 from reflect.supervision import Supervision, SupervisionError
 from reflect.ui.action_editor import action_state

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reflect.common.errors import ReflectError
 from reflect.journal import new_entry
 from reflect.prompts.templates import Section, Template
 from reflect.store.entries import utc_now
-from reflect.store.errors import ReflectError
 from reflect.store.models import Action, Entry
 
 DRAFT_PREFIX = "supervision:"

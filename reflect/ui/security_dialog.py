@@ -223,7 +223,7 @@ class SecurityDialog(QDialog):
 def _failure(exc: BaseException) -> Failure:
     if isinstance(exc, security.PassphraseRejected):
         return Failure("That new passphrase cannot be used.", str(exc))
-    from reflect.store.errors import WrongSecret
+    from reflect.common.errors import WrongSecret
 
     if isinstance(exc, WrongSecret):
         return Failure("The current passphrase is not correct.", "Nothing was changed.")

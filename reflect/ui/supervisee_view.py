@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.dates import uk_date
+from reflect.common.dates import uk_date
 from reflect.schedules import SCHEDULES, ScheduleError, supervision_status
 from reflect.store.models import Person
 from reflect.supervision import Supervision

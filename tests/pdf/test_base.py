@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import PageBreak, Paragraph
 
-from reflect.dates import uk_date, uk_numeric, uk_period
+from reflect.common.dates import uk_date, uk_numeric, uk_period
 from reflect.pdf.base import DocumentInfo, build_pdf, make_styles
 from reflect.pdf.richtext import markdown_flowables
 

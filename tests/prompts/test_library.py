@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reflect import paths
+from reflect.common import paths
 from reflect.prompts.library import (
     Attribute,
     PromptSet,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reflect import paths
+from reflect.common import paths
 from reflect.prompts.library import (
     ContentError,
     LoadResult,

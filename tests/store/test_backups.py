@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from reflect.common.errors import JournalInUse, WriteFailed
 from reflect.journal import Journal
 from reflect.store import backups
-from reflect.store.errors import JournalInUse, WriteFailed
 from reflect.store.layout import derive_data_key
 from tests.conftest import PASSPHRASE
 

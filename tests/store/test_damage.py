@@ -8,9 +8,9 @@ import textwrap
 
 import pytest
 
+from reflect.common.errors import DatabaseDamaged, WalMissing
 from reflect.journal import Journal
 from reflect.store.check import run_checks
-from reflect.store.errors import DatabaseDamaged, WalMissing
 from tests.conftest import PASSPHRASE
 from tests.store.test_vault import snapshot
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
+from reflect.common.errors import KeyFileDamaged, WrongSecret
 from reflect.store import envelope as env
-from reflect.store.errors import KeyFileDamaged, WrongSecret
 
 KEY = bytes(range(32))
 

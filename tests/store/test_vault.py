@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from reflect.journal import Journal
-from reflect.store import atomic
-from reflect.store.errors import (
+from reflect.common import atomic
+from reflect.common.errors import (
     DatabaseDamaged,
     JournalExists,
     JournalInUse,
@@ -15,6 +14,7 @@ from reflect.store.errors import (
     KeyFileDamaged,
     WrongSecret,
 )
+from reflect.journal import Journal
 from reflect.store.vault import Vault, db_path, keys_path
 from tests.conftest import PASSPHRASE
 

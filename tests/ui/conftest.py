@@ -12,8 +12,8 @@ from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
+from reflect.common.settings import Settings
 from reflect.journal import Journal
-from reflect.settings import Settings
 from reflect.store.envelope import KdfParams
 
 PASSPHRASE = "harbour lantern copper meadow"

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
+from reflect.common.settings import Settings
 from reflect.demo import DEMO_PASSPHRASE
-from reflect.settings import Settings
 from reflect.store.envelope import KdfParams
 from reflect.ui import app as app_module
 from reflect.ui.app import DEMO_TITLE, open_demo_window, run_app

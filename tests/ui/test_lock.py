@@ -6,8 +6,8 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from reflect.common.settings import Settings
 from reflect.journal import Journal
-from reflect.settings import Settings
 from reflect.ui.shell import PAGES, Shell
 
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from reflect import paths
+from reflect.common import paths
 from reflect.ui.prompts_page import PROMPT_ROLE, PromptsPage
 
 

@@ -3,8 +3,8 @@
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from reflect.common.errors import WrongSecret
 from reflect.journal import Journal
-from reflect.store.errors import WrongSecret
 from reflect.ui.security_dialog import SecurityDialog
 from tests.ui.conftest import PASSPHRASE
 

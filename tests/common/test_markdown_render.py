@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reflect.markdown_render import (
+from reflect.common.markdown_render import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
     plain_text,

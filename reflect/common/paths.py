@@ -27,11 +27,11 @@ def config_dir() -> Path:
 
 def resources_dir() -> Path:
     """Shipped content: ``reflect/resources`` in the wheel, ``resources/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "resources"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "resources"
     if installed.is_dir():
         return installed
-    return here.parent / "resources"
+    return package.parent / "resources"
 
 
 def user_content_dir() -> Path:

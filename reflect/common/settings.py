@@ -10,8 +10,8 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from reflect.paths import config_dir
-from reflect.store.atomic import atomic_write_text
+from reflect.common.atomic import atomic_write_text
+from reflect.common.paths import config_dir
 
 SETTINGS_NAME = "settings.json"
 
