@@ -36,7 +36,7 @@ def _date(text: str) -> date:
 
 
 def _attribute_help() -> str:
-    from reflect.prompts.library import ContentError, load_attributes
+    from reflect.content.library import ContentError, load_attributes
 
     try:
         found = load_attributes()

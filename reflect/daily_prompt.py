@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Protocol
 
-from reflect.prompts.library import Prompt, PromptSet
+from reflect.content.library import Prompt, PromptSet
 
 #: A prompt answered within this many days counts as "answered recently".
 RECENT_DAYS = 90

@@ -17,16 +17,16 @@ from typing import Any, NoReturn
 
 from reflect import schedules
 from reflect.common import paths
-from reflect.demo_toml import MAX_DAYS_AGO, TomlFile, TomlTable
-from reflect.prompts.library import Prompt, load_attributes, load_prompt_sets
-from reflect.prompts.templates import (
+from reflect.content.library import Prompt, load_attributes, load_prompt_sets
+from reflect.content.templates import (
     SCALE_MAX,
     SCALE_MIN,
     Template,
     TemplateLoadResult,
     load_templates,
 )
-from reflect.prompts.toml_source import ContentError
+from reflect.content.toml_source import ContentError
+from reflect.demo_toml import MAX_DAYS_AGO, TomlFile, TomlTable
 from reflect.store.models import RATING_KINDS
 
 FATES = ("open", "done", "dropped")

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from reflect.prompts.toml_source import ContentError, read_toml
+from reflect.content.toml_source import ContentError, read_toml
 
 MAX_DAYS_AGO = 365
 _ARRAY = re.compile(r"^\s*\[\[\s*([A-Za-z_.]+)\s*\]\]")

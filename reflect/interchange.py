@@ -383,7 +383,7 @@ SectionTitles = Mapping[str, Mapping[str, tuple[str, str]]]  # template → sect
 
 
 def _section_titles() -> dict[str, dict[str, tuple[str, str]]]:
-    from reflect.prompts.templates import load_templates
+    from reflect.content.templates import load_templates
 
     return {t.id: {s.id: (s.title, s.type) for s in t.sections}
             for t in load_templates().templates}

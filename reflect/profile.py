@@ -14,7 +14,7 @@ from statistics import fmean
 from typing import TYPE_CHECKING
 
 from reflect.common.errors import ReflectError
-from reflect.prompts.library import Attribute, load_attributes
+from reflect.content.library import Attribute, load_attributes
 from reflect.store import ratings as rating_store
 from reflect.store.models import RATING_KINDS, Rating
 

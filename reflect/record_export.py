@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from reflect.common.dates import uk_date
-from reflect.prompts.templates import SCALE_MAX, Section, Template
+from reflect.content.templates import SCALE_MAX, Section, Template
 from reflect.store.models import Action, Entry, Person
 
 STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reflect.content.library import Prompt, PromptSet, load_prompt_sets
 from reflect.daily_prompt import RECENT_DAYS, prompt_for_day, suggestions
-from reflect.prompts.library import Prompt, PromptSet, load_prompt_sets
 from reflect.store.queries import PromptUsage
 
 DAY = date(2026, 3, 5)
@@ -109,7 +109,7 @@ def test_same_choice_in_every_process():
     import subprocess
     import sys
 
-    code = ("from datetime import date; from reflect.prompts.library import load_prompt_sets; "
+    code = ("from datetime import date; from reflect.content.library import load_prompt_sets; "
             "from reflect.daily_prompt import suggestions; "
             "print([p.id for p in suggestions(load_prompt_sets().sets, {}, date(2026, 3, 5))])")
     outputs = {

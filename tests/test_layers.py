@@ -37,7 +37,7 @@ def test_only_the_store_speaks_sql():
 
 
 def test_store_and_prompts_never_reach_up():
-    for layer in ("store", "prompts"):
+    for layer in ("store", "content"):
         for path in (PACKAGE / layer).rglob("*.py"):
             ups = {m for m in imported_modules(path) if m.startswith("reflect.")
                    and m.split(".")[1] not in {layer, "store", "common"}}

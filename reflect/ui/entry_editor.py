@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QWidget
 
 from reflect.common.errors import ReflectError
 from reflect.common.markdown_render import plain_text
+from reflect.content.library import Attribute, Prompt, PromptSet
 from reflect.journal import Journal, new_entry
-from reflect.prompts.library import Attribute, Prompt, PromptSet
 from reflect.store.models import Entry
 from reflect.ui.drafts import DraftStep, discard_quietly, next_step
 from reflect.ui.entry_form import EntryForm

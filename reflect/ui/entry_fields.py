@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.content.library import Attribute, Prompt, PromptSet
 from reflect.journal import normalise_tags
-from reflect.prompts.library import Attribute, Prompt, PromptSet
 from reflect.ui.feedback import hint_label, plain_label
 from reflect.ui.flow_layout import FlowLayout
 

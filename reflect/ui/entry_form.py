@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.prompts.library import Attribute
+from reflect.content.library import Attribute
 from reflect.ui.entry_fields import AttributeChecks, PromptBanner, TagEdit
 from reflect.ui.feedback import ErrorNotice, hint_label
 from reflect.ui.filters import date_edit, to_qdate

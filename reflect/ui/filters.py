@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.prompts.library import Attribute, PromptSet
+from reflect.content.library import Attribute, PromptSet
 from reflect.store.queries import EntryFilter
 from reflect.ui.flow_layout import FlowLayout
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.dates import uk_date, uk_long_date
+from reflect.content.library import Prompt, PromptSet, load_prompt_sets
 from reflect.daily_prompt import suggestions
 from reflect.journal import Journal
-from reflect.prompts.library import Prompt, PromptSet, load_prompt_sets
 from reflect.store.queries import EntryFilter, PromptUsage
 from reflect.ui.card import heading
 from reflect.ui.feedback import hint_label, plain_label

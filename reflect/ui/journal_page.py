@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.errors import ReflectError
+from reflect.content.library import ContentError, load_attributes, load_prompt_sets
 from reflect.journal import Journal
-from reflect.prompts.library import ContentError, load_attributes, load_prompt_sets
 from reflect.ui.card import heading
 from reflect.ui.entry_editor import DRAFT_PREFIX, EntryEditor
 from reflect.ui.entry_list import EntryListModel, EntryListView

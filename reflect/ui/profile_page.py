@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from reflect import profile as profile_domain
 from reflect.common.dates import uk_date
+from reflect.content.library import load_prompt_sets, prompts_for_attribute
 from reflect.journal import Journal
 from reflect.profile import (
     CLEARLY_MEANS,
@@ -51,7 +52,6 @@ from reflect.profile import (
     format_change,
     format_score,
 )
-from reflect.prompts.library import load_prompt_sets, prompts_for_attribute
 from reflect.ui import radar_widget as radar
 from reflect.ui.card import heading
 from reflect.ui.feedback import hint_label, plain_label, plain_tooltip

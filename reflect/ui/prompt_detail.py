@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.dates import uk_date
-from reflect.prompts.library import Prompt, PromptSet
+from reflect.content.library import Prompt, PromptSet
 from reflect.store.queries import PromptUsage
 from reflect.ui.feedback import hint_label, plain_label
 

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.journal import Journal
-from reflect.prompts.library import (
+from reflect.content.library import (
     Attribute,
     ContentError,
     LoadResult,
@@ -33,6 +32,7 @@ from reflect.prompts.library import (
     load_attributes,
     load_prompt_sets,
 )
+from reflect.journal import Journal
 from reflect.store.queries import PromptUsage
 from reflect.ui.card import heading
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_tooltip

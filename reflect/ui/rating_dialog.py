@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 
 from reflect import profile as profile_domain
 from reflect.common.dates import uk_date
+from reflect.content.library import Attribute, Prompt
 from reflect.journal import Journal
 from reflect.profile import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
-from reflect.prompts.library import Attribute, Prompt
 from reflect.ui.card import heading
 from reflect.ui.drafts import discard_quietly
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from reflect.prompts.templates import CASE_NOTES_HINT, Section, Template
+from reflect.content.templates import CASE_NOTES_HINT, Section, Template
 from reflect.store.models import Person
 from reflect.supervision import Supervision
 from reflect.ui.action_editor import ActionEditor

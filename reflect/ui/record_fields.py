@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.prompts.templates import SCALE_MAX, SCALE_MIN, Section
+from reflect.content.templates import SCALE_MAX, SCALE_MIN, Section
 from reflect.store.models import Person
 from reflect.ui.markdown_preview import MarkdownPreview
 from reflect.ui.optional_date import OptionalDateEdit

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.errors import ReflectError
-from reflect.prompts.templates import Template
+from reflect.content.templates import Template
 from reflect.store.models import Entry
 from reflect.supervision import Supervision, SupervisionError
 from reflect.ui.action_editor import action_state

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from reflect.common.errors import ReflectError
+from reflect.content.templates import Section, Template
 from reflect.journal import new_entry
-from reflect.prompts.templates import Section, Template
 from reflect.store.entries import utc_now
 from reflect.store.models import Action, Entry
 

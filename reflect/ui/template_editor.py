@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.prompts.templates import (
+from reflect.content.templates import (
     FIELD_TYPES,
     ContentError,
     Section,

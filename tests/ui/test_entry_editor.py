@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox
 
+from reflect.content.library import load_attributes, load_prompt_sets
 from reflect.journal import Journal
-from reflect.prompts.library import load_attributes, load_prompt_sets
 from reflect.ui.entry_editor import EntryEditor, draft_key
 from reflect.ui.entry_fields import TagEdit
 

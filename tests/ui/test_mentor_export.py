@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from reflect import profile as profile_domain
-from reflect.prompts.library import load_attributes
+from reflect.content.library import load_attributes
 from reflect.ui.mentor_export_dialog import MentorExportDialog
 from reflect.ui.profile_page import ProfilePage
 

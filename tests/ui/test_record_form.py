@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
+from reflect.content.templates import CASE_NOTES_HINT
 from reflect.journal import Journal
-from reflect.prompts.templates import CASE_NOTES_HINT
 from reflect.store.models import Action
 from reflect.supervision import Supervision
 from reflect.ui.record_fields import (
@@ -222,7 +222,7 @@ def test_a_renamed_supervisee_keeps_their_records(qtbot, window):
 
 
 def test_a_record_whose_template_is_gone_still_opens_and_loses_nothing(qtbot, window):
-    from reflect.prompts.templates import duplicate_template, load_templates
+    from reflect.content.templates import duplicate_template, load_templates
 
     sup = Supervision(window.journal)
     gibbs = load_templates().by_id("gibbs")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reflect.prompts.templates import builtin_templates_dir, load_templates, user_templates_dir
+from reflect.content.templates import builtin_templates_dir, load_templates, user_templates_dir
 from reflect.ui.record_fields import ScaleField
 from tests.ui.test_supervision_page import journal_folder, open_window, supervision_page  # noqa: F401
 

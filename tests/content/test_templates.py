@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reflect.prompts.templates import (
+from reflect.content.templates import (
     FIELD_TYPES,
     Section,
     Template,
@@ -22,7 +22,7 @@ from reflect.prompts.templates import (
     section_text,
     user_templates_dir,
 )
-from reflect.prompts.toml_source import ContentError
+from reflect.content.toml_source import ContentError
 
 SHIPPED = {
     "one_to_one", "group_supervision", "complex_case_review", "my_supervision", "gibbs",

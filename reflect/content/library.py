@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from reflect.common import paths
-from reflect.prompts.toml_source import ContentError, line_of_value, read_toml
+from reflect.content.toml_source import ContentError, line_of_value, read_toml
 
 __all__ = [
     "Attribute",

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflect.common import paths
-from reflect.prompts.library import (
+from reflect.content.library import (
     ContentError,
     LoadResult,
     load_attributes,

@@ -19,7 +19,7 @@ from typing import Any
 
 from reflect.common import paths
 from reflect.common.atomic import atomic_write_text
-from reflect.prompts.toml_source import ContentError, read_toml
+from reflect.content.toml_source import ContentError, read_toml
 
 FIELD_TYPES: tuple[str, ...] = (
     "text",  # free text, Markdown

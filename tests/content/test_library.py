@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reflect.common import paths
-from reflect.prompts.library import (
+from reflect.content.library import (
     Attribute,
     PromptSet,
     find_prompt,
