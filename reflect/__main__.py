@@ -1,5 +1,5 @@
 """Allow ``python -m reflect``."""
 
-from reflect.cli import main
+from reflect.cli.main import main
 
 raise SystemExit(main())

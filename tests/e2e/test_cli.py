@@ -103,7 +103,7 @@ def test_search_and_list_never_load_sqlalchemy(journal_dir, cheap_journal):
     import subprocess
     import sys
 
-    probe = ("import sys; from reflect.cli import main; "
+    probe = ("import sys; from reflect.cli.main import main; "
              "codes = [main(['--journal', sys.argv[1], c, *a]) for c, a in "
              "(('search', ['x']), ('list', []))]; "
              "print(codes, 'sqlalchemy' in sys.modules)")

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from reflect import profile
-from reflect.cli_profile import check_pdf_args, export_pdf_command, parse_scores
+from reflect.cli.profile import check_pdf_args, export_pdf_command, parse_scores
 from reflect.journal import Journal
 from reflect.pdf.secure import ExportError
 from reflect.profile import ProfileError

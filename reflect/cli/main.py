@@ -9,6 +9,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 from reflect import __version__
 
@@ -62,16 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Modules that add subcommands: each has add_parsers(subparsers) and a COMMANDS dict whose
-# functions take (folder, args, unlock) and return an exit code.
-_MORE_COMMANDS: tuple[str, ...] = ("reflect.cli_backup", "reflect.cli_interchange",
-                                   "reflect.cli_profile")
+def _command_modules() -> list[ModuleType]:
+    """Modules that add subcommands: each has ``add_parsers(subparsers)`` and a ``COMMANDS``
+    dict whose functions take (folder, args, unlock) and return an exit code. Plain imports,
+    so readers, type checkers and PyInstaller see them; each module imports its heavy parts
+    inside its commands, so startup stays quick."""
+    from reflect.cli import backup, interchange, profile
 
-
-def _command_modules():
-    import importlib
-
-    return [importlib.import_module(name) for name in _MORE_COMMANDS]
+    return [backup, interchange, profile]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,13 +112,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _data_key(folder: Path, args) -> bytes:
-    from reflect import cli_secrets
+    from reflect.cli import passphrases
     from reflect.store.layout import derive_data_key, read_envelope
 
     read_envelope(folder)  # a missing journal or key file is reported before asking anything
     if args.recovery:
-        return derive_data_key(folder, recovery_key=cli_secrets.recovery_key())
-    return derive_data_key(folder, passphrase=cli_secrets.current_passphrase())
+        return derive_data_key(folder, recovery_key=passphrases.recovery_key())
+    return derive_data_key(folder, passphrase=passphrases.current_passphrase())
 
 
 def _unlock(folder: Path, args):
@@ -146,14 +145,14 @@ def _reader(folder: Path, args):
 
 
 def cmd_init(folder: Path, args) -> int:
-    from reflect import cli_secrets
+    from reflect.cli import passphrases
     from reflect.common.errors import JournalExists
     from reflect.journal import Journal
     from reflect.store.vault import journal_exists
 
     if journal_exists(folder):
         raise JournalExists(f"A journal already exists at {folder}.")
-    passphrase = cli_secrets.new_passphrase("REFLECT_PASSPHRASE")
+    passphrase = passphrases.new_passphrase("REFLECT_PASSPHRASE")
     journal, recovery_key = Journal.create(folder, passphrase)
     journal.close()
     print(f"Created a journal at {folder}.", file=sys.stderr)
@@ -223,11 +222,11 @@ def cmd_search(folder: Path, args) -> int:
 
 
 def cmd_passwd(folder: Path, args) -> int:
-    from reflect import cli_secrets
+    from reflect.cli import passphrases
 
     journal = _unlock(folder, args)
     try:
-        new = cli_secrets.new_passphrase("REFLECT_NEW_PASSPHRASE")
+        new = passphrases.new_passphrase("REFLECT_NEW_PASSPHRASE")
         journal.vault.change_passphrase(new)
     finally:
         journal.close()

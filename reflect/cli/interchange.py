@@ -104,7 +104,7 @@ def cmd_export(folder: Path, args, unlock) -> int:
     if not path.parent.is_dir():
         raise _usage(f"the folder {path.parent} does not exist")
     if fmt == "pdf":
-        from reflect.cli_profile import check_pdf_args, export_pdf_command
+        from reflect.cli.profile import check_pdf_args, export_pdf_command
 
         check_pdf_args(args)  # before unlocking: a missing password costs no passphrase
         with unlock() as journal:

@@ -30,13 +30,13 @@ def cmd_backup(folder: Path, args, unlock) -> int:
 
 
 def cmd_restore(folder: Path, args, unlock) -> int:
-    from reflect import cli_secrets
+    from reflect.cli import passphrases
     from reflect.maintenance import restore  # loads SQLAlchemy: only for this command
 
     if args.recovery:
-        kept = restore(folder, args.path, recovery_key=cli_secrets.recovery_key())
+        kept = restore(folder, args.path, recovery_key=passphrases.recovery_key())
     else:
-        kept = restore(folder, args.path, passphrase=cli_secrets.current_passphrase())
+        kept = restore(folder, args.path, passphrase=passphrases.current_passphrase())
     print(f"Restored the journal from {args.path}.", file=sys.stderr)
     if kept is not None:
         print(f"The journal as it was is kept in {kept}; restore that to undo.", file=sys.stderr)
