@@ -31,7 +31,7 @@ def cmd_backup(folder: Path, args, unlock) -> int:
 
 def cmd_restore(folder: Path, args, unlock) -> int:
     from reflect.cli import passphrases
-    from reflect.maintenance import restore  # loads SQLAlchemy: only for this command
+    from reflect.safety.maintenance import restore  # loads SQLAlchemy: only for this command
 
     if args.recovery:
         kept = restore(folder, args.path, recovery_key=passphrases.recovery_key())

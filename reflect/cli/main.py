@@ -236,14 +236,14 @@ def cmd_passwd(folder: Path, args) -> int:
 
 def cmd_check(folder: Path, args) -> int:
     from reflect.common.errors import DatabaseDamaged
-    from reflect.maintenance import check
+    from reflect.safety.maintenance import check
 
     with _unlock(folder, args) as journal:
         problems = check(journal)
     if problems:
         for problem in problems:
             print(f"reflect: {problem}", file=sys.stderr)
-        from reflect.maintenance import restore_advice
+        from reflect.safety.maintenance import restore_advice
 
         print(f"reflect: {restore_advice(folder)}", file=sys.stderr)
         return DatabaseDamaged.exit_code

@@ -7,8 +7,8 @@ import getpass
 import os
 import sys
 
-from reflect import passphrase as rules
 from reflect.common.errors import ReflectError
+from reflect.safety import passphrase as rules
 
 
 class SecretUnavailable(ReflectError):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect import passphrase as rules
+from reflect.safety import passphrase as rules
 from reflect.ui.card import CardPage, heading
 from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
 from reflect.ui.messages import Failure

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from reflect import maintenance
+from reflect.safety import maintenance
 from reflect.ui.messages import open_failure
 from reflect.ui.restore_dialog import RestoreDialog
 from reflect.ui.security_dialog import SecurityDialog

@@ -17,10 +17,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from reflect import keychain
 from reflect.common.errors import WalMissing
 from reflect.common.settings import Settings
 from reflect.journal import Journal
+from reflect.safety import keychain
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists, read_envelope
 from reflect.ui.create_view import CreateView

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.maintenance import BackupInfo
+from reflect.safety.maintenance import BackupInfo
 from reflect.ui.feedback import hint_label, plain_label
 
 _LABELS = {"auto": "automatic", "manual": "made by you", "before-restore": "before a restore"}

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect import keychain, security
-from reflect import passphrase as rules
 from reflect.journal import Journal
+from reflect.safety import keychain, security
+from reflect.safety import passphrase as rules
 from reflect.store.envelope import KdfParams
 from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
 from reflect.ui.messages import Failure, open_failure

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reflect import keychain
+from reflect.safety import keychain
 from reflect.store.layout import read_envelope
 
 

@@ -2,12 +2,12 @@
 
 import pytest
 
-from reflect import security
 from reflect.common.errors import WrongSecret
 from reflect.journal import Journal
+from reflect.safety import security
 from reflect.store.envelope import KdfParams
 from tests.conftest import PASSPHRASE
-from tests.test_keychain import MemoryKeyring
+from tests.safety.test_keychain import MemoryKeyring
 
 
 def test_change_passphrase_needs_the_current_one(new_journal, journal_dir):

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import hmac
 
-from reflect import keychain
-from reflect import passphrase as rules
 from reflect.common.errors import ReflectError, WrongSecret
 from reflect.journal import Journal
+from reflect.safety import keychain
+from reflect.safety import passphrase as rules
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import derive_data_key
 

@@ -4,7 +4,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from reflect import keychain
+from reflect.safety import keychain
 
 
 class MemoryKeyring(KeyringBackend):
