@@ -26,8 +26,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from reflect import interchange
-from reflect.journal import Journal
+from reflect.journal import interchange
+from reflect.journal.journal import Journal
 from reflect.store import entries as entry_store
 from reflect.store.envelope import KdfParams
 

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from reflect import mentor_pack, profile
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Action
 

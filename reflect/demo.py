@@ -22,7 +22,7 @@ from reflect.demo_content import (
     load_demo,
     shipped_templates,
 )
-from reflect.journal import Journal, new_entry
+from reflect.journal.journal import Journal, new_entry
 from reflect.store import entries as entry_store
 from reflect.store.entries import utc_now
 from reflect.store.envelope import KdfParams

@@ -38,7 +38,7 @@ from reflect.store.models import Action, Entry
 from reflect.store.queries import EntryFilter
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
 
 DEFAULT_TITLE = "Leadership development: mentor pack"
 _MAX_CANDIDATES = 100_000

@@ -19,7 +19,7 @@ from reflect.store import ratings as rating_store
 from reflect.store.models import RATING_KINDS, Rating
 
 if TYPE_CHECKING:
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
 
 SCORE_MIN, SCORE_MAX = 1, 5
 

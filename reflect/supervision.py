@@ -23,7 +23,7 @@ from datetime import date
 from reflect import schedules
 from reflect.common.errors import ReflectError
 from reflect.content.templates import Template, TemplateLoadResult, load_templates
-from reflect.journal import Journal, new_entry
+from reflect.journal.journal import Journal, new_entry
 from reflect.record_export import Record, missing_required, record_markdown
 from reflect.schedules import SuperviseeDue
 from reflect.store import actions as action_store

@@ -37,7 +37,7 @@ def journal_dir(tmp_path):
 @pytest.fixture
 def new_journal(journal_dir):
     """A real SQLCipher journal with cheap key derivation; closed after the test."""
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
     from reflect.store.envelope import KdfParams
 
     journal, recovery_key = Journal.create(journal_dir, PASSPHRASE, KdfParams.cheap())

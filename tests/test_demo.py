@@ -17,7 +17,7 @@ from reflect import mentor_pack
 from reflect.content.toml_source import ContentError
 from reflect.demo import DEMO_PASSPHRASE, build_demo, record_day
 from reflect.demo_content import demo_dir, load_demo, shipped_known
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.profile import leader_name, load_profile
 from reflect.store.actions import ActionFilter
 from reflect.store.envelope import KdfParams

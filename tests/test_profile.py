@@ -199,7 +199,7 @@ def test_rate_and_read_back_from_the_journal(new_journal):
 
 
 def test_leader_name_is_kept_in_the_journal(new_journal, journal_dir):
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
     from tests.conftest import PASSPHRASE
 
     assert profile.leader_name(new_journal) == ""

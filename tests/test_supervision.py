@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.record_export import ActionLine, OutlineItem, record_outline, uk_date
 from reflect.store.actions import ActionFilter
 from reflect.store.models import Action

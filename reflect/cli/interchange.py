@@ -64,7 +64,7 @@ def _count(n: int, unit: str) -> str:
 
 
 def cmd_import(folder: Path, args, unlock) -> int:
-    from reflect import interchange
+    from reflect.journal import interchange
 
     path: Path = args.file
     if path.is_dir():
@@ -93,7 +93,7 @@ def cmd_import(folder: Path, args, unlock) -> int:
 
 
 def cmd_export(folder: Path, args, unlock) -> int:
-    from reflect import interchange
+    from reflect.journal import interchange
 
     path: Path = args.output
     fmt = args.format or _SUFFIX_FORMATS.get(path.suffix.lower())

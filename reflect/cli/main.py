@@ -122,7 +122,7 @@ def _data_key(folder: Path, args) -> bytes:
 
 
 def _unlock(folder: Path, args):
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
 
     return Journal.open_with_key(folder, _data_key(folder, args),
                                  accept_missing_wal=args.accept_missing_wal)
@@ -137,7 +137,7 @@ def _reader(folder: Path, args):
     accept = args.accept_missing_wal
     reader = Reader.open(folder, key, accept_missing_wal=accept)
     if reader is None:
-        from reflect.journal import Journal
+        from reflect.journal.journal import Journal
 
         Journal.open_with_key(folder, key, accept_missing_wal=accept).close()
         reader = Reader.open(folder, key)
@@ -147,7 +147,7 @@ def _reader(folder: Path, args):
 def cmd_init(folder: Path, args) -> int:
     from reflect.cli import passphrases
     from reflect.common.errors import JournalExists
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
     from reflect.store.vault import journal_exists
 
     if journal_exists(folder):

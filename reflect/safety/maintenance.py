@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store import backups
 from reflect.store.backups import BackupInfo
 from reflect.store.check import run_checks

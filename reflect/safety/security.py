@@ -7,7 +7,7 @@ from __future__ import annotations
 import hmac
 
 from reflect.common.errors import ReflectError, WrongSecret
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.safety import keychain
 from reflect.safety import passphrase as rules
 from reflect.store.envelope import KdfParams

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.dates import uk_date
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.record_export import STATUS_LABELS
 from reflect.supervision import ActionFilter, ActionRow, Supervision, SupervisionError
 from reflect.ui.action_review import action_meta

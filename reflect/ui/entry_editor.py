@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QWidget
 from reflect.common.errors import ReflectError
 from reflect.common.markdown_render import plain_text
 from reflect.content.library import Attribute, Prompt, PromptSet
-from reflect.journal import Journal, new_entry
+from reflect.journal.drafts import DraftStep, discard_quietly, next_step
+from reflect.journal.journal import Journal, new_entry
 from reflect.store.models import Entry
-from reflect.ui.drafts import DraftStep, discard_quietly, next_step
 from reflect.ui.entry_form import EntryForm
 from reflect.ui.feedback import plain_tooltip
 from reflect.ui.messages import Failure

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.content.library import Attribute, Prompt, PromptSet
-from reflect.journal import normalise_tags
+from reflect.journal.journal import normalise_tags
 from reflect.ui.feedback import hint_label, plain_label
 from reflect.ui.flow_layout import FlowLayout
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 
 from reflect.common.dates import uk_date
 from reflect.common.markdown_render import plain_text
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.queries import EntryFilter, EntrySummary
 
 log = logging.getLogger(__name__)

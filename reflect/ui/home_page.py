@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from reflect.common.dates import uk_date, uk_long_date
 from reflect.content.library import Prompt, PromptSet, load_prompt_sets
-from reflect.daily_prompt import suggestions
-from reflect.journal import Journal
+from reflect.journal.daily_prompt import suggestions
+from reflect.journal.journal import Journal
 from reflect.store.queries import EntryFilter, PromptUsage
 from reflect.ui.card import heading
 from reflect.ui.feedback import hint_label, plain_label
@@ -68,7 +68,7 @@ class Section(QFrame):
 
 
 class PromptOfTheDay(Section):
-    """Today's prompt (see :mod:`reflect.daily_prompt`), with "Another prompt" to move on."""
+    """Today's prompt (see :mod:`reflect.journal.daily_prompt`), with "Another prompt"."""
 
     def __init__(self, sets: tuple[PromptSet, ...], parent: QWidget | None = None) -> None:
         super().__init__("Prompt for today", parent)

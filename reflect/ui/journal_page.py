@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from reflect.common.errors import ReflectError
 from reflect.content.library import ContentError, load_attributes, load_prompt_sets
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.ui.card import heading
 from reflect.ui.entry_editor import DRAFT_PREFIX, EntryEditor
 from reflect.ui.entry_list import EntryListModel, EntryListView

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget,
 
 from reflect.common.errors import WalMissing
 from reflect.common.settings import Settings
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.safety import keychain
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists, read_envelope

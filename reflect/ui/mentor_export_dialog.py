@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from reflect import mentor_pack
 from reflect import profile as profile_domain
 from reflect.common.dates import uk_date
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.mentor_pack import Candidate, ExportResult, PackOptions
 from reflect.pdf.secure import ALGORITHM
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from reflect import profile as profile_domain
 from reflect.common.dates import uk_date
 from reflect.content.library import load_prompt_sets, prompts_for_attribute
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.profile import (
     CLEARLY_MEANS,
     FINDING_LABELS,

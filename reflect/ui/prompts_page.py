@@ -32,7 +32,7 @@ from reflect.content.library import (
     load_attributes,
     load_prompt_sets,
 )
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.queries import PromptUsage
 from reflect.ui.card import heading
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_tooltip

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 from reflect import profile as profile_domain
 from reflect.common.dates import uk_date
 from reflect.content.library import Attribute, Prompt
-from reflect.journal import Journal
+from reflect.journal.drafts import discard_quietly
+from reflect.journal.journal import Journal
 from reflect.profile import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
 from reflect.ui.card import heading
-from reflect.ui.drafts import discard_quietly
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.filters import UK_DATE, to_qdate
 from reflect.ui.messages import Failure

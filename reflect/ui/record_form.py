@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from reflect.common.errors import ReflectError
 from reflect.content.templates import Template
+from reflect.journal.drafts import DraftStep, discard_quietly, next_step
 from reflect.store.models import Entry
 from reflect.supervision import Supervision, SupervisionError
 from reflect.ui.action_editor import action_state
-from reflect.ui.drafts import DraftStep, discard_quietly, next_step
 from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.filters import date_edit, to_qdate
 from reflect.ui.messages import Failure

@@ -13,7 +13,7 @@ from typing import Any
 
 from reflect.common.errors import ReflectError
 from reflect.content.templates import Section, Template
-from reflect.journal import new_entry
+from reflect.journal.journal import new_entry
 from reflect.store.entries import utc_now
 from reflect.store.models import Action, Entry
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.safety import keychain, security
 from reflect.safety import passphrase as rules
 from reflect.store.envelope import KdfParams

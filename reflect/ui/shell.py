@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.ui.card import heading
 from reflect.ui.feedback import plain_label
 from reflect.ui.home_page import home_page

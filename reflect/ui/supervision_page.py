@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.models import Person
 from reflect.supervision import Supervision, SupervisionError
 from reflect.ui.card import heading

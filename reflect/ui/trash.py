@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from reflect.common.errors import ReflectError
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.queries import EntryFilter
 from reflect.ui.card import heading
 from reflect.ui.entry_list import EntryListModel, EntryListView

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.envelope import KdfParams
 from tests.conftest import PASSPHRASE
 

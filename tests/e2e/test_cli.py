@@ -2,7 +2,7 @@
 
 import re
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import assert_clean_error, run
 

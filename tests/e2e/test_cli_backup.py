@@ -34,7 +34,7 @@ def test_restore_with_the_wrong_passphrase_changes_nothing(journal_dir, cheap_jo
 
 def test_check_names_the_newest_backup_when_a_page_is_damaged(journal_dir,
                                                               cheap_journal):
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
     from tests.conftest import PASSPHRASE
 
     with Journal.unlock(journal_dir, passphrase=PASSPHRASE) as journal:

@@ -8,7 +8,7 @@ import stat
 
 from sqlalchemy import text
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.envelope import KdfParams
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import assert_clean_error, run

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from reflect import profile
 from reflect.cli.profile import check_pdf_args, export_pdf_command, parse_scores
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.pdf.secure import ExportError
 from reflect.profile import ProfileError
 from tests.conftest import PASSPHRASE

@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 
 from reflect import mentor_pack, profile
 from reflect.common.settings import Settings
-from reflect.interchange import export_markdown
-from reflect.journal import Journal
+from reflect.journal.interchange import export_markdown
+from reflect.journal.journal import Journal
 from reflect.store.entries import utc_now
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Action

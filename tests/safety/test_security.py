@@ -3,7 +3,7 @@
 import pytest
 
 from reflect.common.errors import WrongSecret
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.safety import security
 from reflect.store.envelope import KdfParams
 from tests.conftest import PASSPHRASE

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import event
 
 from reflect.common.errors import JournalInUse, WriteFailed
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store import backups
 from reflect.store.layout import derive_data_key
 from tests.conftest import PASSPHRASE

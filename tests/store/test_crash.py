@@ -11,14 +11,14 @@ import time
 
 import pytest
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.check import run_checks
 from reflect.store.queries import EntryFilter
 from tests.conftest import PASSPHRASE
 
 WRITER = textwrap.dedent("""
     import sys, time
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
     journal = Journal.unlock(sys.argv[1], passphrase=sys.argv[2])
     n = 0
     while True:

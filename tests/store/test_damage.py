@@ -9,14 +9,14 @@ import textwrap
 import pytest
 
 from reflect.common.errors import DatabaseDamaged, WalMissing
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.check import run_checks
 from tests.conftest import PASSPHRASE
 from tests.store.test_vault import snapshot
 
 WRITER = textwrap.dedent("""
     import sys
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
     journal = Journal.unlock(sys.argv[1], passphrase=sys.argv[2])
     for n in range(5):
         journal.add_entry(f"late entry {n}", "written just before the crash")

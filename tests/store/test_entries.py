@@ -70,7 +70,7 @@ def test_list_is_newest_first_and_filters(new_journal):
 
 
 def test_drafts_survive_close_and_reopen(new_journal, journal_dir):
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
     from tests.conftest import PASSPHRASE
 
     new_journal.save_draft("new:1", {"title": "half", "body": "written"})

@@ -37,7 +37,7 @@ def test_a_migration_takes_a_verified_backup_first(new_journal, journal_dir, tmp
     """A future schema change, played out with a real second revision."""
     import shutil
 
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
     from reflect.store import migrate
     from reflect.store.backups import list_backups
     from reflect.store.sqlcipher import raw_connect

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 
-from reflect.journal import new_entry
+from reflect.journal.journal import new_entry
 from reflect.store import actions as action_store
 from reflect.store import entries as entry_store
 from reflect.store import people as people_store

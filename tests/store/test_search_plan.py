@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from reflect.journal import EntryFilter
+from reflect.journal.journal import EntryFilter
 from reflect.store import queries
 
 

@@ -14,7 +14,7 @@ from reflect.common.errors import (
     KeyFileDamaged,
     WrongSecret,
 )
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.vault import Vault, db_path, keys_path
 from tests.conftest import PASSPHRASE
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
 from reflect.common.settings import Settings
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.envelope import KdfParams
 
 PASSPHRASE = "harbour lantern copper meadow"

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.models import Action
 from reflect.supervision import Supervision
 from tests.ui.conftest import dark_palette

@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.layout import derive_data_key
 
 RECOVERY_KEY = re.compile(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){7}")

@@ -1,6 +1,6 @@
 """When an editor writes, keeps or drops its draft."""
 
-from reflect.ui.drafts import DraftStep, next_step
+from reflect.journal.drafts import DraftStep, next_step
 
 SAVED = {"title": "kept"}
 TYPED = {"title": "kept, and more"}

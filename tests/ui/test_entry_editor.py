@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox
 
 from reflect.content.library import load_attributes, load_prompt_sets
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.ui.entry_editor import EntryEditor, draft_key
 from reflect.ui.entry_fields import TagEdit
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from reflect.content.library import load_prompt_sets
-from reflect.daily_prompt import prompt_for_day
+from reflect.journal.daily_prompt import prompt_for_day
 from reflect.ui.home_page import HomePage
 
 NOW = datetime(2026, 3, 5, 9, 30)

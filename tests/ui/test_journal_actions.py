@@ -1,6 +1,6 @@
 """File menu: Back up now, Check, Restore…, Security…, and the automatic backup on unlock."""
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.backups import list_backups
 from tests.ui.conftest import PASSPHRASE
 

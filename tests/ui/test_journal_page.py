@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import event
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store import bulk
 from reflect.store.queries import EntryFilter
 from reflect.ui.entry_list import PAGE_SIZE

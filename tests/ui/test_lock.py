@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from reflect.common.settings import Settings
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.ui.shell import PAGES, Shell
 
 

@@ -69,7 +69,7 @@ def test_starting_in_recovery_mode_does_not_use_the_remembered_key(qtbot, make_w
 
 def test_a_remembered_key_still_reports_a_journal_open_elsewhere(make_window, driver, existing,
                                                                  passphrase, memory_keyring):
-    from reflect.journal import Journal
+    from reflect.journal.journal import Journal
 
     folder, _ = existing
     window = make_window(folder)

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.supervision import Supervision
 from tests.ui.conftest import PASSPHRASE
 

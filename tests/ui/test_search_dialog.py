@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
-from reflect.journal import SearchResult
+from reflect.journal.journal import SearchResult
 from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from reflect.ui.search_dialog import SearchDialog, count_text, snippet_html
 

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from reflect.common.errors import WrongSecret
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.ui.security_dialog import SecurityDialog
 from tests.ui.conftest import PASSPHRASE
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QApplication
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.ui.shell import Shell
 from tests.ui.conftest import PASSPHRASE, dark_palette
 

@@ -1,6 +1,6 @@
 """Typed text never becomes rich text in a tooltip (Qt would read <img src> files)."""
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.supervision import Supervision
 from reflect.ui.feedback import plain_tooltip
 from tests.ui.conftest import PASSPHRASE

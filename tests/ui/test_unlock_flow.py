@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import db_path, keys_path
 

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from reflect.common.atomic import atomic_write_text
 from reflect.common.dates import uk_date
-from reflect.journal import Journal, normalise_tags
+from reflect.journal.journal import Journal, normalise_tags
 from reflect.store import bulk
 from reflect.store.models import ENTRY_KINDS, Entry
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reflect.content.library import Prompt, PromptSet, load_prompt_sets
-from reflect.daily_prompt import RECENT_DAYS, prompt_for_day, suggestions
+from reflect.journal.daily_prompt import RECENT_DAYS, prompt_for_day, suggestions
 from reflect.store.queries import PromptUsage
 
 DAY = date(2026, 3, 5)
@@ -110,7 +110,7 @@ def test_same_choice_in_every_process():
     import sys
 
     code = ("from datetime import date; from reflect.content.library import load_prompt_sets; "
-            "from reflect.daily_prompt import suggestions; "
+            "from reflect.journal.daily_prompt import suggestions; "
             "print([p.id for p in suggestions(load_prompt_sets().sets, {}, date(2026, 3, 5))])")
     outputs = {
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

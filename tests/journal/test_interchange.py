@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event, text
 
-from reflect import interchange
 from reflect.common.errors import WriteFailed
-from reflect.journal import Journal
+from reflect.journal import interchange
+from reflect.journal.journal import Journal
 from reflect.store import bulk
 from reflect.store.envelope import KdfParams
 from reflect.store.queries import EntryFilter

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from enum import Enum
 
-from reflect.journal import Journal
+from reflect.journal.journal import Journal
 
 log = logging.getLogger(__name__)
 
