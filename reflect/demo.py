@@ -27,7 +27,7 @@ from reflect.store import entries as entry_store
 from reflect.store.entries import utc_now
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Action
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
 
 #: Shown on screen in demo mode, so that a newcomer who locks the demo can open it again.
 DEMO_PASSPHRASE = "demo"

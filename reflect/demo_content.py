@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
-from reflect import schedules
 from reflect.common import paths
 from reflect.content.library import Prompt, load_attributes, load_prompt_sets
 from reflect.content.templates import (
@@ -28,6 +27,7 @@ from reflect.content.templates import (
 from reflect.content.toml_source import ContentError
 from reflect.demo_toml import MAX_DAYS_AGO, TomlFile, TomlTable
 from reflect.store.models import RATING_KINDS
+from reflect.supervision import schedules
 
 FATES = ("open", "done", "dropped")
 _TOP = ("leader_name", "supervisees", "reflections", "records", "ratings")

@@ -22,7 +22,7 @@ from reflect.profile import leader_name, load_profile
 from reflect.store.actions import ActionFilter
 from reflect.store.envelope import KdfParams
 from reflect.store.queries import EntryFilter
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
 
 TODAY = date(2026, 3, 18)  # a Wednesday
 SUPERVISEES = {"Kestrel", "Osprey", "Wren", "Heron", "Plover"}

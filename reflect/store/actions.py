@@ -2,7 +2,7 @@
 
 Everything runs inside the caller's transaction. The life of an action (agree, close, carry,
 reopen, remove) is kept consistent here, as the table's own integrity; what a user must write
-(an outcome before "done", a reason before "dropped") is checked in ``reflect.supervision``.
+(an outcome before "done", a reason before "dropped") is checked in ``reflect.supervision.records``.
 
 Lists are one SQL statement over the indexed ``status``, ``due_on`` and ``person_id`` columns,
 joined to the supervisee and the record, paged with LIMIT/OFFSET, and returned as small

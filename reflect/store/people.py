@@ -2,7 +2,7 @@
 
 Everything runs inside the caller's transaction. Code names are kept tidy and unique
 ignoring case here, as the table's own invariant (the column's UNIQUE is case-sensitive);
-schedules are checked by the domain (``reflect.supervision``).
+schedules are checked by the domain (``reflect.supervision.records``).
 """
 
 from __future__ import annotations

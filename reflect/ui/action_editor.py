@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.record_export import STATUS_LABELS
+from reflect.supervision.record_export import STATUS_LABELS
 from reflect.ui.feedback import hint_label
 from reflect.ui.optional_date import OptionalDateEdit
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reflect.common.dates import uk_date
-from reflect.supervision import ActionRow, Supervision, SupervisionError
+from reflect.supervision.records import ActionRow, Supervision, SupervisionError
 from reflect.ui.card import heading
 from reflect.ui.feedback import error_colour, hint_label, plain_label
 from reflect.ui.inline_ask import InlineAsk

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal
-from reflect.record_export import STATUS_LABELS
-from reflect.supervision import ActionFilter, ActionRow, Supervision, SupervisionError
+from reflect.supervision.record_export import STATUS_LABELS
+from reflect.supervision.records import ActionFilter, ActionRow, Supervision, SupervisionError
 from reflect.ui.action_review import action_meta
 from reflect.ui.card import heading
 from reflect.ui.feedback import ErrorNotice, error_colour, hint_label, plain_tooltip

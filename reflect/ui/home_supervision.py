@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QFrame, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reflect.journal.journal import Journal
-from reflect.supervision import HomeSummary, Supervision
+from reflect.supervision.records import HomeSummary, Supervision
 from reflect.ui.feedback import error_colour, hint_label, plain_tooltip
 from reflect.ui.home_page import Section
 from reflect.ui.prompts_page import EnterTree

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from reflect.content.templates import CASE_NOTES_HINT, Section, Template
 from reflect.store.models import Person
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
 from reflect.ui.action_editor import ActionEditor
 from reflect.ui.action_review import ActionReview
 from reflect.ui.feedback import hint_label, plain_label, plain_tooltip

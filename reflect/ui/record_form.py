@@ -30,15 +30,7 @@ from reflect.common.errors import ReflectError
 from reflect.content.templates import Template
 from reflect.journal.drafts import DraftStep, discard_quietly, next_step
 from reflect.store.models import Entry
-from reflect.supervision import Supervision, SupervisionError
-from reflect.ui.action_editor import action_state
-from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
-from reflect.ui.filters import date_edit, to_qdate
-from reflect.ui.messages import Failure
-from reflect.ui.record_body import RecordBody
-from reflect.ui.record_exporter import RecordExporter
-from reflect.ui.record_fields import SuperviseeField
-from reflect.ui.record_state import (
+from reflect.supervision.record_state import (
     actions_to_save,
     draft_key,
     fallback_template,
@@ -48,6 +40,14 @@ from reflect.ui.record_state import (
     new_record_entry,
     reason,
 )
+from reflect.supervision.records import Supervision, SupervisionError
+from reflect.ui.action_editor import action_state
+from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
+from reflect.ui.filters import date_edit, to_qdate
+from reflect.ui.messages import Failure
+from reflect.ui.record_body import RecordBody
+from reflect.ui.record_exporter import RecordExporter
+from reflect.ui.record_fields import SuperviseeField
 
 log = logging.getLogger(__name__)
 

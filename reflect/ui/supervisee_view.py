@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.dates import uk_date
-from reflect.schedules import SCHEDULES, ScheduleError, supervision_status
 from reflect.store.models import Person
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
+from reflect.supervision.schedules import SCHEDULES, ScheduleError, supervision_status
 from reflect.ui.card import heading
 from reflect.ui.feedback import error_colour, hint_label, plain_label
 

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from reflect.journal.journal import Journal
 from reflect.store.models import Person
-from reflect.supervision import Supervision, SupervisionError
+from reflect.supervision.record_state import DRAFT_PREFIX
+from reflect.supervision.records import Supervision, SupervisionError
 from reflect.ui.card import heading
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.messages import Failure
 from reflect.ui.record_form import RecordForm
-from reflect.ui.record_state import DRAFT_PREFIX
 from reflect.ui.supervisee_dialog import SuperviseeDialog
 from reflect.ui.supervisee_view import (
     STATUS_ROLE,

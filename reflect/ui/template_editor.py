@@ -39,7 +39,7 @@ from reflect.content.templates import (
     save_template,
     slugify,
 )
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
 from reflect.ui.feedback import ErrorNotice, hint_label
 from reflect.ui.messages import Failure
 

@@ -21,7 +21,7 @@ from reflect.journal.journal import Journal
 from reflect.store.entries import utc_now
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Action
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
 
 PASSPHRASE = "harbour lantern copper meadow"
 # Words that appear nowhere else, typed in every kind of place.

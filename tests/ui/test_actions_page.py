@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from reflect.journal.journal import Journal
 from reflect.store.models import Action
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
 from tests.ui.conftest import dark_palette
 
 TODAY = date.today()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 from reflect.content.templates import CASE_NOTES_HINT
 from reflect.journal.journal import Journal
 from reflect.store.models import Action
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
 from reflect.ui.record_fields import (
     ChoiceField,
     DateField,

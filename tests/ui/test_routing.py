@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from reflect.journal.journal import Journal
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
 from tests.ui.conftest import PASSPHRASE
 
 

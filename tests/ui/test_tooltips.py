@@ -1,7 +1,7 @@
 """Typed text never becomes rich text in a tooltip (Qt would read <img src> files)."""
 
 from reflect.journal.journal import Journal
-from reflect.supervision import Supervision
+from reflect.supervision.records import Supervision
 from reflect.ui.feedback import plain_tooltip
 from tests.ui.conftest import PASSPHRASE
 

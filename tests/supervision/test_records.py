@@ -6,10 +6,10 @@ from datetime import date, timedelta
 import pytest
 
 from reflect.journal.journal import Journal
-from reflect.record_export import ActionLine, OutlineItem, record_outline, uk_date
 from reflect.store.actions import ActionFilter
 from reflect.store.models import Action
-from reflect.supervision import Supervision, SupervisionError
+from reflect.supervision.record_export import ActionLine, OutlineItem, record_outline, uk_date
+from reflect.supervision.records import Supervision, SupervisionError
 from tests.conftest import PASSPHRASE
 
 MARCH, APRIL = date(2026, 3, 3), date(2026, 4, 1)

@@ -1,10 +1,10 @@
 """One supervision record as a tidy PDF, for the supervisee to read, comment on and agree.
 
-It renders the same :func:`reflect.record_export.record_outline` as the Markdown export, so
-the two never disagree about what a record says: the title, the date and supervisee, each
-section with its answer ("Not recorded." when empty), the agreed actions as a table with
-owner, due date, status and outcome, and a line for supervisor and supervisee to sign.
-Qt-free, so the CLI and tests can use it; writing goes through :func:`save_pdf` (atomic,
+It renders the same :func:`~reflect.supervision.record_export.record_outline` as the Markdown
+export, so the two never disagree about what a record says: the title, the date and
+supervisee, each section with its answer ("Not recorded." when empty), the agreed actions as
+a table with owner, due date, status and outcome, and a line for supervisor and supervisee
+to sign. Qt-free, so the CLI and tests can use it; writing goes through :func:`save_pdf` (atomic,
 0600, optionally AES-256).
 """
 
@@ -40,7 +40,7 @@ from reflect.pdf.base import (
 )
 from reflect.pdf.richtext import escape, markdown_flowables, plain_markup
 from reflect.pdf.secure import save_pdf
-from reflect.record_export import (
+from reflect.supervision.record_export import (
     NOT_RECORDED,
     ActionLine,
     OutlineItem,

@@ -20,12 +20,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from reflect import schedules
 from reflect.common.errors import ReflectError
 from reflect.content.templates import Template, TemplateLoadResult, load_templates
 from reflect.journal.journal import Journal, new_entry
-from reflect.record_export import Record, missing_required, record_markdown
-from reflect.schedules import SuperviseeDue
 from reflect.store import actions as action_store
 from reflect.store import people as people_store
 from reflect.store.actions import (
@@ -41,6 +38,9 @@ from reflect.store.actions import (
 from reflect.store.entries import EntryFilter, utc_now
 from reflect.store.models import Action, Entry, Person
 from reflect.store.people import CODE_NAME_MAX, PersonError, clean_code_name
+from reflect.supervision import schedules
+from reflect.supervision.record_export import Record, missing_required, record_markdown
+from reflect.supervision.schedules import SuperviseeDue
 
 __all__ = ["CARRIED", "CODE_NAME_HINT", "CODE_NAME_MAX", "DONE", "DROPPED", "OPEN",
            "ActionCounts", "ActionFilter", "ActionRow", "HomeSummary", "Record", "RecordStart",

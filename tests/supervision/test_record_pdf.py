@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from reflect.record_pdf import export_record_pdf, record_pdf
 from reflect.store.models import Action
-from reflect.supervision import Supervision
+from reflect.supervision.record_pdf import export_record_pdf, record_pdf
+from reflect.supervision.records import Supervision
 
 MARCH = date(2026, 3, 3)
 CHALLENGE = ("I questioned whether the threshold for a strategy discussion was met; Wren "

@@ -4,8 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from reflect import schedules
-from reflect.schedules import (
+from reflect.store.models import Person
+from reflect.supervision import schedules
+from reflect.supervision.schedules import (
     ScheduleError,
     SupervisionStatus,
     add_months,
@@ -15,7 +16,6 @@ from reflect.schedules import (
     parse_schedule,
     supervision_status,
 )
-from reflect.store.models import Person
 
 START = date(2026, 1, 5)  # a Monday
 
