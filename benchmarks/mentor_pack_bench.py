@@ -16,8 +16,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from reflect import mentor_pack, profile
 from reflect.journal.journal import Journal
+from reflect.profile import mentor_pack
+from reflect.profile import ratings as profile
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Action
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from reflect import profile
 from reflect.demo_content import (
     DemoAction,
     DemoContent,
@@ -23,6 +22,7 @@ from reflect.demo_content import (
     shipped_templates,
 )
 from reflect.journal.journal import Journal, new_entry
+from reflect.profile import ratings as profile
 from reflect.store import entries as entry_store
 from reflect.store.entries import utc_now
 from reflect.store.envelope import KdfParams

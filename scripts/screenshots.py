@@ -91,7 +91,7 @@ def main() -> int:
         shell.show_page("Home")
         shoot(window, app, "home-dark")
         pack = Path(temp) / "pack.pdf"
-        from reflect import mentor_pack
+        from reflect.profile import mentor_pack
 
         options = mentor_pack.PackOptions(
             date_from=date(TODAY.year - 1, TODAY.month, TODAY.day), date_to=TODAY,

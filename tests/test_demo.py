@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from reflect import mentor_pack
 from reflect.content.toml_source import ContentError
 from reflect.demo import DEMO_PASSPHRASE, build_demo, record_day
 from reflect.demo_content import demo_dir, load_demo, shipped_known
 from reflect.journal.journal import Journal
-from reflect.profile import leader_name, load_profile
+from reflect.profile import mentor_pack
+from reflect.profile.ratings import leader_name, load_profile
 from reflect.store.actions import ActionFilter
 from reflect.store.envelope import KdfParams
 from reflect.store.queries import EntryFilter

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reflect.profile import AttributeProfile
+    from reflect.profile.ratings import AttributeProfile
 
 # The parser is built for every command, so heavy modules (SQLAlchemy, reportlab) are
 # imported inside the commands, never here: `reflect search` must stay quick.
@@ -23,7 +23,7 @@ NOT_OBSERVED = ("n/a", "na", "not-observed", "-")
 
 
 def _error(message: str) -> Exception:
-    from reflect.profile import ProfileError
+    from reflect.profile.ratings import ProfileError
 
     return ProfileError(message)
 
@@ -90,7 +90,7 @@ def parse_scores(items: list[str]) -> dict[str, int | None]:
 
 
 def cmd_rate(folder: Path, args, unlock) -> int:
-    from reflect import profile
+    from reflect.profile import ratings as profile
 
     scores = parse_scores(args.ratings)
     notes = _pairs(args.note, "ATTRIBUTE=TEXT")
@@ -120,7 +120,7 @@ def cmd_rate(folder: Path, args, unlock) -> int:
 
 
 def _summary_line(item: AttributeProfile) -> str:
-    from reflect.profile import FINDING_LABELS, format_change, format_score
+    from reflect.profile.ratings import FINDING_LABELS, format_change, format_score
 
     parts = [f"{item.attribute.id:<24}",
              f"self {format_score(item.current.score if item.current else None)}"]
@@ -156,7 +156,8 @@ def export_pdf_command(journal, args) -> int:
     ``--include-shared`` it holds the profile, notes and open actions only; with it, also the
     entries marked "share with mentor" and coaching preparations (never sensitive entries or
     supervision records: those need the app, ticked one by one)."""
-    from reflect import mentor_pack, profile
+    from reflect.profile import mentor_pack
+    from reflect.profile import ratings as profile
 
     password = check_pdf_args(args)
     found = mentor_pack.candidates(journal, args.date_from, args.date_to)

@@ -1,7 +1,7 @@
 """The Leadership Profile radar as reportlab vector graphics (no Qt outside ``reflect/ui``).
 
-It draws the series :func:`reflect.profile.radar_series` returns, in the same colours, dashes
-and markers the app uses, so the mentor sees the picture the leader saw. Each series differs
+It draws the series :func:`reflect.profile.ratings.radar_series` returns, in the same colours,
+dashes and markers the app uses, so the mentor sees the picture the leader saw. Each series differs
 in lightness, dash pattern and marker shape, so the radar still reads when printed in grey.
 """
 
@@ -27,7 +27,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reflect.pdf.base import CONTENT_WIDTH, FONT, FONT_BOLD, MUTED, register_fonts
 
 if TYPE_CHECKING:
-    from reflect.profile import RadarSeries
+    from reflect.profile.ratings import RadarSeries
 
 SCALE_MAX = 5
 LABEL_SIZE = 9.5

@@ -1,8 +1,8 @@
 """Ratings of the leadership attributes, and the few other rows the profile and the mentor pack
 read: the leader's name (kept in ``meta``) and the leader's own open actions.
 
-The maths (change, gaps, blind spots) lives in :mod:`reflect.profile`; this module only stores
-and fetches rows, so the rules can be tested without caring how they are kept.
+The maths (change, gaps, blind spots) lives in :mod:`reflect.profile.ratings`; this module only
+stores and fetches rows, so the rules can be tested without caring how they are kept.
 """
 
 from __future__ import annotations

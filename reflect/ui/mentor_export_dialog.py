@@ -1,10 +1,10 @@
 """The mentor pack export: the leader chooses the period and exactly what goes in, sees the
 planned contents before saving, and saves a PDF (AES-256 encrypted if they give a password).
 
-What goes in is opt-in, as :mod:`reflect.mentor_pack` decides: entries shared with the mentor
-start ticked; sensitive entries and supervision records start unticked and say why. The plan
-(:func:`reflect.mentor_pack.plan`) is redrawn as ticks change, so there are no surprises in the
-file. Export is slow (layout, encryption), so it runs on a worker thread; its progress comes
+What goes in is opt-in, as :mod:`reflect.profile.mentor_pack` decides: entries shared with the
+mentor start ticked; sensitive entries and supervision records start unticked and say why. The plan
+(:func:`reflect.profile.mentor_pack.plan`) is redrawn as ticks change, so there are no surprises in
+the file. Export is slow (layout, encryption), so it runs on a worker thread; its progress comes
 back through a Qt signal and the file is written atomically by :func:`mentor_pack.export`.
 """
 
@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect import mentor_pack
-from reflect import profile as profile_domain
 from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal
-from reflect.mentor_pack import Candidate, ExportResult, PackOptions
 from reflect.pdf.secure import ALGORITHM
+from reflect.profile import mentor_pack
+from reflect.profile import ratings as profile_domain
+from reflect.profile.mentor_pack import Candidate, ExportResult, PackOptions
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.flow_layout import FlowLayout
 from reflect.ui.messages import Failure

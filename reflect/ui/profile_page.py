@@ -2,8 +2,8 @@
 
 A radar alone misleads (areas exaggerate, averages hide how many people rated), so every value
 on it is also in the table, with the change, the gaps and what "clearly" means. The numbers
-are :mod:`reflect.profile`'s; this page only lays them out. From here the leader rates, names
-themselves for the PDF cover and exports the mentor pack. Clicking an axis name lists the
+are :mod:`reflect.profile.ratings`'s; this page only lays them out. From here the leader rates,
+names themselves for the PDF cover and exports the mentor pack. Clicking an axis name lists the
 SFPC Workbook 2 questions for that attribute; "Answer this" emits
 ``answer_prompt_requested(prompt_id)``, which the Shell routes to a new Journal entry.
 """
@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect import profile as profile_domain
 from reflect.common.dates import uk_date
 from reflect.content.library import load_prompt_sets, prompts_for_attribute
 from reflect.journal.journal import Journal
-from reflect.profile import (
+from reflect.profile import ratings as profile_domain
+from reflect.profile.ratings import (
     CLEARLY_MEANS,
     FINDING_LABELS,
     SERIES_LOOK,

@@ -1,6 +1,6 @@
 """The Leadership Profile radar, drawn with QPainter to look like the mentor pack's PDF radar.
 
-It only displays the series :func:`reflect.profile.radar_series` gives (the ones
+It only displays the series :func:`reflect.profile.ratings.radar_series` gives (the ones
 :mod:`reflect.pdf.radar` draws), so the leader and the mentor see one picture; on a dark window
 each colour is lightened, hue and dash kept. Fonts and margins scale with the widget, long axis
 names wrap (or elide) and the chart shrinks until every label fits: nothing is clipped. Exact
@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reflect.profile import RadarSeries, format_score
+from reflect.profile.ratings import RadarSeries, format_score
 from reflect.ui.feedback import plain_tooltip
 
 SCALE_MAX = 5

@@ -6,7 +6,7 @@ One form serves the three kinds of rating, because the workbook asks the same qu
 leader (now), of where they want to be (a target, by a date) and of others (360 feedback, one
 rater at a time, so that averages count people). Keyboard first: Tab moves between attributes,
 the digits 1–5 pick a score, 0 clears it, N marks "not observed", Ctrl+Enter saves. Storing
-and checking are :func:`reflect.profile.rate`'s job; this form only collects.
+and checking are :func:`reflect.profile.ratings.rate`'s job; this form only collects.
 """
 
 from __future__ import annotations
@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect import profile as profile_domain
 from reflect.common.dates import uk_date
 from reflect.content.library import Attribute, Prompt
 from reflect.journal.drafts import discard_quietly
 from reflect.journal.journal import Journal
-from reflect.profile import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
+from reflect.profile import ratings as profile_domain
+from reflect.profile.ratings import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
 from reflect.ui.card import heading
 from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.filters import UK_DATE, to_qdate

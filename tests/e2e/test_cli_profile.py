@@ -6,11 +6,11 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from reflect import profile
 from reflect.cli.profile import check_pdf_args, export_pdf_command, parse_scores
 from reflect.journal.journal import Journal
 from reflect.pdf.secure import ExportError
-from reflect.profile import ProfileError
+from reflect.profile import ratings as profile
+from reflect.profile.ratings import ProfileError
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import assert_clean_error, run
 

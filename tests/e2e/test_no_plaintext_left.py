@@ -14,10 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from reflect import mentor_pack, profile
 from reflect.common.settings import Settings
 from reflect.journal.interchange import export_markdown
 from reflect.journal.journal import Journal
+from reflect.profile import mentor_pack
+from reflect.profile import ratings as profile
 from reflect.store.entries import utc_now
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Action

@@ -11,9 +11,9 @@ from reportlab.graphics.shapes import Group, Polygon, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reflect import profile
 from reflect.pdf.radar import radar_drawing
-from reflect.profile import SERIES_LOOK, RadarSeries, RatingValue, build_profile
+from reflect.profile import ratings as profile
+from reflect.profile.ratings import SERIES_LOOK, RadarSeries, RatingValue, build_profile
 
 ATTRS = profile.attributes()
 SHORTS = [a.short_name for a in ATTRS]

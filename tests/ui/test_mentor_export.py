@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from reflect import profile as profile_domain
 from reflect.content.library import load_attributes
+from reflect.profile import ratings as profile_domain
 from reflect.ui.mentor_export_dialog import MentorExportDialog
 from reflect.ui.profile_page import ProfilePage
 

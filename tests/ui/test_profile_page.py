@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from reflect import profile as profile_domain
-from reflect.profile import CLEARLY_MEANS
+from reflect.profile import ratings as profile_domain
+from reflect.profile.ratings import CLEARLY_MEANS
 from reflect.ui.filters import to_qdate
 from reflect.ui.profile_page import COLUMNS, ProfilePage
 from reflect.ui.rating_dialog import NOT_OBSERVED, RatingDialog

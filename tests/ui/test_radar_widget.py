@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from reflect.content.library import load_attributes
-from reflect.profile import RadarSeries, RatingValue, build_profile, radar_series
+from reflect.profile.ratings import RadarSeries, RatingValue, build_profile, radar_series
 from reflect.ui.feedback import plain_tooltip as plain_tip
 from reflect.ui.profile_page import RadarWidget
 from reflect.ui.radar_widget import Axis, series_colour

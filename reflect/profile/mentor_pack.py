@@ -24,14 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from pypdf import PdfReader
 
-from reflect import profile as profile_domain
 from reflect.common.dates import uk_date, uk_period
 from reflect.content.library import find_prompt, load_prompt_sets
 from reflect.content.templates import Template, load_templates
 from reflect.pdf.base import DocumentInfo, Progress, build_pdf
-from reflect.pdf.mentor_layout import story
 from reflect.pdf.secure import save_pdf
-from reflect.profile import Profile, SelfRound
+from reflect.profile import ratings as profile_domain
+from reflect.profile.mentor_layout import story
+from reflect.profile.ratings import Profile, SelfRound
 from reflect.store import entries as entry_store
 from reflect.store import ratings as rating_store
 from reflect.store.models import Action, Entry

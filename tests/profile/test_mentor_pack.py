@@ -11,8 +11,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
-from reflect import mentor_pack, profile
-from reflect.mentor_pack import PackOptions
+from reflect.profile import mentor_pack
+from reflect.profile import ratings as profile
+from reflect.profile.mentor_pack import PackOptions
 from reflect.store.entries import utc_now
 from reflect.store.models import Action, Person
 

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from reflect import profile
-from reflect.profile import (
+from reflect.profile import ratings as profile
+from reflect.profile.ratings import (
     BLIND_SPOT,
     CLEAR_DIFFERENCE,
     HIDDEN_STRENGTH,

@@ -37,7 +37,7 @@ from reflect.pdf.base import (
 )
 from reflect.pdf.radar import radar_drawing
 from reflect.pdf.richtext import escape, markdown_flowables, plain_markup
-from reflect.profile import (
+from reflect.profile.ratings import (
     CLEARLY_MEANS,
     FINDING_LABELS,
     AttributeProfile,
@@ -48,7 +48,7 @@ from reflect.profile import (
 )
 
 if TYPE_CHECKING:
-    from reflect.mentor_pack import PackContent, PackEntry
+    from reflect.profile.mentor_pack import PackContent, PackEntry
 
 HISTORY_COLUMNS = 6
 KIND_LABELS = {"reflection": "Reflection", "supervision": "Supervision record",
