@@ -77,7 +77,7 @@ def open_demo_window(folder: Path, *, today: date | None = None,
     The demo passphrase is public (it is on screen, for unlocking after a lock), so key
     stretching protects nothing: the cheap cost is the default here, for a quick start.
     """
-    from reflect.demo import build_demo
+    from reflect.demo.builder import build_demo
     from reflect.ui.feedback import hint_label
     from reflect.ui.main_window import MainWindow
 

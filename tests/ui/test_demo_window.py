@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from reflect.common.settings import Settings
-from reflect.demo import DEMO_PASSPHRASE
+from reflect.demo.builder import DEMO_PASSPHRASE
 from reflect.store.envelope import KdfParams
 from reflect.ui import app as app_module
 from reflect.ui.app import DEMO_TITLE, open_demo_window, run_app

@@ -2,7 +2,7 @@
 
 A newcomer learns what Reflect is for by seeing it lived in: reflections answering the
 prompts, supervision records with challenge and actions in every state, a profile with a
-blind spot. The words come from ``resources/demo`` (see :mod:`reflect.demo_content`); this
+blind spot. The words come from ``resources/demo`` (see :mod:`reflect.demo.content`); this
 module only replays them through the same domain calls the app makes (Journal, Supervision,
 profile), so the demo can never show something a user could not have made.
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from reflect.demo_content import (
+from reflect.demo.content import (
     DemoAction,
     DemoContent,
     DemoRecord,

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from reflect.content.toml_source import ContentError
-from reflect.demo import DEMO_PASSPHRASE, build_demo, record_day
-from reflect.demo_content import demo_dir, load_demo, shipped_known
+from reflect.demo.builder import DEMO_PASSPHRASE, build_demo, record_day
+from reflect.demo.content import demo_dir, load_demo, shipped_known
 from reflect.journal.journal import Journal
 from reflect.profile import mentor_pack
 from reflect.profile.ratings import leader_name, load_profile

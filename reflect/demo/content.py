@@ -25,7 +25,7 @@ from reflect.content.templates import (
     load_templates,
 )
 from reflect.content.toml_source import ContentError
-from reflect.demo_toml import MAX_DAYS_AGO, TomlFile, TomlTable
+from reflect.demo.toml_data import MAX_DAYS_AGO, TomlFile, TomlTable
 from reflect.store.models import RATING_KINDS
 from reflect.supervision import schedules
 
