@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.supervision.record_export import STATUS_LABELS
-from reflect.ui.feedback import hint_label
-from reflect.ui.optional_date import OptionalDateEdit
+from reflect.ui.widgets.feedback import hint_label
+from reflect.ui.widgets.optional_date import OptionalDateEdit
 
 DEFAULT_DUE_DAYS = 28  # about one supervision interval: reviewed at the next session
 _FIELDS = ("id", "description", "owner", "due_on", "status", "outcome", "reason",

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from reflect.common.dates import uk_date
 from reflect.supervision.records import ActionRow, Supervision, SupervisionError
-from reflect.ui.card import heading
-from reflect.ui.feedback import error_colour, hint_label, plain_label
-from reflect.ui.inline_ask import InlineAsk
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label
+from reflect.ui.widgets.inline_ask import InlineAsk
 
 PENDING, DONE, DROPPED, CARRIED = "pending", "done", "dropped", "carried"
 

@@ -29,11 +29,11 @@ from reflect.journal.journal import Journal
 from reflect.supervision.record_export import STATUS_LABELS
 from reflect.supervision.records import ActionFilter, ActionRow, Supervision, SupervisionError
 from reflect.ui.action_review import action_meta
-from reflect.ui.card import heading
-from reflect.ui.feedback import ErrorNotice, error_colour, hint_label, plain_tooltip
-from reflect.ui.inline_ask import InlineAsk
-from reflect.ui.messages import Failure
-from reflect.ui.supervisee_view import RoomyDelegate
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.feedback import ErrorNotice, error_colour, hint_label, plain_tooltip
+from reflect.ui.widgets.inline_ask import InlineAsk
+from reflect.ui.widgets.lists import RoomyDelegate
+from reflect.ui.widgets.messages import Failure
 
 PAGE_LIMIT = 500
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole

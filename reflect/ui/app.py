@@ -78,8 +78,8 @@ def open_demo_window(folder: Path, *, today: date | None = None,
     stretching protects nothing: the cheap cost is the default here, for a quick start.
     """
     from reflect.demo.builder import build_demo
-    from reflect.ui.feedback import hint_label
     from reflect.ui.main_window import MainWindow
+    from reflect.ui.widgets.feedback import hint_label
 
     journal, passphrase = build_demo(folder, today, kdf_params or KdfParams.cheap())
     try:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.safety import passphrase as rules
-from reflect.ui.card import CardPage, heading
-from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
-from reflect.ui.messages import Failure
+from reflect.ui.widgets.card import CardPage, heading
+from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
+from reflect.ui.widgets.messages import Failure
 
 STRENGTH_WORDS = ("Not usable", "Weak", "Fair", "Strong", "Very strong")
 

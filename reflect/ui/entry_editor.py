@@ -27,8 +27,8 @@ from reflect.journal.drafts import DraftStep, discard_quietly, next_step
 from reflect.journal.journal import Journal, new_entry
 from reflect.store.models import Entry
 from reflect.ui.entry_form import EntryForm
-from reflect.ui.feedback import plain_tooltip
-from reflect.ui.messages import Failure
+from reflect.ui.widgets.feedback import plain_tooltip
+from reflect.ui.widgets.messages import Failure
 
 log = logging.getLogger(__name__)
 

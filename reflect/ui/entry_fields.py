@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from reflect.content.library import Attribute, Prompt, PromptSet
 from reflect.journal.journal import normalise_tags
-from reflect.ui.feedback import hint_label, plain_label
-from reflect.ui.flow_layout import FlowLayout
+from reflect.ui.widgets.feedback import hint_label, plain_label
+from reflect.ui.widgets.flow_layout import FlowLayout
 
 
 class _LastTagCompleter(QCompleter):

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from reflect.content.library import Attribute
 from reflect.ui.entry_fields import AttributeChecks, PromptBanner, TagEdit
-from reflect.ui.feedback import ErrorNotice, hint_label
-from reflect.ui.filters import date_edit, to_qdate
-from reflect.ui.markdown_preview import MarkdownPreview
+from reflect.ui.widgets.dates import date_edit, to_qdate
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label
+from reflect.ui.widgets.markdown_preview import MarkdownPreview
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:

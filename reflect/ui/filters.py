@@ -8,12 +8,10 @@ is shown without a separate checkbox.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,10 +21,9 @@ from PySide6.QtWidgets import (
 
 from reflect.content.library import Attribute, PromptSet
 from reflect.store.queries import EntryFilter
-from reflect.ui.flow_layout import FlowLayout
+from reflect.ui.widgets.dates import NO_LIMIT, date_edit, date_or_none
+from reflect.ui.widgets.flow_layout import FlowLayout
 
-UK_DATE = "dd/MM/yyyy"
-_NO_LIMIT = QDate(1900, 1, 1)
 _SEPARATORS = "-_.:"
 
 
@@ -53,35 +50,8 @@ def _common_prefix(texts: Sequence[str]) -> str:
     return first[:size]
 
 
-class _OpenOnThisMonth(QObject):
-    """A date box reading "Any" holds 1 January 1900; its calendar opens on this month
-    instead, so picking a date does not start with a century of paging."""
-
-    def __init__(self, edit: QDateEdit) -> None:
-        super().__init__(edit)
-        self._edit = edit
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and self._edit.date() <= _NO_LIMIT:
-            today = QDate.currentDate()
-            self._edit.calendarWidget().setCurrentPage(today.year(), today.month())
-        return False
 
 
-def date_edit(accessible_name: str, *, allow_any: bool = False) -> QDateEdit:
-    """A UK-format date box with a calendar popup; ``allow_any`` shows "Any" at its lowest."""
-    edit = QDateEdit()
-    edit.setDisplayFormat(UK_DATE)
-    edit.setCalendarPopup(True)
-    edit.setAccessibleName(accessible_name)
-    if allow_any:
-        edit.setMinimumDate(_NO_LIMIT)
-        edit.setSpecialValueText("Any")
-        edit.setDate(_NO_LIMIT)
-        edit.calendarWidget().installEventFilter(_OpenOnThisMonth(edit))
-    else:
-        edit.setDate(QDate.currentDate())
-    return edit
 
 
 def _combo(accessible_name: str, minimum_chars: int) -> QComboBox:
@@ -158,8 +128,8 @@ class FilterBar(QWidget):
             tag=self.tag_combo.currentData(),
             attribute=self.attribute_combo.currentData(),
             prompt_prefix=self.prompt_combo.currentData(),
-            date_from=_as_date(self.from_edit),
-            date_to=_as_date(self.to_edit),
+            date_from=date_or_none(self.from_edit),
+            date_to=date_or_none(self.to_edit),
         )
 
     @property
@@ -193,7 +163,7 @@ class FilterBar(QWidget):
             for combo in (self.tag_combo, self.attribute_combo, self.prompt_combo):
                 combo.setCurrentIndex(0)
             for edit in (self.from_edit, self.to_edit):
-                edit.setDate(_NO_LIMIT)
+                edit.setDate(NO_LIMIT)
         finally:
             self._quiet = False
         self._emit()
@@ -203,10 +173,5 @@ class FilterBar(QWidget):
             self.changed.emit(self.entry_filter())
 
 
-def _as_date(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value <= _NO_LIMIT else date(value.year(), value.month(), value.day())
 
 
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)

@@ -31,10 +31,10 @@ from reflect.content.library import Prompt, PromptSet, load_prompt_sets
 from reflect.journal.daily_prompt import suggestions
 from reflect.journal.journal import Journal
 from reflect.store.queries import EntryFilter, PromptUsage
-from reflect.ui.card import heading
-from reflect.ui.feedback import hint_label, plain_label
-from reflect.ui.prompts_page import EnterTree
 from reflect.ui.search_dialog import kind_name
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.feedback import hint_label, plain_label
+from reflect.ui.widgets.lists import EnterTree
 
 RECENT_COUNT = 5
 COLUMN_WIDTH = 860

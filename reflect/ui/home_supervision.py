@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QFrame, QHeaderView, QTreeWidget, QTreeWidgetItem,
 
 from reflect.journal.journal import Journal
 from reflect.supervision.records import HomeSummary, Supervision
-from reflect.ui.feedback import error_colour, hint_label, plain_tooltip
 from reflect.ui.home_page import Section
-from reflect.ui.prompts_page import EnterTree
-from reflect.ui.supervisee_view import RoomyDelegate, due_text, interval_text
+from reflect.ui.supervisee_view import due_text, interval_text
+from reflect.ui.widgets.feedback import error_colour, hint_label, plain_tooltip
+from reflect.ui.widgets.lists import EnterTree, RoomyDelegate
 
 OVERDUE_SHOWN = 5
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole

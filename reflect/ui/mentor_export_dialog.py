@@ -40,10 +40,10 @@ from reflect.pdf.secure import ALGORITHM
 from reflect.profile import mentor_pack
 from reflect.profile import ratings as profile_domain
 from reflect.profile.mentor_pack import Candidate, ExportResult, PackOptions
-from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
-from reflect.ui.flow_layout import FlowLayout
-from reflect.ui.messages import Failure
-from reflect.ui.rating_dialog import uk_date_edit
+from reflect.ui.widgets.dates import uk_date_edit
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
+from reflect.ui.widgets.flow_layout import FlowLayout
+from reflect.ui.widgets.messages import Failure
 from reflect.ui.workers import run_in_thread
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole

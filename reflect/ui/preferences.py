@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.settings import Settings
-from reflect.ui.feedback import hint_label
+from reflect.ui.widgets.feedback import hint_label
 
 MAX_MINUTES = 24 * 60
 

@@ -53,11 +53,11 @@ from reflect.profile.ratings import (
     format_score,
 )
 from reflect.ui import radar_widget as radar
-from reflect.ui.card import heading
-from reflect.ui.feedback import hint_label, plain_label, plain_tooltip
-from reflect.ui.flow_layout import FlowLayout
 from reflect.ui.mentor_export_dialog import MentorExportDialog
 from reflect.ui.rating_dialog import DRAFT_KEY, AttributePrompts, RatingDialog
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
+from reflect.ui.widgets.flow_layout import FlowLayout
 
 WORKBOOK_SET = "sfpc_workbook2"
 HEADERS = ["Attribute", "Now", "Previous", "Change", "Target", "To\ntarget", "Others\n(n)",

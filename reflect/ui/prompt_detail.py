@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from reflect.common.dates import uk_date
 from reflect.content.library import Prompt, PromptSet
 from reflect.store.queries import PromptUsage
-from reflect.ui.feedback import hint_label, plain_label
+from reflect.ui.widgets.feedback import hint_label, plain_label
 
 
 def usage_text(usage: PromptUsage | None) -> str:

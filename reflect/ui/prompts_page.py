@@ -10,7 +10,7 @@ A prompt file that does not load is named (file and line) above the sets that di
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,10 +34,11 @@ from reflect.content.library import (
 )
 from reflect.journal.journal import Journal
 from reflect.store.queries import PromptUsage
-from reflect.ui.card import heading
-from reflect.ui.feedback import ErrorNotice, hint_label, plain_tooltip
-from reflect.ui.messages import Failure
 from reflect.ui.prompt_detail import PromptDetail, usage_text
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_tooltip
+from reflect.ui.widgets.lists import EnterTree
+from reflect.ui.widgets.messages import Failure
 
 # Every item carries both roles; a set or group has PROMPT_ROLE "".
 PROMPT_ROLE = Qt.ItemDataRole.UserRole
@@ -64,19 +65,6 @@ def load_attributes_quietly() -> tuple[Attribute, ...]:
         return ()
 
 
-class EnterTree(QTreeWidget):
-    """A tree that reports Enter on the current item as its own signal. (``itemActivated``
-    also fires on a double-click, or a single click on some desktops, so handlers that also
-    listen to clicks would run twice.)"""
-
-    enter_pressed = Signal(QTreeWidgetItem)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and self.currentIndex().isValid()):
-            self.enter_pressed.emit(self.currentItem())
-            return
-        super().keyPressEvent(event)
 
 
 class PromptsPage(QWidget):

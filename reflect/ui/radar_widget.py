@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from reflect.profile.ratings import RadarSeries, format_score
-from reflect.ui.feedback import plain_tooltip
+from reflect.ui.widgets.feedback import plain_tooltip
 
 SCALE_MAX = 5
 MIN_RADIUS = 24.0

@@ -41,10 +41,10 @@ from reflect.journal.drafts import discard_quietly
 from reflect.journal.journal import Journal
 from reflect.profile import ratings as profile_domain
 from reflect.profile.ratings import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
-from reflect.ui.card import heading
-from reflect.ui.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
-from reflect.ui.filters import UK_DATE, to_qdate
-from reflect.ui.messages import Failure
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.dates import to_qdate, uk_date_edit
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
+from reflect.ui.widgets.messages import Failure
 
 PROMPT_ROLE = Qt.ItemDataRole.UserRole
 NOT_RATED = 0
@@ -60,12 +60,6 @@ def _date(edit: QDateEdit) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def uk_date_edit(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setDisplayFormat(UK_DATE)
-    edit.setCalendarPopup(True)
-    edit.setAccessibleName(name)
-    return edit
 
 
 class ScoreChoice(QWidget):

@@ -18,8 +18,8 @@ from reflect.store.models import Person
 from reflect.supervision.records import Supervision
 from reflect.ui.action_editor import ActionEditor
 from reflect.ui.action_review import ActionReview
-from reflect.ui.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.record_fields import Field, SuperviseeField, TextField, make_field
+from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
 
 
 def _badge(text: str, tooltip: str) -> QWidget:

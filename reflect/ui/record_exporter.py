@@ -15,7 +15,7 @@ from reflect.common.atomic import atomic_write_text
 from reflect.common.errors import ReflectError
 from reflect.content.templates import slugify
 from reflect.supervision.record_pdf import export_record_pdf
-from reflect.ui.messages import Failure
+from reflect.ui.widgets.messages import Failure
 from reflect.ui.workers import run_in_thread
 
 if TYPE_CHECKING:

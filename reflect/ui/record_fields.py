@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from reflect.content.templates import SCALE_MAX, SCALE_MIN, Section
 from reflect.store.models import Person
-from reflect.ui.markdown_preview import MarkdownPreview
-from reflect.ui.optional_date import OptionalDateEdit
+from reflect.ui.widgets.markdown_preview import MarkdownPreview
+from reflect.ui.widgets.optional_date import OptionalDateEdit
 
 MIN_LINES, MAX_LINES = 3, 14
 

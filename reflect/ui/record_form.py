@@ -42,12 +42,12 @@ from reflect.supervision.record_state import (
 )
 from reflect.supervision.records import Supervision, SupervisionError
 from reflect.ui.action_editor import action_state
-from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
-from reflect.ui.filters import date_edit, to_qdate
-from reflect.ui.messages import Failure
 from reflect.ui.record_body import RecordBody
 from reflect.ui.record_exporter import RecordExporter
 from reflect.ui.record_fields import SuperviseeField
+from reflect.ui.widgets.dates import date_edit, to_qdate
+from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
+from reflect.ui.widgets.messages import Failure
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.safety.maintenance import BackupInfo
-from reflect.ui.feedback import hint_label, plain_label
+from reflect.ui.widgets.feedback import hint_label, plain_label
 
 _LABELS = {"auto": "automatic", "manual": "made by you", "before-restore": "before a restore"}
 

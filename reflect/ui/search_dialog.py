@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal, SearchResult
 from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START
-from reflect.ui.feedback import hint_label
+from reflect.ui.widgets.feedback import hint_label
 
 DEBOUNCE_MS = 120
 RESULT_LIMIT = 50

@@ -26,8 +26,8 @@ from reflect.journal.journal import Journal
 from reflect.safety import keychain, security
 from reflect.safety import passphrase as rules
 from reflect.store.envelope import KdfParams
-from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
-from reflect.ui.messages import Failure, open_failure
+from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
+from reflect.ui.widgets.messages import Failure, open_failure
 from reflect.ui.workers import run_in_thread
 
 

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.journal.journal import Journal
-from reflect.ui.card import heading
-from reflect.ui.feedback import plain_label
 from reflect.ui.home_page import home_page
 from reflect.ui.journal_page import journal_page
 from reflect.ui.prompts_page import prompts_page
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.feedback import plain_label
 
 log = logging.getLogger(__name__)
 

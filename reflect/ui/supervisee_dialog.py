@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from reflect.store.models import Person
 from reflect.supervision.records import CODE_NAME_HINT, CODE_NAME_MAX, Supervision, SupervisionError
 from reflect.supervision.schedules import DEFAULT_SCHEDULE, NQSW, SCHEDULES
-from reflect.ui.feedback import ErrorNotice, hint_label
-from reflect.ui.messages import Failure
-from reflect.ui.optional_date import OptionalDateEdit
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label
+from reflect.ui.widgets.messages import Failure
+from reflect.ui.widgets.optional_date import OptionalDateEdit
 
 
 class SuperviseeDialog(QDialog):

@@ -27,8 +27,9 @@ from reflect.common.dates import uk_date
 from reflect.store.models import Person
 from reflect.supervision.records import Supervision
 from reflect.supervision.schedules import SCHEDULES, ScheduleError, supervision_status
-from reflect.ui.card import heading
-from reflect.ui.feedback import error_colour, hint_label, plain_label
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label
+from reflect.ui.widgets.lists import RoomyDelegate
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
 #: On supervisee list items: the status line under the name, and whether it is a warning.
@@ -79,13 +80,6 @@ def interval_text(person: Person, last: date | None, today: date | None = None, 
     return " · ".join(parts)
 
 
-class RoomyDelegate(QStyledItemDelegate):
-    """Rows a little taller than the style's, for lists read at a glance. (A style sheet
-    would do it too, but a widget with one stops following palette changes: dark mode.)"""
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return super().sizeHint(option, index) + QSize(0, 8)
 
 
 class PersonDelegate(QStyledItemDelegate):

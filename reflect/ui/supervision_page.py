@@ -30,9 +30,6 @@ from reflect.journal.journal import Journal
 from reflect.store.models import Person
 from reflect.supervision.record_state import DRAFT_PREFIX
 from reflect.supervision.records import Supervision, SupervisionError
-from reflect.ui.card import heading
-from reflect.ui.feedback import ErrorNotice, hint_label, plain_tooltip
-from reflect.ui.messages import Failure
 from reflect.ui.record_form import RecordForm
 from reflect.ui.supervisee_dialog import SuperviseeDialog
 from reflect.ui.supervisee_view import (
@@ -42,6 +39,9 @@ from reflect.ui.supervisee_view import (
     SuperviseeView,
     due_text,
 )
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_tooltip
+from reflect.ui.widgets.messages import Failure
 
 log = logging.getLogger(__name__)
 

@@ -40,8 +40,8 @@ from reflect.content.templates import (
     slugify,
 )
 from reflect.supervision.records import Supervision
-from reflect.ui.feedback import ErrorNotice, hint_label
-from reflect.ui.messages import Failure
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label
+from reflect.ui.widgets.messages import Failure
 
 TYPE_LABELS = {"text": "Text (Markdown)", "actions": "Actions", "date": "Date",
                "choice": "Choice", "yesno": "Yes / no", "scale": "Scale 0–10",

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout
 from reflect.common.errors import ReflectError
 from reflect.journal.journal import Journal
 from reflect.store.queries import EntryFilter
-from reflect.ui.card import heading
 from reflect.ui.entry_list import EntryListModel, EntryListView
-from reflect.ui.feedback import ErrorNotice, hint_label
-from reflect.ui.messages import Failure
+from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label
+from reflect.ui.widgets.messages import Failure
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from reflect.ui.card import CardPage, heading
-from reflect.ui.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
-from reflect.ui.messages import Failure
+from reflect.ui.widgets.card import CardPage, heading
+from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
+from reflect.ui.widgets.messages import Failure
 
 
 class UnlockView(CardPage):

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel
 
 from reflect.profile import ratings as profile_domain
 from reflect.profile.ratings import CLEARLY_MEANS
-from reflect.ui.filters import to_qdate
 from reflect.ui.profile_page import COLUMNS, ProfilePage
 from reflect.ui.rating_dialog import NOT_OBSERVED, RatingDialog
+from reflect.ui.widgets.dates import to_qdate
 
 IDS = ["values_driven", "child_centred_decisions", "changing_practice", "partnerships",
        "corporate_buy_in"]

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from reflect.content.library import load_attributes
 from reflect.profile.ratings import RadarSeries, RatingValue, build_profile, radar_series
-from reflect.ui.feedback import plain_tooltip as plain_tip
 from reflect.ui.profile_page import RadarWidget
 from reflect.ui.radar_widget import Axis, series_colour
+from reflect.ui.widgets.feedback import plain_tooltip as plain_tip
 
 DAY = date(2026, 3, 1)
 LONG = "A very long attribute name that would never fit on one line beside a small chart"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui.messages import Failure
+from reflect.ui.widgets.messages import Failure
 
 
 def error_colour(palette: QPalette) -> QColor:

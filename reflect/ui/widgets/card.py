@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from reflect.ui.feedback import plain_label
+from reflect.ui.widgets.feedback import plain_label
 
 CARD_WIDTH = 460
 MIN_WIDTH = 280

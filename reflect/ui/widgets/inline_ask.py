@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from reflect.ui.feedback import error_colour, hint_label, plain_label
-from reflect.ui.optional_date import OptionalDateEdit
+from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label
+from reflect.ui.widgets.optional_date import OptionalDateEdit
 
 #: What the callback gets: the text typed (may be "") and the date chosen (or None).
 Answer = Callable[[str, date | None], str | None]

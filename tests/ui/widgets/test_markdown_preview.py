@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
-from reflect.ui.markdown_preview import MarkdownPreview, is_openable
+from reflect.ui.widgets.markdown_preview import MarkdownPreview, is_openable
 
 HOSTILE = "\n\n".join([
     'Raw image: <img src="/dev/zero">',

@@ -2,7 +2,7 @@
 
 from reflect.journal.journal import Journal
 from reflect.supervision.records import Supervision
-from reflect.ui.feedback import plain_tooltip
+from reflect.ui.widgets.feedback import plain_tooltip
 from tests.ui.conftest import PASSPHRASE
 
 HOSTILE = '<img src="/dev/zero"> <b>bold</b>'
