@@ -23,14 +23,14 @@ from reflect.journal.journal import Journal
 from reflect.safety import keychain
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists, read_envelope
-from reflect.ui.create_view import CreateView
 from reflect.ui.idle import IdleWatcher
 from reflect.ui.journal_actions import JournalActions, ask_open_anyway
 from reflect.ui.preferences import PreferencesDialog
 from reflect.ui.search_dialog import SearchDialog
 from reflect.ui.shell import PageFactory, Shell
 from reflect.ui.sleep_watch import SleepWatcher
-from reflect.ui.unlock_view import UnlockView
+from reflect.ui.unlock.create_view import CreateView
+from reflect.ui.unlock.unlock_view import UnlockView
 from reflect.ui.widgets.messages import open_failure
 from reflect.ui.workers import run_in_thread
 
