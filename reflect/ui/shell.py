@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.journal.journal import Journal
-from reflect.ui.home_page import home_page
+from reflect.ui.home.page import home_page
 from reflect.ui.journal_page import journal_page
 from reflect.ui.prompts_page import prompts_page
 from reflect.ui.widgets.card import heading

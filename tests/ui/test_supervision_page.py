@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from reflect.content.templates import CASE_NOTES_HINT
 from reflect.journal.journal import Journal
 from reflect.supervision.records import CODE_NAME_HINT, ActionFilter, Supervision
-from reflect.ui.home_supervision import SupervisionSection
+from reflect.ui.home.supervision import SupervisionSection
 from reflect.ui.widgets.dates import to_qdate
 from tests.ui.conftest import open_unlocked
 

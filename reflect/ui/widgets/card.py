@@ -1,4 +1,5 @@
-"""The centred column the locked screens share (create, recovery key, unlock).
+"""Cards: the centred column the locked screens share (create, recovery key, unlock), and
+the titled sections that Home is made of.
 
 A narrow column keeps the few controls together on a wide window and leaves room to breathe
 at 900x600; the page scrolls rather than clips when the window is small or the font large.
@@ -6,7 +7,7 @@ at 900x600; the page scrolls rather than clips when the window is small or the f
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reflect.ui.widgets.feedback import plain_label
@@ -62,3 +63,22 @@ def heading(text: str, scale: float = 1.6) -> QLabel:
     label.setFont(font)
     label.setAccessibleName(text)
     return label
+
+
+class Section(QFrame):
+    """A titled card on the palette's base colour; put its content in ``self.body``."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.setAccessibleName(title)
+        self.title = heading(title, scale=1.1)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addLayout(self.body)

@@ -31,8 +31,9 @@ from reflect.content.library import Prompt, PromptSet, load_prompt_sets
 from reflect.journal.daily_prompt import suggestions
 from reflect.journal.journal import Journal
 from reflect.store.queries import EntryFilter, PromptUsage
+from reflect.ui.home.supervision import supervision_section
 from reflect.ui.search_dialog import kind_name
-from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.card import Section, heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.lists import EnterTree
 
@@ -48,23 +49,6 @@ def greeting(now: datetime) -> str:
     return "Good afternoon" if now.hour < 18 else "Good evening"
 
 
-class Section(QFrame):
-    """A titled card on the palette's base colour; put its content in ``self.body``."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setAutoFillBackground(True)
-        self.setAccessibleName(title)
-        self.title = heading(title, scale=1.1)
-        self.body = QVBoxLayout()
-        self.body.setSpacing(8)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self.title)
-        layout.addLayout(self.body)
 
 
 class PromptOfTheDay(Section):
@@ -325,9 +309,6 @@ class HomePage(QScrollArea):
 def home_page(journal: Journal) -> HomePage:
     """The factory the Shell's page list uses."""
     page = HomePage(journal)
-    # Imported here: home_supervision builds on this module's Section.
-    from reflect.ui.home_supervision import supervision_section
-
     section = supervision_section(journal)
     section.open_entry_requested.connect(page.open_entry_requested)
     page.add_section(section)

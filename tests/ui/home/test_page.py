@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from reflect.content.library import load_prompt_sets
 from reflect.journal.daily_prompt import prompt_for_day
-from reflect.ui.home_page import HomePage
+from reflect.ui.home.page import HomePage
 
 NOW = datetime(2026, 3, 5, 9, 30)
 HOSTILE = '<img src="/dev/zero"> <b>x</b>'
