@@ -32,7 +32,7 @@ from reflect.journal.daily_prompt import suggestions
 from reflect.journal.journal import Journal
 from reflect.store.queries import EntryFilter, PromptUsage
 from reflect.ui.home.supervision import supervision_section
-from reflect.ui.search_dialog import kind_name
+from reflect.ui.journal.search_dialog import kind_name
 from reflect.ui.widgets.card import Section, heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.lists import EnterTree

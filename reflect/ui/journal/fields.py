@@ -1,6 +1,6 @@
 """The editor's smaller fields: tags with completion, the five attributes, the prompt banner.
 
-Kept apart from :mod:`reflect.ui.entry_editor` so that module stays about the entry's life
+Kept apart from :mod:`reflect.ui.journal.editor` so that module stays about the entry's life
 (load, draft, save) rather than about widgets. Every label here is plain text.
 """
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.content.library import Attribute
-from reflect.ui.entry_fields import AttributeChecks, PromptBanner, TagEdit
+from reflect.ui.journal.fields import AttributeChecks, PromptBanner, TagEdit
 from reflect.ui.widgets.dates import date_edit, to_qdate
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label
 from reflect.ui.widgets.markdown_preview import MarkdownPreview

@@ -17,7 +17,7 @@ from sqlalchemy import event
 from reflect.journal.journal import Journal
 from reflect.store import bulk
 from reflect.store.queries import EntryFilter
-from reflect.ui.entry_list import PAGE_SIZE
+from reflect.ui.journal.entry_list import PAGE_SIZE
 from reflect.ui.shell import PAGES
 from tests.ui.conftest import dark_palette, open_unlocked
 

@@ -26,7 +26,7 @@ from reflect.content.library import Attribute, Prompt, PromptSet
 from reflect.journal.drafts import DraftStep, discard_quietly, next_step
 from reflect.journal.journal import Journal, new_entry
 from reflect.store.models import Entry
-from reflect.ui.entry_form import EntryForm
+from reflect.ui.journal.form import EntryForm
 from reflect.ui.widgets.feedback import plain_tooltip
 from reflect.ui.widgets.messages import Failure
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QCheckBox
 
 from reflect.content.library import load_attributes, load_prompt_sets
 from reflect.journal.journal import Journal
-from reflect.ui.entry_editor import EntryEditor, draft_key
-from reflect.ui.entry_fields import TagEdit
+from reflect.ui.journal.editor import EntryEditor, draft_key
+from reflect.ui.journal.fields import TagEdit
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout
 from reflect.common.errors import ReflectError
 from reflect.journal.journal import Journal
 from reflect.store.queries import EntryFilter
-from reflect.ui.entry_list import EntryListModel, EntryListView
+from reflect.ui.journal.entry_list import EntryListModel, EntryListView
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label
 from reflect.ui.widgets.messages import Failure

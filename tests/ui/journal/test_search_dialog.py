@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from reflect.journal.journal import SearchResult
 from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
-from reflect.ui.search_dialog import SearchDialog, count_text, snippet_html
+from reflect.ui.journal.search_dialog import SearchDialog, count_text, snippet_html
 
 HOSTILE = '<img src="/dev/zero"> <b>x</b> <a href="file:///etc/passwd">link</a>'
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from reflect.common.errors import ReflectError
 from reflect.content.library import ContentError, load_attributes, load_prompt_sets
 from reflect.journal.journal import Journal
-from reflect.ui.entry_editor import DRAFT_PREFIX, EntryEditor
-from reflect.ui.entry_list import EntryListModel, EntryListView
-from reflect.ui.filters import FilterBar
-from reflect.ui.trash import TrashView
+from reflect.ui.journal.editor import DRAFT_PREFIX, EntryEditor
+from reflect.ui.journal.entry_list import EntryListModel, EntryListView
+from reflect.ui.journal.filters import FilterBar
+from reflect.ui.journal.trash import TrashView
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
 
