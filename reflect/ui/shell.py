@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from reflect.journal.journal import Journal
 from reflect.ui.home.page import home_page
 from reflect.ui.journal.page import journal_page
-from reflect.ui.prompts_page import prompts_page
+from reflect.ui.prompts.page import prompts_page
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import plain_label
 

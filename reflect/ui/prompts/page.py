@@ -34,7 +34,7 @@ from reflect.content.library import (
 )
 from reflect.journal.journal import Journal
 from reflect.store.queries import PromptUsage
-from reflect.ui.prompt_detail import PromptDetail, usage_text
+from reflect.ui.prompts.detail import PromptDetail, usage_text
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.widgets.lists import EnterTree

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from reflect.common import paths
-from reflect.ui.prompts_page import PROMPT_ROLE, PromptsPage
+from reflect.ui.prompts.page import PROMPT_ROLE, PromptsPage
 
 
 @pytest.fixture
