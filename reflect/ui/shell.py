@@ -69,9 +69,9 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Prompts", prompts_page),
     # Imported where built, as Profile is, so these two entries are all Supervision changed.
     ("Supervision", lambda journal: __import__(
-        "reflect.ui.supervision_page", fromlist=["supervision_page"]).supervision_page(journal)),
+        "reflect.ui.supervision.page", fromlist=["supervision_page"]).supervision_page(journal)),
     ("Actions", lambda journal: __import__(
-        "reflect.ui.actions_page", fromlist=["actions_page"]).actions_page(journal)),
+        "reflect.ui.supervision.actions_page", fromlist=["actions_page"]).actions_page(journal)),
     # Imported where built, so this entry is the only line of the shell the profile changed;
     # the lead may turn it into a top-level `from reflect.ui.profile_page import profile_page`.
     ("Profile", lambda journal: __import__(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHeaderView, QTreeWidget, QTreeWidgetItem,
 
 from reflect.journal.journal import Journal
 from reflect.supervision.records import HomeSummary, Supervision
-from reflect.ui.supervisee_view import due_text, interval_text
+from reflect.ui.supervision.supervisee_view import due_text, interval_text
 from reflect.ui.widgets.card import Section
 from reflect.ui.widgets.feedback import error_colour, hint_label, plain_tooltip
 from reflect.ui.widgets.lists import EnterTree, RoomyDelegate

@@ -16,7 +16,7 @@ def test_plain_tooltip_escapes_every_tag():
 def test_the_actions_page_shows_typed_descriptions_escaped(qtbot, existing, folder):
     from reflect.store.entries import utc_now
     from reflect.store.models import Action
-    from reflect.ui.actions_page import ActionsPage
+    from reflect.ui.supervision.actions_page import ActionsPage
 
     with Journal.unlock(folder, passphrase=PASSPHRASE) as journal:
         supervision = Supervision(journal)

@@ -19,7 +19,7 @@ from reflect.content.templates import CASE_NOTES_HINT
 from reflect.journal.journal import Journal
 from reflect.store.models import Action
 from reflect.supervision.records import Supervision
-from reflect.ui.record_fields import (
+from reflect.ui.supervision.record_fields import (
     ChoiceField,
     DateField,
     ScaleField,

@@ -3,7 +3,7 @@
 Values are what a record stores in ``entry.sections`` (JSON): text as Markdown, a date as an
 ISO string, a choice as its text, yes/no as a bool, a scale as 0–10; None means "not filled
 in", so an untouched record never claims an answer. The agreed actions live in
-:mod:`reflect.ui.action_editor`; the record form lays these out with their guidance.
+:mod:`reflect.ui.supervision.action_editor`; the record form lays these out with their guidance.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal
 from reflect.supervision.record_export import STATUS_LABELS
 from reflect.supervision.records import ActionFilter, ActionRow, Supervision, SupervisionError
-from reflect.ui.action_review import action_meta
+from reflect.ui.supervision.action_review import action_meta
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import ErrorNotice, error_colour, hint_label, plain_tooltip
 from reflect.ui.widgets.inline_ask import InlineAsk

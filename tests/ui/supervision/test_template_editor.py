@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reflect.content.templates import builtin_templates_dir, load_templates, user_templates_dir
-from reflect.ui.record_fields import ScaleField
-from tests.ui.test_supervision_page import journal_folder, open_window, supervision_page  # noqa: F401
+from reflect.ui.supervision.record_fields import ScaleField
+from tests.ui.supervision.test_page import journal_folder, open_window, supervision_page  # noqa: F401
 
 BROKEN_TOML = 'id = "broken"\nname = "Broken\nkind = "supervision"\n'
 UNKNOWN_TYPE = """id = "odd_type"

@@ -30,9 +30,9 @@ from reflect.journal.journal import Journal
 from reflect.store.models import Person
 from reflect.supervision.record_state import DRAFT_PREFIX
 from reflect.supervision.records import Supervision, SupervisionError
-from reflect.ui.record_form import RecordForm
-from reflect.ui.supervisee_dialog import SuperviseeDialog
-from reflect.ui.supervisee_view import (
+from reflect.ui.supervision.record_form import RecordForm
+from reflect.ui.supervision.supervisee_dialog import SuperviseeDialog
+from reflect.ui.supervision.supervisee_view import (
     STATUS_ROLE,
     WARN_ROLE,
     PersonDelegate,
@@ -204,7 +204,9 @@ class SupervisionPage(QWidget):
         self.records_changed.emit()
 
     def edit_templates(self) -> QWidget:
-        from reflect.ui.template_editor import TemplateEditor  # only built when asked for
+        from reflect.ui.supervision.template_editor import (
+            TemplateEditor,  # only built when asked for
+        )
 
         dialog = TemplateEditor(self.supervision, self)
         dialog.templates_changed.connect(self.view.refresh_templates)

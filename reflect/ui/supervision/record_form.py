@@ -1,5 +1,6 @@
 """A supervision record being written: the form built from its template, its encrypted
-draft, saving, and "Export record…" (Markdown or PDF, see :mod:`reflect.ui.record_exporter`).
+draft, saving, and "Export record…" (Markdown or PDF, see
+:mod:`reflect.ui.supervision.record_exporter`).
 
 Nothing typed may be lost: as in the journal editor, the form is written to an encrypted
 draft 1.5 s after typing stops, before a lock and when the window closes. Drafts are keyed
@@ -41,10 +42,10 @@ from reflect.supervision.record_state import (
     reason,
 )
 from reflect.supervision.records import Supervision, SupervisionError
-from reflect.ui.action_editor import action_state
-from reflect.ui.record_body import RecordBody
-from reflect.ui.record_exporter import RecordExporter
-from reflect.ui.record_fields import SuperviseeField
+from reflect.ui.supervision.action_editor import action_state
+from reflect.ui.supervision.record_body import RecordBody
+from reflect.ui.supervision.record_exporter import RecordExporter
+from reflect.ui.supervision.record_fields import SuperviseeField
 from reflect.ui.widgets.dates import date_edit, to_qdate
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.widgets.messages import Failure

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from reflect.content.templates import CASE_NOTES_HINT, Section, Template
 from reflect.store.models import Person
 from reflect.supervision.records import Supervision
-from reflect.ui.action_editor import ActionEditor
-from reflect.ui.action_review import ActionReview
-from reflect.ui.record_fields import Field, SuperviseeField, TextField, make_field
+from reflect.ui.supervision.action_editor import ActionEditor
+from reflect.ui.supervision.action_review import ActionReview
+from reflect.ui.supervision.record_fields import Field, SuperviseeField, TextField, make_field
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
 
 

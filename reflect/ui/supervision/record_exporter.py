@@ -19,7 +19,7 @@ from reflect.ui.widgets.messages import Failure
 from reflect.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
-    from reflect.ui.record_form import RecordForm
+    from reflect.ui.supervision.record_form import RecordForm
 
 
 def _reason(exc: BaseException) -> str:
