@@ -73,9 +73,9 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Actions", lambda journal: __import__(
         "reflect.ui.supervision.actions_page", fromlist=["actions_page"]).actions_page(journal)),
     # Imported where built, so this entry is the only line of the shell the profile changed;
-    # the lead may turn it into a top-level `from reflect.ui.profile_page import profile_page`.
+    # the lead may turn it into a top-level `from reflect.ui.profile.page import profile_page`.
     ("Profile", lambda journal: __import__(
-        "reflect.ui.profile_page", fromlist=["profile_page"]).profile_page(journal)),
+        "reflect.ui.profile.page", fromlist=["profile_page"]).profile_page(journal)),
 ]
 
 

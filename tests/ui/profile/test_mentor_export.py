@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel
 
 from reflect.content.library import load_attributes
 from reflect.profile import ratings as profile_domain
-from reflect.ui.mentor_export_dialog import MentorExportDialog
-from reflect.ui.profile_page import ProfilePage
+from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
+from reflect.ui.profile.page import ProfilePage
 
 TODAY = date.today()
 SHARED = "Modelling curiosity in the team huddle"

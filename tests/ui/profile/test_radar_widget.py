@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from reflect.content.library import load_attributes
 from reflect.profile.ratings import RadarSeries, RatingValue, build_profile, radar_series
-from reflect.ui.profile_page import RadarWidget
-from reflect.ui.radar_widget import Axis, series_colour
+from reflect.ui.profile.page import RadarWidget
+from reflect.ui.profile.radar_widget import Axis, series_colour
 from reflect.ui.widgets.feedback import plain_tooltip as plain_tip
 
 DAY = date(2026, 3, 1)

@@ -52,9 +52,9 @@ from reflect.profile.ratings import (
     format_change,
     format_score,
 )
-from reflect.ui import radar_widget as radar
-from reflect.ui.mentor_export_dialog import MentorExportDialog
-from reflect.ui.rating_dialog import DRAFT_KEY, AttributePrompts, RatingDialog
+from reflect.ui.profile import radar_widget as radar
+from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
+from reflect.ui.profile.rating_dialog import DRAFT_KEY, AttributePrompts, RatingDialog
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.flow_layout import FlowLayout

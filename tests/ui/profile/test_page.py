@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel
 
 from reflect.profile import ratings as profile_domain
 from reflect.profile.ratings import CLEARLY_MEANS
-from reflect.ui.profile_page import COLUMNS, ProfilePage
-from reflect.ui.rating_dialog import NOT_OBSERVED, RatingDialog
+from reflect.ui.profile.page import COLUMNS, ProfilePage
+from reflect.ui.profile.rating_dialog import NOT_OBSERVED, RatingDialog
 from reflect.ui.widgets.dates import to_qdate
 
 IDS = ["values_driven", "child_centred_decisions", "changing_practice", "partnerships",
@@ -240,7 +240,7 @@ def test_in_the_window_answer_this_opens_a_new_journal_entry(qtbot, make_window,
 
 def test_ratings_typed_before_a_lock_come_back(qtbot, make_window, driver, existing,
                                                passphrase):
-    from reflect.ui.rating_dialog import DRAFT_KEY
+    from reflect.ui.profile.rating_dialog import DRAFT_KEY
 
     folder, _recovery = existing
     window = make_window(folder)
