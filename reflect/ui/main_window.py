@@ -25,8 +25,8 @@ from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists, read_envelope
 from reflect.ui.idle import IdleWatcher
 from reflect.ui.journal.search_dialog import SearchDialog
-from reflect.ui.journal_actions import JournalActions, ask_open_anyway
-from reflect.ui.preferences import PreferencesDialog
+from reflect.ui.safety.journal_actions import JournalActions, ask_open_anyway
+from reflect.ui.safety.preferences import PreferencesDialog
 from reflect.ui.shell import PageFactory, Shell
 from reflect.ui.sleep_watch import SleepWatcher
 from reflect.ui.unlock.create_view import CreateView

@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from reflect.journal.journal import Journal
 from reflect.ui.home.page import home_page
 from reflect.ui.journal.page import journal_page
+from reflect.ui.profile.page import profile_page
 from reflect.ui.prompts.page import prompts_page
-from reflect.ui.widgets.card import heading
-from reflect.ui.widgets.feedback import plain_label
+from reflect.ui.supervision.actions_page import actions_page
+from reflect.ui.supervision.page import supervision_page
 
 log = logging.getLogger(__name__)
 
@@ -44,38 +44,18 @@ _NAV_STYLE = "QListWidget::item { padding: 6px 12px; }"
 PageFactory = Callable[[Journal], QWidget]
 
 
-class PlaceholderPage(QWidget):
-    """A page still to be built: its title and one friendly line about what will be here."""
-
-    def __init__(self, title: str, line: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
-        layout.setSpacing(10)
-        layout.addWidget(heading(title, scale=1.4))
-        layout.addWidget(plain_label(line))
-        layout.addStretch(1)
 
 
-def _placeholder(title: str, line: str) -> PageFactory:
-    return lambda _journal: PlaceholderPage(title, line)
 
 
-#: The pages of the shell, in navigation order. Replace a placeholder with a real factory.
+#: The pages of the shell, in navigation order.
 PAGES: list[tuple[str, PageFactory]] = [
     ("Home", home_page),
     ("Journal", journal_page),
     ("Prompts", prompts_page),
-    # Imported where built, as Profile is, so these two entries are all Supervision changed.
-    ("Supervision", lambda journal: __import__(
-        "reflect.ui.supervision.page", fromlist=["supervision_page"]).supervision_page(journal)),
-    ("Actions", lambda journal: __import__(
-        "reflect.ui.supervision.actions_page", fromlist=["actions_page"]).actions_page(journal)),
-    # Imported where built, so this entry is the only line of the shell the profile changed;
-    # the lead may turn it into a top-level `from reflect.ui.profile.page import profile_page`.
-    ("Profile", lambda journal: __import__(
-        "reflect.ui.profile.page", fromlist=["profile_page"]).profile_page(journal)),
+    ("Supervision", supervision_page),
+    ("Actions", actions_page),
+    ("Profile", profile_page),
 ]
 
 

@@ -14,8 +14,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from reflect.safety import maintenance
-from reflect.ui.restore_dialog import RestoreDialog
-from reflect.ui.security_dialog import SecurityDialog
+from reflect.ui.safety.restore_dialog import RestoreDialog
+from reflect.ui.safety.security_dialog import SecurityDialog
 from reflect.ui.widgets.messages import open_failure
 from reflect.ui.workers import run_in_thread
 

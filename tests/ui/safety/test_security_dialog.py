@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from reflect.common.errors import WrongSecret
 from reflect.journal.journal import Journal
-from reflect.ui.security_dialog import SecurityDialog
+from reflect.ui.safety.security_dialog import SecurityDialog
 from tests.ui.conftest import PASSPHRASE
 
 
