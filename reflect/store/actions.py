@@ -21,6 +21,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import Session, col, select
 
 from reflect.common.errors import ReflectError
+from reflect.common.ids import saved_id
 from reflect.store import entries as entry_store
 from reflect.store.entries import utc_now
 from reflect.store.models import Action, Entry
@@ -58,7 +59,9 @@ class ActionRow:
         return self.status == OPEN and self.due_on is not None and self.due_on < today
 
     def days_overdue(self, today: date) -> int:
-        return (today - self.due_on).days if self.is_overdue(today) else 0  # type: ignore[operator]
+        if self.due_on is None or not self.is_overdue(today):
+            return 0
+        return (today - self.due_on).days
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,8 @@ def _row(r) -> ActionRow:
 
 
 def _where(f: ActionFilter) -> tuple[str, dict]:
-    clauses, params = [_LIVE], {}
+    clauses: list[str] = [_LIVE]
+    params: dict[str, object] = {}
     if f.person_id is not None:
         clauses.append("a.person_id = :person_id")
         params["person_id"] = f.person_id
@@ -308,7 +312,7 @@ def reopen(session: Session, action: Action) -> set[int | None]:
     if action.status == OPEN:
         raise ActionStateError(f"'{action.description}' is already open.")
     touched = {action.entry_id}
-    later = successor(session, action.id) if action.status == CARRIED else None
+    later = successor(session, saved_id(action)) if action.status == CARRIED else None
     if later is not None:
         if later.status != OPEN:
             raise ActionStateError(f"'{action.description}' was carried forward and is "
@@ -323,7 +327,7 @@ def reopen(session: Session, action: Action) -> set[int | None]:
 def remove(session: Session, action: Action) -> set[int | None]:
     """Delete an open action agreed by mistake; if it continued an earlier action, that one
     is open again. Closed actions are history and stay."""
-    if action.status != OPEN or successor(session, action.id) is not None:
+    if action.status != OPEN or successor(session, saved_id(action)) is not None:
         raise ActionStateError(f"'{action.description}' is {action.status}; reopen it "
                                "before removing it.")
     touched = {action.entry_id}
@@ -340,7 +344,7 @@ def sync_for_entry(session: Session, entry: Entry, actions: Iterable[Action]) ->
     """Make ``actions`` the record's agreed way forward: new ones (no id) are agreed,
     existing ones take the given description, owner and due date (never status), and open
     ones left out are removed."""
-    existing = {a.id: a for a in for_entry(session, entry.id)}
+    existing = {a.id: a for a in for_entry(session, saved_id(entry))}
     touched = {entry.id}
     for action in actions:
         if action.id is None:
@@ -386,5 +390,5 @@ def snapshot(actions: Iterable[Action]) -> list[dict]:
 
 def write_snapshot(session: Session, entry: Entry, key: str) -> Entry:
     """Copy the record's current actions into ``entry.sections[key]`` and re-index it."""
-    entry.sections = {**(entry.sections or {}), key: snapshot(for_entry(session, entry.id))}
+    entry.sections = {**(entry.sections or {}), key: snapshot(for_entry(session, saved_id(entry)))}
     return entry_store.save(session, entry)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import insert, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from reflect.common.errors import ReflectError, WriteFailed
+from reflect.common.ids import saved_id
 from reflect.store.entries import sections_text
 from reflect.store.models import Entry, Person
 
@@ -25,7 +27,7 @@ ENTRY_COLUMNS = (
     "sensitive",
 )
 
-_DEFAULTS: dict = {
+_DEFAULTS: dict[str, Any] = {
     "kind": "reflection", "title": "", "body": "", "template_id": None, "sections": {},
     "tags": [], "attributes": [], "prompt_id": None, "person_id": None,
     "share_with_mentor": False, "sensitive": False,
@@ -58,14 +60,14 @@ def person_ids(session: Session, code_names: Iterable[str]) -> dict[str, int]:
     wanted = set(code_names)
     if not wanted:
         return {}
-    found = {p.code_name: p.id for p in session.exec(
+    found = {p.code_name: saved_id(p) for p in session.exec(
         select(Person).where(col(Person.code_name).in_(sorted(wanted)))).all()}
     for name in sorted(wanted - found.keys()):
         person = Person(code_name=name, created_at=datetime.now(UTC))
         session.add(person)
         session.flush()
-        found[name] = person.id
-    return found  # type: ignore[return-value]
+        found[name] = saved_id(person)
+    return found
 
 
 def insert_entries(session: Session, rows: Sequence[dict]) -> int:
@@ -77,9 +79,10 @@ def insert_entries(session: Session, rows: Sequence[dict]) -> int:
     """
     if not rows:
         return 0
-    table = Entry.__table__
-    values = [{name: row.get(name, _DEFAULTS.get(name)) for name in ENTRY_COLUMNS}
-              for row in rows]
+    table = Entry.metadata.tables["entry"]
+    values: list[dict[str, Any]] = [
+        {name: row.get(name, _DEFAULTS.get(name)) for name in ENTRY_COLUMNS} for row in rows
+    ]
     try:
         ids = session.execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True), values

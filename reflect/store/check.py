@@ -14,7 +14,7 @@ _CHECKS = (
 
 
 def _rows(vault: Vault, sql: str) -> list[str]:
-    with vault.engine.connect() as conn:
+    with vault.live_engine().connect() as conn:
         result = conn.execute(text(sql))
         return [str(r[0]) for r in result.all()] if result.returns_rows else []
 

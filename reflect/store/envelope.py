@@ -85,7 +85,7 @@ def generate_recovery_key() -> str:
 def parse_recovery_key(text: str) -> bytes:
     """Accept the key with or without dashes, spaces or lower case; 0/1/8 read as O/I/B."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"0": "O", "1": "I", "8": "B"}))
+    cleaned = cleaned.translate(str.maketrans("018", "OIB"))
     problem = "That is not a recovery key: it should be 8 groups of 4 letters and digits."
     try:
         raw = base64.b32decode(cleaned)

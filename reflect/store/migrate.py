@@ -28,7 +28,10 @@ def alembic_head() -> str:
     """The head according to the migration scripts (tests check it equals HEAD_REVISION)."""
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("no migration scripts found")
+    return head
 
 
 def _config():
@@ -39,7 +42,7 @@ def _config():
     return config
 
 
-def upgrade(engine: Engine, before_change: Callable[[str | None], None] | None = None) -> bool:
+def upgrade(engine: Engine, before_change: Callable[[str], object] | None = None) -> bool:
     """Upgrade to head. ``before_change(current)`` runs first (backup) unless the DB is new.
 
     Returns True when a migration ran.

@@ -110,6 +110,12 @@ class Vault:
     def is_open(self) -> bool:
         return self.engine is not None
 
+    def live_engine(self) -> Engine:
+        """The engine of an open journal; RuntimeError once it is locked."""
+        if self.engine is None:
+            raise RuntimeError("the journal is locked")
+        return self.engine
+
     @property
     def data_key(self) -> bytes:
         if self._data_key is None:
