@@ -124,7 +124,7 @@ def _summary_line(item: AttributeProfile) -> str:
 
     parts = [f"{item.attribute.id:<24}",
              f"self {format_score(item.current.score if item.current else None)}"]
-    if item.change is not None:
+    if item.change is not None and item.previous is not None:
         parts.append(f"({format_change(item.change)} since {item.previous.rated_on})")
     if item.target:
         parts.append(f"target {format_score(item.target.score)}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from reflect.common.ids import saved_id
 from reflect.demo.content import (
     DemoAction,
     DemoContent,
@@ -65,12 +66,12 @@ def _fill(journal: Journal, content: DemoContent, today: date) -> None:
         profile.set_leader_name(journal, content.leader_name)
     _add_reflections(journal, content, today)
     supervision = Supervision(journal, shipped_templates())
-    people = {}
+    people: dict[str, int] = {}
     for person in content.people:
         started = (today - timedelta(days=person.started_days_ago)
                    if person.started_days_ago is not None else None)
-        people[person.code_name] = supervision.add_supervisee(
-            person.code_name, person.role, person.schedule, started).id
+        people[person.code_name] = saved_id(supervision.add_supervisee(
+            person.code_name, person.role, person.schedule, started))
     _add_records(supervision, content, people, today)
     for person in content.people:
         if not person.active:
@@ -113,11 +114,12 @@ def _add_records(supervision: Supervision, content: DemoContent, people: dict[st
                                         require_complete=True)
         for wanted, action in zip(record.actions, saved.actions, strict=True):
             if wanted.key:
-                keyed[wanted.key] = action.id
+                keyed[wanted.key] = saved_id(action)
             if wanted.fate != "open":
+                # The last record of a thread has no later review: it closes today.
                 closed = (today - timedelta(days=wanted.closed_days_ago)
-                          if wanted.closed_days_ago is not None else review)
-                closures.append((closed, action.id, wanted))
+                          if wanted.closed_days_ago is not None else review or today)
+                closures.append((closed, saved_id(action), wanted))
     for closed, action_id, wanted in sorted(closures, key=lambda c: (c[0], c[1])):
         if wanted.fate == "done":
             supervision.complete(action_id, wanted.note, on=closed)
@@ -151,6 +153,8 @@ def _record(supervision: Supervision, record: DemoRecord, people: dict[str, int]
         due = day + timedelta(days=wanted.due_days) if wanted.due_days is not None else None
         if wanted.carry:
             earlier = supervision.action(keyed[wanted.carry])
+            if earlier is None:
+                raise LookupError(f"demo action {wanted.carry!r} was not saved")
             action = Supervision.carried_copy(earlier, due)
             action.description = wanted.description or action.description
             action.owner = wanted.owner or action.owner

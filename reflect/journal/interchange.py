@@ -406,7 +406,7 @@ def _entry_markdown(entry: Entry, people: Mapping[int, str],
     facts = [uk_date(entry.happened_on)]
     if entry.kind != "reflection":
         facts.append(entry.kind.capitalize())
-    if entry.person_id in people:
+    if entry.person_id is not None and entry.person_id in people:
         facts.append(f"Supervisee: {people[entry.person_id]}")
     if entry.sensitive:
         facts.append("Sensitive")

@@ -13,6 +13,7 @@ import io
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -51,7 +52,11 @@ ACCENT = colors.HexColor("#0B4F8A")
 SHADE = colors.HexColor("#F1F3F6")
 
 # Table cells default to Helvetica, which is never embedded: name our font for every table.
-TABLE_FONT = (("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8.5))
+# One TableStyle command: name, first cell, last cell, then its values.
+TableCommand: TypeAlias = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
+
+TABLE_FONT: tuple[TableCommand, ...] = (
+    ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8.5))
 
 
 _fonts_lock = threading.Lock()
@@ -164,7 +169,8 @@ def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
-            self._startPage()
+            # Canvas._startPage is real but private, so the reportlab stubs leave it out.
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._held)

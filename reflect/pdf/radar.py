@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from reportlab.graphics.shapes import (
     Circle,
@@ -71,7 +71,8 @@ def _wrap(text: str, width: float) -> list[str]:
 def _axis_label(text: str, x: float, y: float, dx: float, dy: float,
                 max_width: float) -> list[String]:
     """Lines of a label just outside the axis end at (x, y), anchored away from the chart."""
-    anchor = "middle" if abs(dx) < 0.25 else ("start" if dx > 0 else "end")
+    anchor: Literal["middle", "start", "end"] = (
+        "middle" if abs(dx) < 0.25 else ("start" if dx > 0 else "end"))
     lines = _wrap(text, max_width)
     leading = LABEL_SIZE * 1.2
     block = leading * len(lines)
@@ -99,18 +100,22 @@ def _series_shapes(group: Group, item: RadarSeries, cx: float, cy: float,
             clamped = max(0.0, min(float(value), SCALE_MAX))
             points.append(_point(cx, cy, radius * clamped / SCALE_MAX, index, count))
     dash = list(item.dash) or None
-    if all(p is not None for p in points):
-        flat = [c for p in points for c in p]
+    present = [p for p in points if p is not None]
+    if len(present) == len(points):
+        flat = [c for p in present for c in p]
         fill = colour if item.key == "self" else None
         group.add(Polygon(flat, strokeColor=colour, strokeWidth=item.width,
-                          strokeDashArray=dash, fillColor=fill,
-                          fillOpacity=0.12 if fill else None, strokeLineJoin=1))
+                          strokeDashArray=dash,  # type: ignore[arg-type]  # None: solid
+                          fillColor=fill,
+                          fillOpacity=0.12 if fill else None,  # type: ignore[arg-type]  # None ok
+                          strokeLineJoin=1))
     else:  # a gap where an attribute has no value: join only neighbours that both have one
         for index in range(count):
             a, b = points[index], points[(index + 1) % count]
             if a is not None and b is not None and count > 1:
                 group.add(PolyLine([*a, *b], strokeColor=colour, strokeWidth=item.width,
-                                   strokeDashArray=dash, strokeLineCap=1))
+                                   strokeDashArray=dash,  # type: ignore[arg-type]  # None: solid
+                                   strokeLineCap=1))
     for p in points:
         if p is not None:
             group.add(marker(item.marker, p[0], p[1], 6.5, colour))
@@ -128,7 +133,7 @@ def _legend(group: Group, series: Sequence[RadarSeries], width: float, top: floa
         y = top - row * row_height - LEGEND_SIZE
         colour = colors.HexColor(item.colour)
         group.add(Line(x, y + 3, x + 34, y + 3, strokeColor=colour, strokeWidth=item.width,
-                       strokeDashArray=list(item.dash) or None))
+                       strokeDashArray=list(item.dash) or None))  # type: ignore[arg-type]
         group.add(marker(item.marker, x + 17, y + 3, 6.5, colour))
         group.add(String(x + 42, y, item.label, fontName=FONT, fontSize=LEGEND_SIZE,
                          fillColor=colors.black))
@@ -155,8 +160,8 @@ def radar_drawing(axes: Sequence[str], series: Sequence[RadarSeries], *,
     bottom = min([-radius - 4] + [s.y - LABEL_SIZE * 0.3 for s in labels])
     legend_rows = math.ceil(len(series) / 2) if series else 1
     legend_height = legend_rows * LEGEND_SIZE * 1.9 + 14
-    drawing = Drawing(width, legend_height + (top - bottom) + 6)
-    drawing.initialFontName = FONT  # else reportlab selects a Helvetica it never embeds
+    # initialFontName: else reportlab selects a Helvetica it never embeds
+    drawing = Drawing(width, legend_height + (top - bottom) + 6, initialFontName=FONT)
     group = Group()
     cx, cy = width / 2, legend_height - bottom
 
@@ -179,8 +184,9 @@ def radar_drawing(axes: Sequence[str], series: Sequence[RadarSeries], *,
         # markers (which sit on the axis), on a pale backing so a line crossing stays legible.
         y = cy + radius * ring / SCALE_MAX - RING_LABEL_SIZE - 0.5
         text_width = stringWidth(str(ring), FONT, RING_LABEL_SIZE)
-        group.add(Rect(cx - 6 - text_width, y - 1.5, text_width + 2, RING_LABEL_SIZE + 1,
-                       fillColor=colors.white, fillOpacity=0.85, strokeColor=None))
+        backing = Rect(cx - 6 - text_width, y - 1.5, text_width + 2, RING_LABEL_SIZE + 1)
+        backing.fillColor, backing.fillOpacity, backing.strokeColor = colors.white, 0.85, None
+        group.add(backing)
         group.add(String(cx - 5, y, str(ring), fontName=FONT, fontSize=RING_LABEL_SIZE,
                          fillColor=MUTED, textAnchor="end"))
     if series:

@@ -25,7 +25,15 @@ from reportlab.platypus import (
 )
 
 from reflect.common.markdown_render import render_markdown
-from reflect.pdf.base import CONTENT_WIDTH, RULE, SHADE, TABLE_FONT, Styles, make_styles
+from reflect.pdf.base import (
+    CONTENT_WIDTH,
+    RULE,
+    SHADE,
+    TABLE_FONT,
+    Styles,
+    TableCommand,
+    make_styles,
+)
 
 MAX_LIST_DEPTH = 6  # deeper lists are drawn flat: reportlab recurses per level
 _BULLETS = ("•", "◦", "–")  # by nesting level, so a printed nested list still reads as one
@@ -190,7 +198,7 @@ class _Converter:
         if not list_items:
             return []
         return [ListFlowable(
-            list_items, bulletType="1" if ordered else "bullet",
+            list_items,  # type: ignore[arg-type]  # the stubs miss that ListItem is accepted bulletType="1" if ordered else "bullet",
             start=start if ordered else _BULLETS[min(depth, len(_BULLETS) - 1)],
             bulletFontName=self.styles.body.fontName, bulletFontSize=self.body.fontSize,
             leftIndent=16, bulletDedent=13, spaceAfter=4,
@@ -214,12 +222,13 @@ class _Converter:
         if not rows:
             return []
         columns = max(len(r) for r in rows)
-        for row in rows:
-            row.extend(Paragraph("", self.styles.cell) for _ in range(columns - len(row)))
+        for cells_of_row in rows:
+            cells_of_row.extend(Paragraph("", self.styles.cell)
+                                for _ in range(columns - len(cells_of_row)))
         table = Table(rows, colWidths=[CONTENT_WIDTH / columns] * columns,
                       repeatRows=header_rows, splitInRow=1, hAlign="LEFT", spaceBefore=2,
                       spaceAfter=8)
-        commands = [
+        commands: list[TableCommand] = [
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             *TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -59,7 +59,7 @@ def _table(rows: list[list], widths: Sequence[float], *, header_rows: int = 1,
            numeric_from: int | None = None) -> Table:
     table = Table(rows, colWidths=list(widths), repeatRows=header_rows, splitInRow=1,
                   hAlign="LEFT")
-    commands = [
+    commands: list[tuple] = [
         ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, RULE),
         ("LINEBELOW", (0, header_rows), (-1, -1), 0.4, RULE),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),

@@ -227,7 +227,8 @@ def _action_rows(value: Any, table: Mapping[int, Action]) -> tuple[dict[str, str
     for item in value if isinstance(value, list | tuple) else []:
         if not isinstance(item, Mapping):
             continue
-        stored = table.get(item.get("action_id")) if item.get("action_id") else None
+        action_id = item.get("action_id")
+        stored = table.get(action_id) if isinstance(action_id, int) else None
         if stored is not None:
             item = {"description": stored.description, "owner": stored.owner,
                     "due_on": stored.due_on, "status": stored.status,

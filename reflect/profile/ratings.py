@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from statistics import fmean
 from typing import TYPE_CHECKING
 
@@ -228,9 +228,10 @@ def rate(journal: Journal, scores: Mapping[str, int | None], *, kind: str = "sel
     notes = notes or {}
     rated_on = rated_on or date.today()
     group = " ".join(rater_group.split()).lower() if kind == "other" and rater_group else None
+    now = datetime.now(UTC)
     rows = [Rating(attribute_id=a, kind=kind, score=s, rated_on=rated_on, rater_group=group,
                    target_by=target_by if kind == "target" else None,
-                   note=(notes.get(a) or "").strip())
+                   note=(notes.get(a) or "").strip(), created_at=now)
             for a, s in scores.items()]
     with journal.vault.session() as session:
         saved = rating_store.add_many(session, rows)

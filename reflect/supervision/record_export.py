@@ -57,6 +57,16 @@ class OutlineItem(NamedTuple):
     kind: str
     value: str | tuple[ActionLine, ...]
 
+    @property
+    def text(self) -> str:
+        """The value of a text-like field ("" for actions)."""
+        return self.value if isinstance(self.value, str) else ""
+
+    @property
+    def actions(self) -> tuple[ActionLine, ...]:
+        """The lines of an actions field (empty for any other kind)."""
+        return self.value if isinstance(self.value, tuple) else ()
+
 
 def action_line(action: Action) -> ActionLine:
     if action.status == "done":
@@ -163,7 +173,7 @@ def outline_markdown(title: str, outline: Sequence[OutlineItem]) -> str:
     out = [f"# {_plain(title)}", ""]
     meta = [item for item in outline if item.kind == "meta"]
     for item in meta:
-        out.append(f"**{_plain(item.heading)}:** {_plain(item.value) or '—'}  ")
+        out.append(f"**{_plain(item.heading)}:** {_plain(item.text) or '—'}  ")
     if meta:
         out[-1] = out[-1].rstrip()
         out.append("")
@@ -172,13 +182,13 @@ def outline_markdown(title: str, outline: Sequence[OutlineItem]) -> str:
             continue
         out += [f"## {_plain(item.heading)}", ""]
         if item.kind == "actions":
-            out += _actions_markdown(item.value)  # type: ignore[arg-type]
+            out += _actions_markdown(item.actions)
         elif not item.value:
             out.append(f"_{NOT_RECORDED}_")
         elif item.kind == "text":
             out.append(str(item.value).strip())
         else:
-            out.append(_plain(item.value))
+            out.append(_plain(item.text))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

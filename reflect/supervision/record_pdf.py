@@ -111,7 +111,7 @@ def _actions_table(lines: Sequence[ActionLine], s: Styles, empty: ParagraphStyle
 
 def _answer(item: OutlineItem, s: Styles, empty: ParagraphStyle) -> list[Flowable]:
     if item.kind == "actions":
-        return [_actions_table(item.value, s, empty)]  # type: ignore[arg-type]
+        return [_actions_table(item.actions, s, empty)]
     if not item.value:
         return [Paragraph(NOT_RECORDED, empty)]
     if item.kind == "text":

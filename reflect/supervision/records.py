@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reflect.common.errors import ReflectError
+from reflect.common.ids import saved_id
 from reflect.content.templates import Template, TemplateLoadResult, load_templates
 from reflect.journal.journal import Journal, new_entry
 from reflect.store import actions as action_store
@@ -234,7 +235,7 @@ class Supervision:
             touched = action_store.sync_for_entry(s, stored, actions)
             self._refresh(s, touched)
             return Record(stored, template, people_store.get(s, stored.person_id),
-                          action_store.for_entry(s, stored.id))
+                          action_store.for_entry(s, saved_id(stored)))
 
     def _refresh(self, s, entry_ids: set) -> None:
         """Rewrite the search copy of these records' actions."""
