@@ -39,7 +39,8 @@ def run_app(folder: Path, demo: bool = False, recovery: bool = False,
     from reflect.ui.main_window import MainWindow
     from reflect.ui.workers import wait_for_workers
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # typed QCoreApplication: only ours is a QApplication
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

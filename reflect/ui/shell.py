@@ -172,9 +172,11 @@ class Shell(QWidget):
         """Show ``entry_id``: a record made from a template in the Supervision page's form
         (the page that says ``is_record``), anything else in the Journal page's editor."""
         records = self._pages.get("Supervision")
-        if callable(getattr(records, "is_record", None)) and records.is_record(int(entry_id)):
+        is_record = getattr(records, "is_record", None)
+        open_record = getattr(records, "open_record", None)
+        if callable(is_record) and callable(open_record) and is_record(int(entry_id)):
             self.show_page("Supervision")
-            return bool(records.open_record(int(entry_id)))
+            return bool(open_record(int(entry_id)))
         page = self._journal_page()
         opener = getattr(page, "open_entry", None)
         return bool(opener(int(entry_id))) if callable(opener) else False
@@ -187,11 +189,11 @@ class Shell(QWidget):
 
     def new_record(self) -> bool:
         """Ctrl+Shift+N from anywhere: a new supervision record on the Supervision page."""
-        records = self._pages.get("Supervision")
-        if records is None or not callable(getattr(records, "new_record", None)):
+        starter = getattr(self._pages.get("Supervision"), "new_record", None)
+        if not callable(starter):
             return False
         self.show_page("Supervision")
-        return bool(records.new_record())
+        return bool(starter())
 
     def new_entry(self) -> bool:
         """Ctrl+N from anywhere: a blank entry on the Journal page."""

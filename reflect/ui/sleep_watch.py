@@ -25,7 +25,7 @@ class SleepWatcher(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         app = QGuiApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):  # instance() is typed (and may be) QCoreApplication
             app.applicationStateChanged.connect(self._state_changed)
         self.listening_on_dbus = self._listen_to_logind()
 
@@ -43,9 +43,11 @@ class SleepWatcher(QObject):
         if not system.isConnected():
             return False
         sleep = system.connect(_LOGIN1, "/org/freedesktop/login1", f"{_LOGIN1}.Manager",
-                               "PrepareForSleep", self, SLOT("prepare_for_sleep(bool)"))
+                               "PrepareForSleep", self,
+                               SLOT("prepare_for_sleep(bool)"))  # type: ignore[call-overload]
         locked = system.connect(_LOGIN1, "/org/freedesktop/login1/session/auto",
-                                f"{_LOGIN1}.Session", "Lock", self, SLOT("screen_locked()"))
+                                f"{_LOGIN1}.Session", "Lock", self,
+                                SLOT("screen_locked()"))  # type: ignore[call-overload]
         log.debug("logind signals: sleep %s, lock %s", sleep, locked)
         return bool(sleep or locked)
 

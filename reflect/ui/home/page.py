@@ -35,7 +35,7 @@ from reflect.ui.home.supervision import supervision_section
 from reflect.ui.journal.search_dialog import kind_name
 from reflect.ui.widgets.card import Section, heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
-from reflect.ui.widgets.lists import EnterTree
+from reflect.ui.widgets.lists import EnterTree, top_level_items
 
 RECENT_COUNT = 5
 COLUMN_WIDTH = 860
@@ -162,7 +162,7 @@ class RecentEntries(Section):
             self.list.setFixedHeight(height)
 
     def titles(self) -> list[str]:
-        return [self.list.topLevelItem(i).text(0) for i in range(self.list.topLevelItemCount())]
+        return [item.text(0) for item in top_level_items(self.list)]
 
 
 class Counts(Section):

@@ -19,7 +19,7 @@ from reflect.supervision.records import HomeSummary, Supervision
 from reflect.ui.supervision.supervisee_view import due_text, interval_text
 from reflect.ui.widgets.card import Section
 from reflect.ui.widgets.feedback import error_colour, hint_label, plain_tooltip
-from reflect.ui.widgets.lists import EnterTree, RoomyDelegate
+from reflect.ui.widgets.lists import EnterTree, RoomyDelegate, top_level_items
 
 OVERDUE_SHOWN = 5
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -126,8 +126,7 @@ class SupervisionSection(Section):
         """Every line shown, for tests and screen readers."""
         out = [self.summary_line.text()]
         for tree in (self.overdue, self.people):
-            for index in range(tree.topLevelItemCount()):
-                item = tree.topLevelItem(index)
+            for item in top_level_items(tree):
                 out.append(" | ".join(item.text(c) for c in range(tree.columnCount())))
         return out
 

@@ -262,7 +262,7 @@ class EntryEditor(EntryForm):
         self._flushed = None
         self.error.clear()
         self._set_status(f"Saved at {datetime.now().strftime('%H:%M')}")
-        self.saved.emit(int(saved.id))
+        self.saved.emit(saved.id)  # the stored entry: never None
         return True
 
     def _entry_from(self, state: dict[str, Any]) -> Entry:

@@ -124,7 +124,8 @@ class PromptBanner(QFrame):
         base = palette.color(QPalette.ColorRole.Base)
         accent = palette.color(QPalette.ColorRole.Highlight)
         tint = QColor.fromRgbF(*(b + (a - b) * 0.12 for a, b in zip(
-            accent.getRgbF()[:3], base.getRgbF()[:3], strict=True)))
+            (accent.redF(), accent.greenF(), accent.blueF()),
+            (base.redF(), base.greenF(), base.blueF()), strict=True)))
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -97,13 +97,13 @@ class FilterBar(QWidget):
         # A flow, not a row: on a narrow window the dates and Clear move to a second line
         # instead of forcing the whole window wider.
         layout = FlowLayout(self, spacing=6)
-        for widget in (self.tag_combo, self.attribute_combo, self.prompt_combo):
-            layout.addWidget(widget)
-        labels = []
-        for text, widget in (("From", self.from_edit), ("to", self.to_edit)):
+        for combo in (self.tag_combo, self.attribute_combo, self.prompt_combo):
+            layout.addWidget(combo)
+        labels: list[QWidget] = []
+        for text, edit in (("From", self.from_edit), ("to", self.to_edit)):
             label = QLabel(text)
-            label.setBuddy(widget)
-            labels += [label, widget]
+            label.setBuddy(edit)
+            labels += [label, edit]
         dates = QWidget()
         dates_row = QHBoxLayout(dates)
         dates_row.setContentsMargins(0, 0, 0, 0)

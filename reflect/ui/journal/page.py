@@ -306,6 +306,8 @@ class JournalPage(QWidget):
         if (editor.entry_id is None or editor.is_dirty) and not editor.save():
             return
         entry_id = editor.entry_id
+        if entry_id is None:  # save() succeeded, so this does not happen
+            return
         title = editor.title_edit.text()
         row = self.model.row_of(entry_id)
         try:

@@ -85,7 +85,7 @@ class MentorExportDialog(QDialog):
         self.setWindowTitle("Export a mentor pack")
         self.setAccessibleName("Export a mentor pack")
         self.journal = journal
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self.busy = False
         today = date.today()
         self.from_edit = uk_date_edit("Period from", today - timedelta(days=DEFAULT_PERIOD_DAYS))
@@ -206,8 +206,8 @@ class MentorExportDialog(QDialog):
         self._plan_timer.setSingleShot(True)
         self._plan_timer.setInterval(PLAN_DELAY_MS)
         self._plan_timer.timeout.connect(self.refresh_plan)
-        for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(self.load_candidates)
+        for period_edit in (self.from_edit, self.to_edit):
+            period_edit.dateChanged.connect(self.load_candidates)
         for line in (self.title_edit, self.name_edit, self.password_edit, self.repeat_edit):
             line.textChanged.connect(self._schedule_plan)
         for box in (self.include_profile, self.include_notes, self.include_actions):
@@ -327,7 +327,7 @@ class MentorExportDialog(QDialog):
             profile_domain.set_leader_name(journal, options.leader_name)
         relay = self.relay
         self.busy = True
-        self.result = None
+        self.export_result = None
         self.error.clear()
         self.save_button.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -347,7 +347,7 @@ class MentorExportDialog(QDialog):
 
     def _exported(self, result: ExportResult) -> None:
         self.busy = False
-        self.result = result
+        self.export_result = result
         self.progress.hide()
         self.save_button.setEnabled(True)
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"

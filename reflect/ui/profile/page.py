@@ -267,14 +267,14 @@ class ProfilePage(QWidget):
         column.addWidget(self.history_empty)
         column.addWidget(self.history)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(inner)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         self.refresh()
 
     # -- showing ---------------------------------------------------------------------------
@@ -330,12 +330,13 @@ class ProfilePage(QWidget):
     def table_text(self, attribute_id: str, column: str) -> str:
         """The text shown in the scores table (for tests and screen readers)."""
         row = next(i for i, a in enumerate(self.attributes) if a.id == attribute_id)
-        return self.table.item(row, COLUMNS.index(column)).text()
+        item = self.table.item(row, COLUMNS.index(column))
+        return item.text() if item is not None else ""
 
     def _arrange(self) -> None:
         """Table beside the radar when both fit, else the radar above the table."""
         table_width = self.table.horizontalHeader().length() + 2 * self.table.frameWidth() + 2
-        room = self.scroll.viewport().width() - 48 - self.split.spacing()
+        room = self.scroll_area.viewport().width() - 48 - self.split.spacing()
         beside = room - table_width >= SIDE_BY_SIDE_RADAR
         direction = (QBoxLayout.Direction.LeftToRight if beside
                      else QBoxLayout.Direction.TopToBottom)

@@ -62,14 +62,14 @@ def series_colour(hex_colour: str, palette: QPalette) -> QColor:
     colour = QColor(hex_colour)
     if palette.color(QPalette.ColorRole.Window).lightness() >= 128:
         return colour
-    hue, saturation, lightness, alpha = colour.getHslF()
-    return QColor.fromHslF(max(hue, 0.0), saturation, max(lightness, 0.64), alpha)
+    return QColor.fromHslF(max(colour.hslHueF(), 0.0), colour.hslSaturationF(),
+                           max(colour.lightnessF(), 0.64), colour.alphaF())
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
     """``amount`` of ``b`` over ``a``: grid lines that follow the palette."""
     return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(
-        a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
+        (a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()), strict=True)))
 
 
 def marker_path(kind: str, centre: QPointF, size: float) -> QPainterPath:
@@ -285,11 +285,12 @@ class RadarChart(QWidget):
         points = [None if v is None else self._point(layout, i, v)
                   for i, v in enumerate(item.values)]
         painter.setPen(series_pen(item, colour, layout.scale))
-        if all(p is not None for p in points):
+        present = [p for p in points if p is not None]
+        if len(present) == len(points):
             fill = QColor(colour)
             fill.setAlphaF(0.14 if item.key == "self" else 0.0)
             painter.setBrush(fill)
-            painter.drawPolygon(QPolygonF(points))
+            painter.drawPolygon(QPolygonF(present))
         else:  # a gap where an attribute has no value, as in the PDF
             for index in range(count):
                 a, b = points[index], points[(index + 1) % count]

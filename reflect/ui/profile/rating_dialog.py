@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QDateEdit,
@@ -85,7 +86,11 @@ class ScoreChoice(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         self.buttons[NOT_RATED].setChecked(True)
-        self.group.idToggled.connect(lambda value, on: on and self.changed.emit(value))
+        self.group.idToggled.connect(self._id_toggled)
+
+    def _id_toggled(self, value: int, on: bool) -> None:
+        if on:
+            self.changed.emit(value)
 
     def value(self) -> int:
         return self.group.checkedId()
@@ -218,7 +223,7 @@ class RatingDialog(QDialog):
         self.save_button.setToolTip("Save these ratings (Ctrl+Enter)")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -228,7 +233,7 @@ class RatingDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.kind_group.buttonToggled.connect(lambda _b, on: on and self._kind_changed())
+        self.kind_group.buttonToggled.connect(self._kind_toggled)
         self.kind_buttons.get(kind, self.kind_buttons["self"]).setChecked(True)
         self._locking = False
         self._autosave = QTimer(self)
@@ -258,6 +263,10 @@ class RatingDialog(QDialog):
 
     def set_note(self, attribute_id: str, text: str) -> None:
         self.cards[attribute_id].note.setPlainText(text)
+
+    def _kind_toggled(self, _button: QAbstractButton, on: bool) -> None:
+        if on:
+            self._kind_changed()
 
     def _kind_changed(self) -> None:
         kind = self.kind

@@ -37,7 +37,7 @@ from reflect.store.queries import PromptUsage
 from reflect.ui.prompts.detail import PromptDetail, usage_text
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_tooltip
-from reflect.ui.widgets.lists import EnterTree
+from reflect.ui.widgets.lists import EnterTree, top_level_items
 from reflect.ui.widgets.messages import Failure
 
 # Every item carries both roles; a set or group has PROMPT_ROLE "".
@@ -224,8 +224,8 @@ class PromptsPage(QWidget):
             visible = self._matches(prompt, prompt_set, words, attribute)
             item.setHidden(not visible)
             shown += visible
-        for index in range(self.tree.topLevelItemCount()):
-            self._hide_empty(self.tree.topLevelItem(index))
+        for item in top_level_items(self.tree):
+            self._hide_empty(item)
         total = len(self._items)
         sets = len(self.library.sets)
         if words or attribute:
@@ -237,10 +237,14 @@ class PromptsPage(QWidget):
         current = self.current_item()
         if current is None or current.isHidden():
             visible_items = [i for i in self._items.values() if not i.isHidden()]
-            self.tree.setCurrentItem(visible_items[0] if visible_items else None)
+            # None clears the current item (Qt takes nullptr; the stubs do not say so)
+            self.tree.setCurrentItem(
+                visible_items[0] if visible_items else None)  # type: ignore[arg-type]
 
-    def _hide_empty(self, item: QTreeWidgetItem) -> bool:
+    def _hide_empty(self, item: QTreeWidgetItem | None) -> bool:
         """Hide a set or group with no visible prompt under it; True if it stays visible."""
+        if item is None:
+            return False
         if item.data(0, PROMPT_ROLE):
             return not item.isHidden()
         visible = [self._hide_empty(item.child(i)) for i in range(item.childCount())]
@@ -271,9 +275,9 @@ class PromptsPage(QWidget):
             self.detail.show_prompt(prompt, prompt_set, self.usage.get(prompt_id), self.names)
             return
         set_id = item.data(0, SET_ROLE) if item is not None else None
-        prompt_set = next((s for s in self.library.sets if s.id == set_id), None)
-        if prompt_set is not None:
-            self.detail.show_set(prompt_set)
+        shown_set = next((s for s in self.library.sets if s.id == set_id), None)
+        if shown_set is not None:
+            self.detail.show_set(shown_set)
         else:
             self.detail.clear()
 

@@ -8,6 +8,7 @@ closed journal, and keeps the journal it replaces.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -47,6 +48,15 @@ def ask_open_anyway(parent, open_anyway) -> QMessageBox:
     return box
 
 
+class _JournalWindow(Protocol):
+    """What these actions need of the main window beyond QMainWindow (which it is; the
+    module is not imported here because it imports this one)."""
+
+    folder: Path
+
+    def lock(self) -> bool: ...
+
+
 class JournalActions(QObject):
     """Adds its actions to ``menu`` and enables them while a journal is open."""
 
@@ -70,6 +80,10 @@ class JournalActions(QObject):
             menu.addAction(action)
         self.last_message: QMessageBox | None = None
         self.set_unlocked(False)
+
+    @property
+    def _owner(self) -> _JournalWindow:
+        return cast(_JournalWindow, self.window)
 
     @property
     def journal(self):
@@ -127,7 +141,7 @@ class JournalActions(QObject):
                       on_failure=lambda exc: report([open_failure(exc).text]), owner=self)
 
     def open_restore(self) -> RestoreDialog:
-        folder = Path(self.window.folder)
+        folder = Path(self._owner.folder)
         dialog = RestoreDialog(maintenance.list_backups(folder), self.window)
         dialog.accepted.connect(lambda: self.restore(dialog.chosen, dialog.passphrase.text()))
         dialog.open()
@@ -136,8 +150,8 @@ class JournalActions(QObject):
     def restore(self, backup: Path | None, passphrase: str) -> None:
         if backup is None:
             return
-        folder = Path(self.window.folder)
-        self.window.lock()  # the journal must be closed before its files are swapped
+        folder = Path(self._owner.folder)
+        self._owner.lock()  # the journal must be closed before its files are swapped
 
         def done(kept: Path | None) -> None:
             kept_text = f"\n\nThe journal as it was is kept in:\n{kept}" if kept else ""

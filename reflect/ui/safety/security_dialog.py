@@ -121,9 +121,9 @@ class SecurityDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        for widget in (passphrase_box, recovery_box, device_box, self.busy, self.error,
-                       self.done_label, self.buttons):
-            layout.addWidget(widget)
+        for part in (passphrase_box, recovery_box, device_box, self.busy, self.error,
+                     self.done_label, self.buttons):
+            layout.addWidget(part)
         self.setMinimumWidth(520)
         self._update()
 

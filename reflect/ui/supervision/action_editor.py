@@ -188,7 +188,8 @@ class ActionEditor(QWidget):
             self._append(state)
         self._update_empty()
 
-    def actions(self) -> list[dict[str, Any]]:
+    def action_states(self) -> list[dict[str, Any]]:
+        """The rows as plain state (not QWidget.actions(), which this must not shadow)."""
         return [row.state() for row in self.rows]
 
     def add_row(self, state: dict[str, Any] | None = None, *, after: ActionRowEditor | None = None,
@@ -225,7 +226,7 @@ class ActionEditor(QWidget):
         return False
 
     def carried_ids(self) -> set[int]:
-        return {s["carried_from_id"] for s in self.actions() if s["carried_from_id"]}
+        return {s["carried_from_id"] for s in self.action_states() if s["carried_from_id"]}
 
     def _append(self, state: dict[str, Any], index: int | None = None) -> ActionRowEditor:
         row = ActionRowEditor(state, self._widths)

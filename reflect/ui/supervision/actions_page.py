@@ -32,7 +32,7 @@ from reflect.ui.supervision.action_review import action_meta
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import ErrorNotice, error_colour, hint_label, plain_tooltip
 from reflect.ui.widgets.inline_ask import InlineAsk
-from reflect.ui.widgets.lists import RoomyDelegate
+from reflect.ui.widgets.lists import RoomyDelegate, top_level_items
 from reflect.ui.widgets.messages import Failure
 
 PAGE_LIMIT = 500
@@ -207,8 +207,7 @@ class ActionsPage(QWidget):
         return self.rows.get(item.data(0, ACTION_ID_ROLE)) if item is not None else None
 
     def select_action(self, action_id: int | None) -> None:
-        for index in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(index)
+        for item in top_level_items(self.table):
             if item.data(0, ACTION_ID_ROLE) == action_id:
                 self.table.setCurrentItem(item)
                 break

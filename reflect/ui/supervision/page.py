@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.common.ids import saved_id
 from reflect.journal.journal import Journal
 from reflect.store.models import Person
 from reflect.supervision.record_state import DRAFT_PREFIX
@@ -137,11 +138,11 @@ class SupervisionPage(QWidget):
         except Exception as exc:
             self._fail("Supervisees could not be read.", exc)
             return
-        self.people = {p.id: p for p in people}
+        self.people = {saved_id(p): p for p in people}
         self.people_list.blockSignals(True)
         self.people_list.clear()
         for person in people:
-            status = due_text(person, last.get(person.id))
+            status = due_text(person, last.get(saved_id(person)))
             item = QListWidgetItem(person.code_name)
             item.setData(PERSON_ROLE, person.id)
             item.setData(STATUS_ROLE, status)
@@ -194,7 +195,8 @@ class SupervisionPage(QWidget):
         if person is None:
             return
         try:
-            (self.supervision.reactivate if active else self.supervision.deactivate)(person.id)
+            (self.supervision.reactivate if active else self.supervision.deactivate)(
+                saved_id(person))
         except SupervisionError as exc:
             self._fail("That change was not made.", exc)
             return

@@ -77,7 +77,7 @@ class SectionBox(QFrame):
         layout.addWidget(field)
 
     def _toggle_preview(self, shown: bool) -> None:
-        assert isinstance(self.field, TextField)
+        assert isinstance(self.field, TextField) and self.preview_button is not None
         self.field.show_preview(shown)
         self.preview_button.setText("Edit" if shown else "Preview")
 
@@ -110,7 +110,7 @@ class RecordBody(QWidget):
         layout.addWidget(self.review)
         for section in template.sections:
             if section.type == "actions":
-                if self.action_editor is None:
+                if self.action_section is None:  # set together with action_editor
                     self.action_editor = ActionEditor()
                     self.action_editor.changed.connect(self.changed)
                     self.action_section = section

@@ -61,7 +61,7 @@ class RecordExporter(QObject):
     def export_markdown(self, path: Path) -> bool:
         """Write the saved record as Markdown to ``path`` (readable by the owner only)."""
         form = self.form
-        if not form.ready_to_export():
+        if not form.ready_to_export() or form.entry_id is None:
             return False
         try:
             text = form.supervision.record_markdown(
@@ -76,7 +76,7 @@ class RecordExporter(QObject):
     def export_pdf(self, path: Path) -> bool:
         """Build and write the PDF off the UI thread; ``last_export`` is set when done."""
         form = self.form
-        if not form.ready_to_export():
+        if not form.ready_to_export() or form.entry_id is None:
             return False
         try:
             record = form.supervision.record(form.entry_id)

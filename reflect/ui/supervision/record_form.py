@@ -91,10 +91,10 @@ class RecordForm(QWidget):
         policy = self.busy.sizePolicy()
         policy.setRetainSizeWhenHidden(False)  # no empty band above the buttons
         self.busy.setSizePolicy(policy)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status_label = hint_label()
         self.status_label.setAccessibleName("Save status")
         self.status_label.setWordWrap(False)
@@ -131,7 +131,7 @@ class RecordForm(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.about)
         layout.addWidget(self.error)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.busy)
         layout.addLayout(footer)
 
@@ -145,8 +145,9 @@ class RecordForm(QWidget):
             self.error.show_failure(Failure("The record could not be started.", str(exc)))
             return False
         entry = start.entry
-        state = {"title": entry.title, "happened_on": entry.happened_on.isoformat(),
-                 "person_id": person_id, "sections": dict(entry.sections), "actions": []}
+        state: dict[str, Any] = {
+            "title": entry.title, "happened_on": entry.happened_on.isoformat(),
+            "person_id": person_id, "sections": dict(entry.sections), "actions": []}
         self._load(start.template, None, entry.uid, state, start.to_review, None)
         return True
 
@@ -203,7 +204,7 @@ class RecordForm(QWidget):
         if self.person_id is not None and all(p.id != self.person_id for p in people):
             people.append(self.supervision.supervisee(self.person_id))
         self.body = RecordBody(self.supervision, template, people)
-        self.scroll.setWidget(self.body)  # deletes the old body
+        self.scroll_area.setWidget(self.body)  # deletes the old body
         self.body.changed.connect(self._on_change)
         if self.body.action_editor is not None:
             self.body.action_editor.record_date = date.fromisoformat(state["happened_on"])
@@ -228,7 +229,7 @@ class RecordForm(QWidget):
             self.set_form_state(draft["state"])
             self._flushed = self.form_state()
         self._loading = False
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.show_status()
 
     def focus_first_field(self) -> None:
@@ -247,7 +248,7 @@ class RecordForm(QWidget):
         return {"title": self.title_edit.text(),
                 "happened_on": date(day.year(), day.month(), day.day()).isoformat(),
                 "person_id": person_id, "sections": sections,
-                "actions": editor.actions() if editor else []}
+                "actions": editor.action_states() if editor else []}
 
     def set_form_state(self, state: dict[str, Any]) -> None:
         """Fill the form; values of the wrong type are left alone (a draft from another
@@ -372,7 +373,7 @@ class RecordForm(QWidget):
         self._flushed = None
         self.error.clear()
         self.show_status(f"Saved at {datetime.now().strftime('%H:%M')}")
-        self.saved.emit(int(record.entry.id))
+        self.saved.emit(record.entry.id)  # a saved record: never None
         return True
 
     def _entry_for(self, state: dict[str, Any]) -> Entry:

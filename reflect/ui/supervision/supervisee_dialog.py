@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.common.ids import saved_id
 from reflect.store.models import Person
 from reflect.supervision.records import CODE_NAME_HINT, CODE_NAME_MAX, Supervision, SupervisionError
 from reflect.supervision.schedules import DEFAULT_SCHEDULE, NQSW, SCHEDULES
@@ -103,12 +104,12 @@ class SuperviseeDialog(QDialog):
                     started_on=self.started_edit.value())
             else:
                 self.person = self.supervision.update_supervisee(
-                    self.person.id, code_name=self.code_edit.text(),
+                    saved_id(self.person), code_name=self.code_edit.text(),
                     role=self.role_edit.text(), schedule=schedule,
                     started_on=self.started_edit.value())
         except SupervisionError as exc:
             self.error.show_failure(Failure("The supervisee was not saved.", str(exc)))
             return
         self.error.clear()
-        self.saved.emit(int(self.person.id))
+        self.saved.emit(saved_id(self.person))
         super().accept()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.dates import uk_date
+from reflect.common.ids import saved_id
 from reflect.store.models import Person
 from reflect.supervision.records import Supervision
 from reflect.supervision.schedules import SCHEDULES, ScheduleError, supervision_status
@@ -231,7 +232,7 @@ class SuperviseeView(QWidget):
                               if own else "Add a supervisee to start recording supervision.")
             self.status.setText("")
         else:
-            last = self.supervision.last_supervised().get(person.id)
+            last = self.supervision.last_supervised().get(saved_id(person))
             self.title.setText(person.code_name)
             self.role.setText(person.role or "No role given")
             self.status.setText(interval_text(person, last) if person.active
@@ -252,8 +253,9 @@ class SuperviseeView(QWidget):
             self.records.addTopLevelItem(item)
         self.records.setVisible(bool(entries))
         self.empty.setVisible(not entries)
-        if entries:
-            self.records.setCurrentItem(self.records.topLevelItem(0))
+        first = self.records.topLevelItem(0)
+        if first is not None:
+            self.records.setCurrentItem(first)
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.open_record_requested.emit(int(item.data(0, ENTRY_ID_ROLE)))

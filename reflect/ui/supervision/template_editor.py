@@ -239,7 +239,8 @@ class TemplateEditor(QDialog):
         self.show_template(self.templates[index])
 
     def _current_in_list(self) -> Template:
-        return next(t for t in self.templates if t.path == self.template.path)
+        shown = self.template
+        return next(t for t in self.templates if shown is not None and t.path == shown.path)
 
     def show_template(self, template: Template) -> None:
         self.template = template
@@ -253,10 +254,10 @@ class TemplateEditor(QDialog):
         for widget in (self.name_edit, self.purpose_edit, self.title_edit,
                        self.guidance_edit, self.choices_edit):
             widget.setReadOnly(not editable)
-        for widget in (self.type_combo, self.sensitive_box, self.case_box, self.required_box,
-                       self.up_button, self.down_button, self.add_button, self.remove_button,
-                       self.save_button):
-            widget.setEnabled(editable)
+        for control in (self.type_combo, self.sensitive_box, self.case_box, self.required_box,
+                        self.up_button, self.down_button, self.add_button, self.remove_button,
+                        self.save_button):
+            control.setEnabled(editable)
         self.error.clear()
         self._fill_sections(0)
 
@@ -289,11 +290,11 @@ class TemplateEditor(QDialog):
         return True
 
     def save(self) -> bool:
-        template = self.built()
-        if template is None or self.template.builtin:
+        shown, template = self.template, self.built()
+        if shown is None or template is None or shown.builtin:
             return False
-        if template.sections != self.template.sections:
-            template = replace(template, version=self.template.version + 1)
+        if template.sections != shown.sections:
+            template = replace(template, version=shown.version + 1)
         try:
             save_template(template, template.path)
         except (OSError, ValueError, ContentError) as exc:
@@ -328,11 +329,12 @@ class TemplateEditor(QDialog):
         self.case_box.setChecked(bool(row and row["case_notes"]))
         self.required_box.setChecked(bool(row and row["required"]))
         self._quiet = False
-        self.choices_edit.setEnabled(bool(row) and row["type"] == "choice")
+        self.choices_edit.setEnabled(row is not None and row["type"] == "choice")
 
     def _section_edited(self, *_args: object) -> None:
         index = self.sections.currentRow()
-        if self._quiet or not 0 <= index < len(self.rows) or self.template.builtin:
+        if self._quiet or not 0 <= index < len(self.rows) or self.template is None \
+                or self.template.builtin:
             return
         row = self.rows[index]
         row.update(title=self.title_edit.text(), guidance=self.guidance_edit.toPlainText(),

@@ -137,7 +137,7 @@ class PassphrasePage(CardPage):
         self._busy = message is not None
         for widget in (self.passphrase_edit, self.repeat_edit, self.show_box):
             widget.setEnabled(not self._busy)
-        if self._busy:
+        if message is not None:
             self.error.clear()
             self.busy.start(message)
         else:

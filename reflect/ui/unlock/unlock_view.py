@@ -134,7 +134,7 @@ class UnlockView(CardPage):
         for widget in self._inputs:
             widget.setEnabled(not busy)
         self.remember_box.setEnabled(not busy and self._remember_available)
-        if busy:
+        if message is not None:
             self.error.clear()
             self.busy.start(message)
         else:

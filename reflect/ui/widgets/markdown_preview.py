@@ -61,9 +61,10 @@ class MarkdownPreview(QTextBrowser):
     def markdown(self) -> str:
         return self._markdown
 
-    def loadResource(self, resource_type: int, name: QUrl) -> Any:
+    def loadResource(self, resource_type: int, name: QUrl | str) -> Any:
         """Nothing is ever loaded: no files, no network, no images, no style sheets."""
-        self.resource_requests.append((int(resource_type), name.toString()))
+        url = name.toString() if isinstance(name, QUrl) else str(name)
+        self.resource_requests.append((int(resource_type), url))
         return None
 
     def doSetSource(self, *_args: Any) -> None:

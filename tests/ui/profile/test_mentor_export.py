@@ -107,7 +107,7 @@ def test_export_without_a_password(qtbot, dialog, tmp_path):
     dialog.name_edit.setText("Sam Okafor")
     path = tmp_path / "pack.pdf"
     _export(qtbot, dialog, path)
-    result = dialog.result
+    result = dialog.export_result
     assert result is not None and result.path == path and not result.encrypted
     assert dialog.status.text() == f"Saved {result.pages} pages to {path}"
     assert dialog.save_button.isEnabled() and dialog.progress.isHidden()
@@ -134,7 +134,7 @@ def test_export_with_a_password(qtbot, dialog, tmp_path):
     assert dialog.plan_lines()[-1] == "Encrypted with AES-256"
     path = tmp_path / "locked.pdf"
     _export(qtbot, dialog, path)
-    assert dialog.result.encrypted and "encrypted with AES-256" in dialog.status.text()
+    assert dialog.export_result.encrypted and "encrypted with AES-256" in dialog.status.text()
     data = path.read_bytes()
     assert SHARED.encode() not in data and b"Partnerships" not in data
     reader = PdfReader(path)
@@ -150,7 +150,7 @@ def test_a_failed_export_says_why_in_plain_text(qtbot, dialog, tmp_path):
     blocker.write_text("not a folder")
     with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
         dialog.export_to(blocker / "pack.pdf")
-    assert dialog.result is None and not dialog.error.isHidden()
+    assert dialog.export_result is None and not dialog.error.isHidden()
     assert dialog.error.text().startswith("The mentor pack could not be saved.")
     assert dialog.save_button.isEnabled()
     shown = [label for label in dialog.findChildren(QLabel) if label.text()

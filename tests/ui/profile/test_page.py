@@ -198,7 +198,7 @@ def test_narrow_windows_put_the_table_under_the_radar(qtbot, page, new_journal):
     page.resize(640, 600)
     qtbot.wait(10)
     assert page.table.geometry().top() > page.radar.geometry().bottom()
-    assert page.table.width() <= page.scroll.viewport().width()
+    assert page.table.width() <= page.scroll_area.viewport().width()
 
 
 def test_an_axis_name_opens_the_workbook_questions_and_answer_this_asks_for_one(qtbot, page):

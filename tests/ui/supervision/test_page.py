@@ -209,7 +209,7 @@ def test_record_draft_survives_a_lock(qtbot, make_window, driver, journal_folder
     form = page.form
     assert page.stack.currentWidget() is form and form.entry_id is None
     assert form.body.fields["challenge"].value() == "We disagreed about the timing of the visit."
-    assert form.body.action_editor.actions()[0]["description"] == "Visit before Friday"
+    assert form.body.action_editor.action_states()[0]["description"] == "Visit before Friday"
     assert form.status_text() == "Unsaved changes"
     assert form.save() and form.status_text().startswith("Saved at")
     assert not any(k.startswith("supervision:") for k in window.journal.drafts())

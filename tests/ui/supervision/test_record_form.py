@@ -194,9 +194,9 @@ def test_record_form_light_and_dark(qtbot, window, tmp_path):
                 window.resize(*size)
                 for part, section in (("top", None), ("actions", "way_forward")):
                     if section:
-                        form.scroll.ensureWidgetVisible(form.body.boxes[section], 0, 40)
+                        form.scroll_area.ensureWidgetVisible(form.body.boxes[section], 0, 40)
                     else:
-                        form.scroll.verticalScrollBar().setValue(0)
+                        form.scroll_area.verticalScrollBar().setValue(0)
                     qtbot.wait(30)
                     path = target / f"record-form-{part}-{mode}-{size[0]}.png"
                     assert window.grab().save(str(path))
