@@ -198,7 +198,8 @@ class _Converter:
         if not list_items:
             return []
         return [ListFlowable(
-            list_items,  # type: ignore[arg-type]  # the stubs miss that ListItem is accepted bulletType="1" if ordered else "bullet",
+            list_items,  # type: ignore[arg-type]  # the stubs miss that ListItem is accepted
+            bulletType="1" if ordered else "bullet",
             start=start if ordered else _BULLETS[min(depth, len(_BULLETS) - 1)],
             bulletFontName=self.styles.body.fontName, bulletFontSize=self.body.fontSize,
             leftIndent=16, bulletDedent=13, spaceAfter=4,

@@ -109,6 +109,13 @@ def test_markdown_keeps_structure_and_shows_links_as_text():
     assert {"DejaVuSans-Bold", "DejaVuSans-Oblique"} <= fonts_used(pdf)
 
 
+def test_lists_keep_their_kind_of_marker():
+    s = make_styles()
+    bullets, numbers = (markdown_flowables(text, s)[0] for text in ("- a\n- b\n", "3. a\n4. b\n"))
+    assert (bullets._bulletType, bullets._start) == ("bullet", "•")
+    assert (numbers._bulletType, numbers._start) == ("1", 3)
+
+
 def test_user_headings_sit_below_the_documents_own():
     s = make_styles()
     heading = markdown_flowables("# Mine", s, heading_offset=2)[0]
