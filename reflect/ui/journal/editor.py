@@ -21,10 +21,10 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from reflect.common.errors import ReflectError
-from reflect.common.markdown_render import plain_text
 from reflect.content.library import Attribute, Prompt, PromptSet
 from reflect.journal.drafts import DraftStep, discard_quietly, next_step
 from reflect.journal.journal import Journal, new_entry
+from reflect.journal.titles import derive_title
 from reflect.store.models import Entry
 from reflect.ui.journal.form import EntryForm
 from reflect.ui.widgets.feedback import plain_tooltip
@@ -242,7 +242,8 @@ class EntryEditor(EntryForm):
             return True
         state = self.form_state()
         if not state["title"].strip():
-            state["title"] = _title_from(state["body"], self._prompt(self.prompt_id)[0])
+            prompt = self._prompt(self.prompt_id)[0]
+            state["title"] = derive_title(state["body"], prompt.text if prompt else "")
         try:
             saved = self.journal.save_entry(self._entry_from(state))
         except Exception as exc:
@@ -293,13 +294,6 @@ class EntryEditor(EntryForm):
 
 def _reason(exc: BaseException) -> str:
     return str(exc) if isinstance(exc, ReflectError) else f"({type(exc).__name__})"
-
-
-def _title_from(body: str, prompt: Prompt | None) -> str:
-    """A title for an untitled entry: its first words, else the prompt's."""
-    words = (plain_text(body) or (prompt.text if prompt else "")).split()
-    title = " ".join(words[:8])
-    return title + ("…" if len(words) > 8 else "") if title else "Untitled"
 
 
 def _state_of(entry: Entry) -> dict[str, Any]:

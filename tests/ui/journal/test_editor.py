@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import date
 
@@ -9,8 +10,10 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox
 
+from reflect.cli.main import main as cli_main
 from reflect.content.library import load_attributes, load_prompt_sets
 from reflect.journal.journal import Journal
+from reflect.journal.titles import derive_title
 from reflect.ui.journal.editor import EntryEditor, draft_key
 from reflect.ui.journal.fields import TagEdit
 
@@ -189,3 +192,26 @@ def test_a_new_draft_left_behind_by_a_saved_entry_does_not_clash_with_it(editor,
     assert editor.uid != saved_uid and key not in journal.drafts()
     assert editor.save()
     assert journal.count_entries() == 2 and journal.drafts() == {}
+
+
+def test_the_cli_and_the_editor_give_an_untitled_entry_the_same_title(
+        qtbot, editor, journal, tmp_path, monkeypatch, cheap, passphrase):
+    first = ("## A **hard** conversation with the [virtual school](https://example.org) "
+             "head about exclusions and what comes next")
+    body = first + "\nMore words."
+    cli_folder = tmp_path / "cli-journal"
+    Journal.create(cli_folder, passphrase, cheap)[0].close()
+    monkeypatch.setenv("REFLECT_PASSPHRASE", passphrase)
+    monkeypatch.setattr("sys.stdin", io.StringIO(body))
+    assert cli_main(["--journal", str(cli_folder), "add"]) == 0
+    with Journal.unlock(cli_folder, passphrase=passphrase) as cli_journal:
+        cli_title = cli_journal.list_entries()[0].title
+
+    editor.body_edit.setFocus()
+    qtbot.keyClicks(editor.body_edit, first)
+    qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.body_edit, "More words.")
+    assert editor.body_edit.toPlainText() == body
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # Ctrl+S is the page's
+    assert journal.get_entry(editor.entry_id).title == cli_title == derive_title(body)
+    assert cli_title == "A hard conversation with the virtual school head about…"
