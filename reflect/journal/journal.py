@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reflect.journal.kinds import EntryKind
 from reflect.store import actions as action_store
 from reflect.store import drafts as draft_store
 from reflect.store import entries as entry_store
@@ -45,7 +46,7 @@ def normalise_tags(tags: Sequence[str]) -> list[str]:
 
 
 def new_entry(title: str = "", body: str = "", *, happened_on: date | None = None,
-              tags: Sequence[str] = (), kind: str = "reflection", **fields) -> Entry:
+              tags: Sequence[str] = (), kind: str = EntryKind.REFLECTION, **fields) -> Entry:
     now = utc_now()
     return Entry(uid=uuid.uuid4().hex, title=title.strip(), body=body, kind=kind,
                  happened_on=happened_on or date.today(), tags=normalise_tags(tags),

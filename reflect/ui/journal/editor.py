@@ -24,6 +24,7 @@ from reflect.common.errors import ReflectError
 from reflect.content.library import Attribute, Prompt, PromptSet
 from reflect.journal.drafts import DraftStep, discard_quietly, next_step
 from reflect.journal.journal import Journal, new_entry
+from reflect.journal.kinds import EntryKind
 from reflect.journal.titles import derive_title
 from reflect.store.models import Entry
 from reflect.ui.journal.form import EntryForm
@@ -269,7 +270,7 @@ class EntryEditor(EntryForm):
     def _entry_from(self, state: dict[str, Any]) -> Entry:
         entry = self.journal.get_entry(self.entry_id) if self.entry_id is not None else None
         if entry is None:
-            entry = new_entry(kind="reflection")
+            entry = new_entry(kind=EntryKind.REFLECTION)
             entry.uid = self.uid
             entry.prompt_id = self.prompt_id
         entry.title = state["title"].strip()
