@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from reflect.cli.main import main as cli_main
 from reflect.content.library import load_attributes, load_prompt_sets
+from reflect.journal.drafts import DRAFT_VERSION, Draft, DraftKind
 from reflect.journal.journal import Journal
 from reflect.journal.titles import derive_title
 from reflect.ui.journal.editor import EntryEditor, draft_key
@@ -215,3 +216,29 @@ def test_the_cli_and_the_editor_give_an_untitled_entry_the_same_title(
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # Ctrl+S is the page's
     assert journal.get_entry(editor.entry_id).title == cli_title == derive_title(body)
     assert cli_title == "A hard conversation with the virtual school head about…"
+
+
+def test_a_draft_from_a_newer_reflect_is_reported_and_never_overwritten(editor, journal):
+    entry_id = _first_id(journal)
+    key = f"journal:entry:{entry_id}"
+    future = {"v": DRAFT_VERSION + 1, "entry_id": entry_id, "title": "From a later Reflect"}
+    journal.save_draft(key, future)
+    assert editor.open_entry(entry_id)
+    assert editor.title_edit.text() == "Group supervision"  # the saved text, not the guess
+    assert not editor.error.isHidden() and "newer version" in editor.error.text()
+    assert editor.status_text() == "Saved"
+
+    new_key = "journal:new:future"
+    journal.save_draft(new_key, {**future, "entry_id": None})
+    editor.open_draft(new_key, journal.drafts()[new_key])
+    assert editor.entry_id is None and editor.body_edit.toPlainText() == ""
+    assert "newer version" in editor.error.text()
+    assert journal.drafts() == {key: future, new_key: {**future, "entry_id": None}}
+
+
+def test_typing_keeps_a_versioned_draft(qtbot, editor, journal):
+    qtbot.keyClicks(editor.title_edit, "Half a thought")
+    assert editor.flush_draft()
+    stored = journal.drafts()[editor.draft_key]
+    assert stored["v"] == DRAFT_VERSION and stored["uid"] == editor.uid
+    assert Draft.from_payload(DraftKind.JOURNAL, stored).state == editor.form_state()
