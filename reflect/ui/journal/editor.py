@@ -24,9 +24,7 @@ from reflect.common.errors import ReflectError
 from reflect.content.library import Attribute, Prompt, PromptSet
 from reflect.journal.drafts import DraftKeeper, DraftKind, DraftStep, DraftUnreadable
 from reflect.journal.drafts import draft_key as key_for
-from reflect.journal.journal import Journal, new_entry
-from reflect.journal.kinds import EntryKind
-from reflect.journal.titles import derive_title
+from reflect.journal.journal import EntryFields, Journal
 from reflect.store.models import Entry
 from reflect.ui.journal.form import EntryForm
 from reflect.ui.widgets.feedback import plain_tooltip
@@ -240,43 +238,28 @@ class EntryEditor(EntryForm):
         if self.entry_id is not None and not self.is_dirty:
             self.drafts.drop_unneeded(self.draft_key)  # a draft identical to the entry
             return True
-        state = self.form_state()
-        if not state["title"].strip():
-            prompt = self._prompt(self.prompt_id)[0]
-            state["title"] = derive_title(state["body"], prompt.text if prompt else "")
-        try:
-            saved = self.journal.save_entry(self._entry_from(state))
+        prompt = self._prompt(self.prompt_id)[0]
+        old_key = self.draft_key
+        try:  # one transaction: the entry is written and its draft dropped, or neither
+            saved = self.journal.save_entry_fields(
+                self.entry_id, EntryFields.from_state(self.form_state()), uid=self.uid,
+                prompt_id=self.prompt_id, title_fallback=prompt.text if prompt else "",
+                discard_draft=old_key)
         except Exception as exc:
             log.warning("an entry could not be saved: %s", type(exc).__name__)
             kept = self.flush_draft()
             self.error.show_failure(_save_failure(exc, kept))
             self._set_status()
             return False
-        old_key = self.draft_key
         self._loading = True
         self.entry_id = saved.id
         self.title_edit.setText(saved.title)
         self._loading = False
-        self.drafts.saved(old_key, self.draft_key, self.form_state())
+        self.drafts.begin(self.form_state())  # saved; the draft went with the save
         self.error.clear()
         self._set_status(f"Saved at {datetime.now().strftime('%H:%M')}")
         self.saved.emit(int(saved.id))
         return True
-
-    def _entry_from(self, state: dict[str, Any]) -> Entry:
-        entry = self.journal.get_entry(self.entry_id) if self.entry_id is not None else None
-        if entry is None:
-            entry = new_entry(kind=EntryKind.REFLECTION)
-            entry.uid = self.uid
-            entry.prompt_id = self.prompt_id
-        entry.title = state["title"].strip()
-        entry.body = state["body"]
-        entry.happened_on = date.fromisoformat(state["happened_on"])
-        entry.tags = list(state["tags"])
-        entry.attributes = list(state["attributes"])
-        entry.share_with_mentor = bool(state["share_with_mentor"])
-        entry.sensitive = bool(state["sensitive"])
-        return entry
 
     def leave(self) -> bool:
         """Called before another entry replaces this one: save what changed. False (and the

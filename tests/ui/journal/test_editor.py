@@ -17,6 +17,7 @@ from reflect.journal.journal import Journal
 from reflect.journal.titles import derive_title
 from reflect.ui.journal.editor import EntryEditor, draft_key
 from reflect.ui.journal.fields import TagEdit
+from tests.journal.test_save_entry import commits, full_disk
 
 
 @pytest.fixture
@@ -242,3 +243,44 @@ def test_typing_keeps_a_versioned_draft(qtbot, editor, journal):
     stored = journal.drafts()[editor.draft_key]
     assert stored["v"] == DRAFT_VERSION and stored["uid"] == editor.uid
     assert Draft.from_payload(DraftKind.JOURNAL, stored).state == editor.form_state()
+
+
+def test_a_save_is_one_transaction_for_a_new_entry_and_an_edit(qtbot, editor, journal):
+    qtbot.keyClicks(editor.title_edit, "Panel prep")
+    assert editor.flush_draft() and editor.draft_key in journal.drafts()
+    with commits(journal) as seen:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1  # the entry written and its draft dropped together
+    assert editor.status_text().startswith("Saved at") and journal.drafts() == {}
+
+    editor.body_edit.setFocus()
+    qtbot.keyClicks(editor.body_edit, "Agenda first.")
+    with commits(journal) as seen:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
+    assert journal.get_entry(editor.entry_id).body == "Agenda first."
+    assert journal.count_entries() == 2
+
+
+def test_a_failed_save_keeps_the_text_on_screen_and_in_the_draft(qtbot, editor, journal):
+    entry_id = _first_id(journal)
+    assert editor.open_entry(entry_id)
+    body = "A long reflection on the week. " * 800
+    editor.body_edit.selectAll()
+    editor.body_edit.insertPlainText(body)
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(editor.title_edit, " (longer)")
+    assert editor.flush_draft()
+    with full_disk(journal):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert not editor.error.isHidden()
+        assert "not saved" in editor.error.text() and "disk is full" in editor.error.text()
+    assert editor.body_edit.toPlainText() == body
+    assert editor.title_edit.text() == "Group supervision (longer)"
+    assert editor.status_text() == "Unsaved changes"
+    stored = journal.drafts()[f"journal:entry:{entry_id}"]
+    assert stored["body"] == body and stored["title"] == "Group supervision (longer)"
+    assert journal.get_entry(entry_id).body == "We used the cycle."
+
+    assert editor.save()  # room again: the same text saves and the draft goes
+    assert journal.get_entry(entry_id).body == body and journal.drafts() == {}
