@@ -166,22 +166,16 @@ def cmd_add(folder: Path, args) -> int:
     if sys.stdin.isatty():
         print("Type the entry in Markdown; end with Ctrl+D.", file=sys.stderr)
     body = sys.stdin.read()
-    title = args.title.strip() or _title_from(body)
-    if not title and not body.strip():
+    if not args.title.strip() and not body.strip():
         print("reflect: the entry is empty; nothing was added.", file=sys.stderr)
         return 1
+    from reflect.journal.titles import derive_title  # the editor's rule, so both agree
+
+    title = args.title.strip() or derive_title(body)
     with _unlock(folder, args) as journal:
         journal.add_entry(title, body, tags=args.tag, happened_on=args.date)
     print(f"Added \u201c{title}\u201d.", file=sys.stderr)
     return EXIT_OK
-
-
-def _title_from(body: str) -> str:
-    for line in body.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:80]
-    return ""
 
 
 def _entries(n: int) -> str:

@@ -24,8 +24,9 @@ from typing import Any, NamedTuple
 from reflect.common.atomic import atomic_write_text
 from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal, normalise_tags
+from reflect.journal.kinds import EntryKind
 from reflect.store import bulk
-from reflect.store.models import ENTRY_KINDS, Entry
+from reflect.store.models import Entry
 
 FORMAT_JSONL = "jsonl"
 FORMAT_JRNL = "jrnl"
@@ -160,10 +161,10 @@ def entry_values(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
     if not (title.strip() or body.strip()
             or any(v not in ("", None, [], {}) for v in sections.values())):
         raise _Bad("it has neither a title nor a body")
-    kind = obj.get("kind") or "reflection"
-    if kind not in ENTRY_KINDS:
-        raise _Bad(f"unknown kind {_shown(kind)} (use {', '.join(ENTRY_KINDS[:-1])} or "
-                   f"{ENTRY_KINDS[-1]})")
+    kind = obj.get("kind") or EntryKind.REFLECTION
+    kinds = [k.value for k in EntryKind]
+    if kind not in kinds:
+        raise _Bad(f"unknown kind {_shown(kind)} (use {', '.join(kinds[:-1])} or {kinds[-1]})")
     created_at, created_day = _moment(obj, "created")
     updated_at, _ = _moment(obj, "updated")
     happened_on = _day(obj, "happened_on") or created_day or date.today()
@@ -404,7 +405,7 @@ def _entry_markdown(entry: Entry, people: Mapping[int, str],
                     titles: Mapping[str, tuple[str, str]]) -> str:
     title = " ".join(entry.title.split()) or "(untitled)"
     facts = [uk_date(entry.happened_on)]
-    if entry.kind != "reflection":
+    if entry.kind != EntryKind.REFLECTION:
         facts.append(entry.kind.capitalize())
     if entry.person_id is not None and entry.person_id in people:
         facts.append(f"Supervisee: {people[entry.person_id]}")

@@ -7,11 +7,15 @@ tests all drive the same code.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from reflect.common.errors import ReflectError
+from reflect.journal.kinds import EntryKind
+from reflect.journal.titles import derive_title
 from reflect.store import actions as action_store
 from reflect.store import drafts as draft_store
 from reflect.store import entries as entry_store
@@ -45,11 +49,37 @@ def normalise_tags(tags: Sequence[str]) -> list[str]:
 
 
 def new_entry(title: str = "", body: str = "", *, happened_on: date | None = None,
-              tags: Sequence[str] = (), kind: str = "reflection", **fields) -> Entry:
+              tags: Sequence[str] = (), kind: str = EntryKind.REFLECTION, **fields) -> Entry:
     now = utc_now()
     return Entry(uid=uuid.uuid4().hex, title=title.strip(), body=body, kind=kind,
                  happened_on=happened_on or date.today(), tags=normalise_tags(tags),
                  created_at=now, updated_at=now, **fields)
+
+
+class EntryGone(ReflectError):
+    """The entry being saved is no longer in the journal (emptied from the trash)."""
+
+
+@dataclass(frozen=True)
+class EntryFields:
+    """What the entry editor hands over to be saved: the values of its form, nothing more.
+    The editor never holds a database object, so a save is one call and one transaction."""
+
+    title: str
+    body: str
+    happened_on: date
+    tags: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    share_with_mentor: bool = False
+    sensitive: bool = False
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> EntryFields:
+        """From the editor's form state (ISO date, JSON-friendly values)."""
+        return cls(str(state["title"]), str(state["body"]),
+                   date.fromisoformat(state["happened_on"]), tuple(state["tags"]),
+                   tuple(state["attributes"]), bool(state["share_with_mentor"]),
+                   bool(state["sensitive"]))
 
 
 class Journal:
@@ -103,6 +133,35 @@ class Journal:
         entry.tags = normalise_tags(entry.tags)
         with self.vault.session() as session:
             return entry_store.save(session, session.merge(entry))
+
+    def save_entry_fields(self, entry_id: int | None, fields: EntryFields, *,
+                          uid: str | None = None, prompt_id: str | None = None,
+                          title_fallback: str = "", discard_draft: str | None = None) -> Entry:
+        """Create (``entry_id`` None, as a reflection with ``uid`` and ``prompt_id``) or
+        update an entry from ``fields`` in one transaction, and drop the draft under
+        ``discard_draft`` in the same one, so a save either happens with its draft gone or
+        not at all. An untitled entry is named by :func:`derive_title` (``title_fallback``,
+        the prompt, when the body is empty). Raises :class:`EntryGone` for a missing entry."""
+        with self.vault.session() as session:
+            if entry_id is None:
+                entry = new_entry(kind=EntryKind.REFLECTION, prompt_id=prompt_id)
+                entry.uid = uid or entry.uid
+            else:
+                entry = entry_store.get(session, entry_id)
+                if entry is None:
+                    raise EntryGone("This entry is no longer in the journal; copy your text "
+                                    "into a new entry to keep it.")
+            entry.title = fields.title.strip() or derive_title(fields.body, title_fallback)
+            entry.body = fields.body
+            entry.happened_on = fields.happened_on
+            entry.tags = normalise_tags(fields.tags)
+            entry.attributes = list(fields.attributes)
+            entry.share_with_mentor = fields.share_with_mentor
+            entry.sensitive = fields.sensitive
+            saved = entry_store.save(session, entry)
+            if discard_draft is not None:
+                draft_store.delete(session, discard_draft)
+            return saved
 
     def get_entry(self, entry_id: int) -> Entry | None:
         with self.vault.session() as session:

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from reflect.common.dates import uk_date, uk_numeric, uk_period
+from reflect.journal.kinds import kind_label
 from reflect.pdf.base import (
     CONTENT_WIDTH,
     RULE,
@@ -51,8 +52,6 @@ if TYPE_CHECKING:
     from reflect.profile.mentor_pack import PackContent, PackEntry
 
 HISTORY_COLUMNS = 6
-KIND_LABELS = {"reflection": "Reflection", "supervision": "Supervision record",
-               "coaching": "Coaching preparation"}
 
 
 def _table(rows: list[list], widths: Sequence[float], *, header_rows: int = 1,
@@ -285,7 +284,7 @@ def _notes(profile: Profile, s: Styles) -> list[Flowable]:
 
 def _entry(entry: PackEntry, s: Styles) -> list[Flowable]:
     title = entry.title or "(untitled)"
-    meta = [uk_date(entry.happened_on), KIND_LABELS.get(entry.kind, entry.kind.capitalize())]
+    meta = [uk_date(entry.happened_on), kind_label(entry.kind)]
     if entry.attributes:
         meta.append("Attributes: " + ", ".join(entry.attributes))
     if entry.tags:

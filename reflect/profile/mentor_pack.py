@@ -27,6 +27,7 @@ from pypdf import PdfReader
 from reflect.common.dates import uk_date, uk_period
 from reflect.content.library import find_prompt, load_prompt_sets
 from reflect.content.templates import Template, load_templates
+from reflect.journal.kinds import EntryKind
 from reflect.pdf.base import DocumentInfo, Progress, build_pdf
 from reflect.pdf.secure import save_pdf
 from reflect.profile import ratings as profile_domain
@@ -58,16 +59,16 @@ class Candidate:
     @property
     def pre_ticked(self) -> bool:
         """Shared or coaching entries, but never a sensitive entry or a supervision record."""
-        if self.sensitive or self.kind == "supervision":
+        if self.sensitive or self.kind == EntryKind.SUPERVISION:
             return False
-        return self.share_with_mentor or self.kind == "coaching"
+        return self.share_with_mentor or self.kind == EntryKind.COACHING
 
     @property
     def caution(self) -> str:
         """Why the leader should think twice before ticking it ('' if no reason)."""
         if self.sensitive:
             return "Marked sensitive"
-        if self.kind == "supervision":
+        if self.kind == EntryKind.SUPERVISION:
             return "Supervision record: may hold case details"
         return ""
 
@@ -322,8 +323,8 @@ def collect(journal: Journal, options: PackOptions) -> PackContent:
     return PackContent(
         options=options, prepared_on=prepared_on,
         profile=profile, history=tuple(history or ()),
-        coaching=tuple(e for e in chosen if e.kind == "coaching"),
-        reflections=tuple(e for e in chosen if e.kind != "coaching"),
+        coaching=tuple(e for e in chosen if e.kind == EntryKind.COACHING),
+        reflections=tuple(e for e in chosen if e.kind != EntryKind.COACHING),
         actions=tuple(actions), missing=tuple(missing))
 
 
@@ -333,11 +334,12 @@ def _entry_line(entry: PackEntry) -> PlanItem:
     warning = []
     if entry.sensitive:
         warning.append("sensitive entry, ticked by you")
-    if entry.kind == "supervision":
+    if entry.kind == EntryKind.SUPERVISION:
         warning.append("supervision record, ticked by you")
     if entry.left_out:
         warning.append("left out as sensitive: " + ", ".join(entry.left_out))
-    part = "Coaching preparation" if entry.kind == "coaching" else "Reflection"
+    part = (EntryKind.COACHING if entry.kind == EntryKind.COACHING
+            else EntryKind.REFLECTION).label
     return PlanItem(part, f"{uk_date(entry.happened_on)}, {title}", "; ".join(warning))
 
 

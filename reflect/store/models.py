@@ -8,7 +8,6 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-ENTRY_KINDS = ("reflection", "supervision", "coaching")
 ACTION_STATUSES = ("open", "done", "dropped", "carried")
 RATING_KINDS = ("self", "target", "other")
 

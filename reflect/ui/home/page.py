@@ -30,9 +30,9 @@ from reflect.common.dates import uk_date, uk_long_date
 from reflect.content.library import Prompt, PromptSet, load_prompt_sets
 from reflect.journal.daily_prompt import suggestions
 from reflect.journal.journal import Journal
+from reflect.journal.kinds import kind_label
 from reflect.store.queries import EntryFilter, PromptUsage
 from reflect.ui.home.supervision import supervision_section
-from reflect.ui.journal.search_dialog import kind_name
 from reflect.ui.widgets.card import Section, heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.lists import EnterTree, top_level_items
@@ -148,7 +148,7 @@ class RecentEntries(Section):
         self.list.clear()
         for summary in summaries:
             item = QTreeWidgetItem([summary.title.strip() or "Untitled",
-                                    kind_name(summary.kind),
+                                    kind_label(summary.kind),
                                     uk_date(summary.happened_on, short=True)])
             item.setData(0, ENTRY_ID_ROLE, summary.entry_id)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from reflect.common.errors import ReflectError
-from reflect.common.markdown_render import plain_text
 from reflect.content.library import Attribute, Prompt, PromptSet
-from reflect.journal.drafts import DraftStep, discard_quietly, next_step
-from reflect.journal.journal import Journal, new_entry
+from reflect.journal.drafts import DraftKeeper, DraftKind, DraftStep, DraftUnreadable
+from reflect.journal.drafts import draft_key as key_for
+from reflect.journal.journal import EntryFields, Journal
 from reflect.store.models import Entry
 from reflect.ui.journal.form import EntryForm
 from reflect.ui.widgets.feedback import plain_tooltip
@@ -32,13 +32,13 @@ from reflect.ui.widgets.messages import Failure
 
 log = logging.getLogger(__name__)
 
-DRAFT_PREFIX = "journal:"
+DRAFT_PREFIX = f"{DraftKind.JOURNAL}:"
 AUTOSAVE_MS = 1500
 PREVIEW_MS = 150
 
 
 def draft_key(entry_id: int | None, uid: str) -> str:
-    return f"{DRAFT_PREFIX}entry:{entry_id}" if entry_id is not None else f"{DRAFT_PREFIX}new:{uid}"
+    return key_for(DraftKind.JOURNAL, entry_id, uid)
 
 
 def _save_failure(exc: BaseException, draft_kept: bool) -> Failure:
@@ -70,8 +70,7 @@ class EntryEditor(EntryForm):
         self.entry_id: int | None = None
         self.uid = uuid.uuid4().hex
         self.prompt_id: str | None = None
-        self._baseline: dict[str, Any] = {}
-        self._flushed: dict[str, Any] | None = None  # what the stored draft holds, if any
+        self.drafts = DraftKeeper(journal, DraftKind.JOURNAL)
         self._loading = False
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush_draft)
@@ -90,7 +89,7 @@ class EntryEditor(EntryForm):
 
     @property
     def is_dirty(self) -> bool:
-        return self.form_state() != self._baseline
+        return self.drafts.is_dirty(self.form_state())
 
     @property
     def has_content(self) -> bool:
@@ -146,9 +145,10 @@ class EntryEditor(EntryForm):
         self.set_form_state({"title": "", "body": "", "happened_on": date.today().isoformat(),
                              "tags": [], "attributes": [], "share_with_mentor": False,
                              "sensitive": False})
-        self._finish_loading(payload)
+        if not self._finish_loading(payload):
+            return  # unreadable: it stays stored as it was, and the editor says why
         # Re-keyed under the new uid; the old draft goes only once the new one is written.
-        self._flushed = None
+        self.drafts.flushed = None
         if self.flush_draft():
             self._discard(key)
 
@@ -160,15 +160,25 @@ class EntryEditor(EntryForm):
         self.prompt_banner.show_prompt(prompt_id, prompt, prompt_set)
         self.error.clear()
 
-    def _finish_loading(self, draft: dict | None) -> None:
-        self._baseline = self.form_state()
-        self._flushed = None
-        if isinstance(draft, dict):
-            self.set_form_state(draft)
-            self._flushed = self.form_state()
+    def _finish_loading(self, payload: object | None) -> bool:
+        """Take what is on screen as saved, then lay the stored draft (if any) over it.
+        False when the draft could not be read; it is reported and left stored."""
+        self.drafts.begin(self.form_state())
+        problem = None
+        try:
+            draft = self.drafts.read(payload)
+        except DraftUnreadable as exc:
+            draft, problem = None, exc
+        if draft is not None:
+            self.set_form_state(draft.state)
+            self.drafts.restored(self.form_state())
         self._loading = False
         self._update_preview()
         self._set_status()
+        if problem is not None:
+            self.error.show_failure(Failure("An unsaved draft could not be opened.",
+                                            f"{problem} It is kept as it was."))
+        return problem is None
 
     # -- typing --------------------------------------------------------------------------------
     def _on_change(self) -> None:
@@ -189,7 +199,7 @@ class EntryEditor(EntryForm):
                 text = "Unsaved changes"
             else:
                 text = "Saved"
-        kept = self._flushed is not None and self._flushed == self.form_state()
+        kept = self.drafts.kept(self.form_state())
         detail = f"{text}; kept as an encrypted draft, safe if Reflect closes" if kept else text
         self.status_label.setText(text)
         self.status_label.setToolTip(plain_tooltip(detail))
@@ -203,30 +213,20 @@ class EntryEditor(EntryForm):
     def flush_draft(self) -> bool:
         """Write the form to the encrypted draft store now, if it changed. False on failure."""
         self._autosave.stop()
-        state = self.form_state()
-        step = next_step(state, self._baseline, self._flushed)
-        if step is DraftStep.NOTHING:
-            return True
-        if step is DraftStep.DISCARD:
-            self._discard(self.draft_key)
-            self._flushed = None
-            self._set_status()
-            return True
-        payload = {**state, "v": 1, "entry_id": self.entry_id, "uid": self.uid,
-                   "prompt_id": self.prompt_id, "saved_at": datetime.now(UTC).isoformat()}
         try:
-            self.journal.save_draft(self.draft_key, payload)
+            step = self.drafts.flush(self.draft_key, self.form_state(), entry_id=self.entry_id,
+                                     uid=self.uid, prompt_id=self.prompt_id)
         except Exception as exc:
             log.warning("a draft could not be kept: %s", type(exc).__name__)
             self.error.show_failure(Failure("Your draft could not be kept.", _reason(exc)
                                             + " Your text is still here."))
             return False
-        self._flushed = state
-        self._set_status()
+        if step is not DraftStep.NOTHING:
+            self._set_status()
         return True
 
     def _discard(self, key: str) -> None:
-        discard_quietly(self.journal, key)
+        self.drafts.discard(key)
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -236,70 +236,42 @@ class EntryEditor(EntryForm):
             self._set_status("Nothing to save yet")
             return True
         if self.entry_id is not None and not self.is_dirty:
-            if self._flushed is not None:  # a draft identical to the entry: not needed
-                self._discard(self.draft_key)
-                self._flushed = None
+            self.drafts.drop_unneeded(self.draft_key)  # a draft identical to the entry
             return True
-        state = self.form_state()
-        if not state["title"].strip():
-            state["title"] = _title_from(state["body"], self._prompt(self.prompt_id)[0])
-        try:
-            saved = self.journal.save_entry(self._entry_from(state))
+        prompt = self._prompt(self.prompt_id)[0]
+        old_key = self.draft_key
+        try:  # one transaction: the entry is written and its draft dropped, or neither
+            saved = self.journal.save_entry_fields(
+                self.entry_id, EntryFields.from_state(self.form_state()), uid=self.uid,
+                prompt_id=self.prompt_id, title_fallback=prompt.text if prompt else "",
+                discard_draft=old_key)
         except Exception as exc:
             log.warning("an entry could not be saved: %s", type(exc).__name__)
             kept = self.flush_draft()
             self.error.show_failure(_save_failure(exc, kept))
             self._set_status()
             return False
-        old_key = self.draft_key
         self._loading = True
         self.entry_id = saved.id
         self.title_edit.setText(saved.title)
         self._loading = False
-        self._baseline = self.form_state()
-        if self._flushed is not None or old_key != self.draft_key:
-            self._discard(old_key)
-        self._flushed = None
+        self.drafts.begin(self.form_state())  # saved; the draft went with the save
         self.error.clear()
         self._set_status(f"Saved at {datetime.now().strftime('%H:%M')}")
         self.saved.emit(saved.id)  # the stored entry: never None
         return True
 
-    def _entry_from(self, state: dict[str, Any]) -> Entry:
-        entry = self.journal.get_entry(self.entry_id) if self.entry_id is not None else None
-        if entry is None:
-            entry = new_entry(kind="reflection")
-            entry.uid = self.uid
-            entry.prompt_id = self.prompt_id
-        entry.title = state["title"].strip()
-        entry.body = state["body"]
-        entry.happened_on = date.fromisoformat(state["happened_on"])
-        entry.tags = list(state["tags"])
-        entry.attributes = list(state["attributes"])
-        entry.share_with_mentor = bool(state["share_with_mentor"])
-        entry.sensitive = bool(state["sensitive"])
-        return entry
-
     def leave(self) -> bool:
         """Called before another entry replaces this one: save what changed. False (and the
         entry stays on screen, its text also in the draft) when the save failed."""
         if not self.is_dirty or (self.entry_id is None and not self.has_content):
-            if self._flushed is not None:
-                self._discard(self.draft_key)
-                self._flushed = None
+            self.drafts.drop_unneeded(self.draft_key)
             return True
         return self.save()
 
 
 def _reason(exc: BaseException) -> str:
     return str(exc) if isinstance(exc, ReflectError) else f"({type(exc).__name__})"
-
-
-def _title_from(body: str, prompt: Prompt | None) -> str:
-    """A title for an untitled entry: its first words, else the prompt's."""
-    words = (plain_text(body) or (prompt.text if prompt else "")).split()
-    title = " ".join(words[:8])
-    return title + ("…" if len(words) > 8 else "") if title else "Untitled"
 
 
 def _state_of(entry: Entry) -> dict[str, Any]:

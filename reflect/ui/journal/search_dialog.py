@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal, SearchResult
+from reflect.journal.kinds import kind_label
 from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START
 from reflect.ui.widgets.feedback import hint_label
 
@@ -63,14 +64,6 @@ ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 META_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # escaped HTML, see snippet_html
-
-KIND_NAMES = {"reflection": "Reflection", "supervision": "Supervision record",
-              "coaching": "Coaching"}
-
-
-def kind_name(kind: str) -> str:
-    return KIND_NAMES.get(kind, kind.replace("_", " ").capitalize())
-
 
 def snippet_html(snippet: str) -> str:
     """Escape everything, then (and only then) mark the matched words bold."""
@@ -237,7 +230,7 @@ class SearchDialog(QDialog):
         self.results.clear()
         for hit in self.search_result.hits if self.search_result else ():
             title = hit.title.strip() or "Untitled"
-            meta = f"{kind_name(hit.kind)} · {uk_date(hit.happened_on, short=True)}"
+            meta = f"{kind_label(hit.kind)} · {uk_date(hit.happened_on, short=True)}"
             plain = " ".join(hit.snippet.split())
             item = QListWidgetItem()
             item.setData(ENTRY_ID_ROLE, hit.entry_id)

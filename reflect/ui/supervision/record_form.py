@@ -12,7 +12,7 @@ on screen and in the draft, with the reason in plain text. Ctrl+S saves.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from reflect.common.errors import ReflectError
 from reflect.content.templates import Template
-from reflect.journal.drafts import DraftStep, discard_quietly, next_step
+from reflect.journal.drafts import Draft, DraftKeeper, DraftKind, DraftStep, DraftUnreadable
 from reflect.store.models import Entry
 from reflect.supervision.record_state import (
     actions_to_save,
@@ -73,8 +73,7 @@ class RecordForm(QWidget):
         self.template: Template | None = None
         self.person_id: int | None = None
         self.body: RecordBody | None = None
-        self._baseline: dict[str, Any] = {}
-        self._flushed: dict[str, Any] | None = None
+        self.drafts = DraftKeeper(self.journal, DraftKind.SUPERVISION)
         self._loading = False
         self.back_button = QPushButton("← Records")
         self.back_button.setAccessibleName("Back to the records")
@@ -175,21 +174,26 @@ class RecordForm(QWidget):
     def open_draft(self, key: str, payload: dict) -> bool:
         """Bring back a draft found after unlocking: into its record, or, when there is none
         (a new record, or one since deleted), as a new record, so no word is lost."""
-        entry_id = payload.get("entry_id")
-        if isinstance(entry_id, int) and self.open_record(entry_id):
-            return True
-        state = payload.get("state")
-        person_id = payload.get("person_id")
-        if not isinstance(state, dict) or not self.start_new(
-                person_id if isinstance(person_id, int) else None,
-                str(payload.get("template_id") or "")):
+        try:
+            draft = Draft.from_payload(DraftKind.SUPERVISION, payload)
+        except DraftUnreadable as exc:  # left stored as it was, for the version that wrote it
+            log.warning("a record draft was not opened: %s", exc)
+            self.error.show_failure(Failure("An unsaved record could not be opened.",
+                                            f"{exc} It is kept as it was."))
             return False
-        if isinstance(entry_id, int) and isinstance(state.get("actions"), list):
+        entry_id, state = draft.entry_id, draft.state
+        if entry_id is not None and self.open_record(entry_id):
+            return True
+        person_id = draft.meta.get("person_id")
+        if not self.start_new(person_id if isinstance(person_id, int) else None,
+                              str(draft.meta.get("template_id") or "")):
+            return False
+        if entry_id is not None and isinstance(state.get("actions"), list):
             # The deleted record's own actions are gone with it: keep the open ones as new.
             state = {**state, "actions": [{**a, "id": None} for a in state["actions"]
                                           if isinstance(a, dict) and a.get("status") == "open"]}
         self.set_form_state(state)
-        self._flushed = None
+        self.drafts.flushed = None
         if self.flush_draft():  # re-keyed under the new uid before the old one goes
             self._discard(key)
         return True
@@ -223,11 +227,16 @@ class RecordForm(QWidget):
         self.about.setText(f"{template.name} · Ctrl+S saves; until then your words are kept "
                            "as an encrypted draft")
         self.error.clear()
-        self._baseline = self.form_state()
-        self._flushed = None
-        if isinstance(draft, dict) and isinstance(draft.get("state"), dict):
-            self.set_form_state(draft["state"])
-            self._flushed = self.form_state()
+        self.drafts.begin(self.form_state())
+        try:
+            stored = self.drafts.read(draft)
+        except DraftUnreadable as exc:
+            stored = None
+            self.error.show_failure(Failure("An unsaved draft could not be opened.",
+                                            f"{exc} It is kept as it was."))
+        if stored is not None:
+            self.set_form_state(stored.state)
+            self.drafts.restored(self.form_state())
         self._loading = False
         self.scroll_area.verticalScrollBar().setValue(0)
         self.show_status()
@@ -268,7 +277,7 @@ class RecordForm(QWidget):
 
     @property
     def is_dirty(self) -> bool:
-        return self.form_state() != self._baseline
+        return self.drafts.is_dirty(self.form_state())
 
     @property
     def has_content(self) -> bool:
@@ -283,7 +292,7 @@ class RecordForm(QWidget):
         if text is None:
             text = ("New record" if self.entry_id is None and not self.is_dirty else
                     "Unsaved changes" if self.is_dirty else "Saved")
-        kept = self._flushed is not None and self._flushed == self.form_state()
+        kept = self.drafts.kept(self.form_state())
         detail = f"{text}; kept as an encrypted draft, safe if Reflect closes" if kept else text
         self.status_label.setText(text)
         self.status_label.setToolTip(plain_tooltip(detail))
@@ -313,30 +322,21 @@ class RecordForm(QWidget):
         if self.template is None:
             return True
         state = self.form_state()
-        step = next_step(state, self._baseline, self._flushed)
-        if step is DraftStep.NOTHING:
-            return True
-        if step is DraftStep.DISCARD:
-            self._discard(self.draft_key)
-            self._flushed = None
-            self.show_status()
-            return True
-        payload = {"v": 1, "entry_id": self.entry_id, "uid": self.uid,
-                   "template_id": self.template.id, "person_id": state["person_id"],
-                   "state": state, "saved_at": datetime.now(UTC).isoformat()}
         try:
-            self.journal.save_draft(self.draft_key, payload)
+            step = self.drafts.flush(self.draft_key, state, entry_id=self.entry_id,
+                                     uid=self.uid, template_id=self.template.id,
+                                     person_id=state["person_id"])
         except Exception as exc:
             log.warning("a record draft could not be kept: %s", type(exc).__name__)
             self.error.show_failure(Failure("Your draft could not be kept.",
                                             reason(exc) + " Your words are still here."))
             return False
-        self._flushed = state
-        self.show_status()
+        if step is not DraftStep.NOTHING:
+            self.show_status()
         return True
 
     def _discard(self, key: str) -> None:
-        discard_quietly(self.journal, key)
+        self.drafts.discard(key)
 
     # -- saving ------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -367,10 +367,7 @@ class RecordForm(QWidget):
         if self.body is not None and self.body.action_editor is not None:
             self.body.action_editor.set_actions([action_state(a) for a in record.actions])
         self._loading = False
-        self._baseline = self.form_state()
-        if self._flushed is not None or old_key != self.draft_key:
-            self._discard(old_key)
-        self._flushed = None
+        self.drafts.saved(old_key, self.draft_key, self.form_state())
         self.error.clear()
         self.show_status(f"Saved at {datetime.now().strftime('%H:%M')}")
         self.saved.emit(record.entry.id)  # a saved record: never None
@@ -387,9 +384,7 @@ class RecordForm(QWidget):
         record stays, its words also in the draft) when that save was refused."""
         if self.template is None or not self.is_dirty or (
                 self.entry_id is None and not self.has_content):
-            if self._flushed is not None:
-                self._discard(self.draft_key)
-                self._flushed = None
+            self.drafts.drop_unneeded(self.draft_key)
             return True
         return self.save()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import date
 
@@ -9,10 +10,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox
 
+from reflect.cli.main import main as cli_main
 from reflect.content.library import load_attributes, load_prompt_sets
+from reflect.journal.drafts import DRAFT_VERSION, Draft, DraftKind
 from reflect.journal.journal import Journal
+from reflect.journal.titles import derive_title
 from reflect.ui.journal.editor import EntryEditor, draft_key
 from reflect.ui.journal.fields import TagEdit
+from tests.journal.test_save_entry import commits, full_disk
 
 
 @pytest.fixture
@@ -189,3 +194,93 @@ def test_a_new_draft_left_behind_by_a_saved_entry_does_not_clash_with_it(editor,
     assert editor.uid != saved_uid and key not in journal.drafts()
     assert editor.save()
     assert journal.count_entries() == 2 and journal.drafts() == {}
+
+
+def test_the_cli_and_the_editor_give_an_untitled_entry_the_same_title(
+        qtbot, editor, journal, tmp_path, monkeypatch, cheap, passphrase):
+    first = ("## A **hard** conversation with the [virtual school](https://example.org) "
+             "head about exclusions and what comes next")
+    body = first + "\nMore words."
+    cli_folder = tmp_path / "cli-journal"
+    Journal.create(cli_folder, passphrase, cheap)[0].close()
+    monkeypatch.setenv("REFLECT_PASSPHRASE", passphrase)
+    monkeypatch.setattr("sys.stdin", io.StringIO(body))
+    assert cli_main(["--journal", str(cli_folder), "add"]) == 0
+    with Journal.unlock(cli_folder, passphrase=passphrase) as cli_journal:
+        cli_title = cli_journal.list_entries()[0].title
+
+    editor.body_edit.setFocus()
+    qtbot.keyClicks(editor.body_edit, first)
+    qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.body_edit, "More words.")
+    assert editor.body_edit.toPlainText() == body
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # Ctrl+S is the page's
+    assert journal.get_entry(editor.entry_id).title == cli_title == derive_title(body)
+    assert cli_title == "A hard conversation with the virtual school head about…"
+
+
+def test_a_draft_from_a_newer_reflect_is_reported_and_never_overwritten(editor, journal):
+    entry_id = _first_id(journal)
+    key = f"journal:entry:{entry_id}"
+    future = {"v": DRAFT_VERSION + 1, "entry_id": entry_id, "title": "From a later Reflect"}
+    journal.save_draft(key, future)
+    assert editor.open_entry(entry_id)
+    assert editor.title_edit.text() == "Group supervision"  # the saved text, not the guess
+    assert not editor.error.isHidden() and "newer version" in editor.error.text()
+    assert editor.status_text() == "Saved"
+
+    new_key = "journal:new:future"
+    journal.save_draft(new_key, {**future, "entry_id": None})
+    editor.open_draft(new_key, journal.drafts()[new_key])
+    assert editor.entry_id is None and editor.body_edit.toPlainText() == ""
+    assert "newer version" in editor.error.text()
+    assert journal.drafts() == {key: future, new_key: {**future, "entry_id": None}}
+
+
+def test_typing_keeps_a_versioned_draft(qtbot, editor, journal):
+    qtbot.keyClicks(editor.title_edit, "Half a thought")
+    assert editor.flush_draft()
+    stored = journal.drafts()[editor.draft_key]
+    assert stored["v"] == DRAFT_VERSION and stored["uid"] == editor.uid
+    assert Draft.from_payload(DraftKind.JOURNAL, stored).state == editor.form_state()
+
+
+def test_a_save_is_one_transaction_for_a_new_entry_and_an_edit(qtbot, editor, journal):
+    qtbot.keyClicks(editor.title_edit, "Panel prep")
+    assert editor.flush_draft() and editor.draft_key in journal.drafts()
+    with commits(journal) as seen:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1  # the entry written and its draft dropped together
+    assert editor.status_text().startswith("Saved at") and journal.drafts() == {}
+
+    editor.body_edit.setFocus()
+    qtbot.keyClicks(editor.body_edit, "Agenda first.")
+    with commits(journal) as seen:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
+    assert journal.get_entry(editor.entry_id).body == "Agenda first."
+    assert journal.count_entries() == 2
+
+
+def test_a_failed_save_keeps_the_text_on_screen_and_in_the_draft(qtbot, editor, journal):
+    entry_id = _first_id(journal)
+    assert editor.open_entry(entry_id)
+    body = "A long reflection on the week. " * 800
+    editor.body_edit.selectAll()
+    editor.body_edit.insertPlainText(body)
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(editor.title_edit, " (longer)")
+    assert editor.flush_draft()
+    with full_disk(journal):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert not editor.error.isHidden()
+        assert "not saved" in editor.error.text() and "disk is full" in editor.error.text()
+    assert editor.body_edit.toPlainText() == body
+    assert editor.title_edit.text() == "Group supervision (longer)"
+    assert editor.status_text() == "Unsaved changes"
+    stored = journal.drafts()[f"journal:entry:{entry_id}"]
+    assert stored["body"] == body and stored["title"] == "Group supervision (longer)"
+    assert journal.get_entry(entry_id).body == "We used the cycle."
+
+    assert editor.save()  # room again: the same text saves and the draft goes
+    assert journal.get_entry(entry_id).body == body and journal.drafts() == {}

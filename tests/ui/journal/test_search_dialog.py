@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from reflect.journal.journal import SearchResult
+from reflect.journal.kinds import EntryKind
 from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from reflect.ui.journal.search_dialog import SearchDialog, count_text, snippet_html
 
@@ -21,7 +22,7 @@ def journal(new_journal):
                           "quality.", happened_on=date(2026, 2, 3))
     new_journal.add_entry("Reflective supervision with Wren",
                           "Wren challenged the plan; we agreed a way forward.",
-                          happened_on=date(2026, 2, 10), kind="supervision")
+                          happened_on=date(2026, 2, 10), kind=EntryKind.SUPERVISION)
     new_journal.add_entry("Budget", "Nothing to do with the word we look for.",
                           happened_on=date(2026, 2, 11))
     return new_journal
@@ -65,6 +66,8 @@ def test_results_as_you_type_with_bold_matches(qtbot, dialog):
     team = next(row for row in dialog.rows() if row.title == "Team meeting")
     assert "<b>supervision</b>" in team.snippet_html
     assert team.meta == "Reflection · 3 Feb 2026"
+    wren = next(row for row in dialog.rows() if row.title != "Team meeting")
+    assert wren.meta == f"{EntryKind.SUPERVISION.label} · 10 Feb 2026"
     assert not dialog.grab().isNull()
 
     dialog.search_edit.clear()
