@@ -94,9 +94,10 @@ class Draft:
         if kind is DraftKind.JOURNAL:
             state = {k: v for k, v in payload.items() if k not in _ENVELOPE + meta_keys}
         else:
-            state = payload.get("state")
-            if not isinstance(state, dict):
+            inner = payload.get("state")
+            if not isinstance(inner, dict):
                 raise DraftUnreadable("The draft has no record in it.")
+            state = inner
         entry_id = payload.get("entry_id")
         uid, saved_at = payload.get("uid"), payload.get("saved_at")
         return cls(kind, dict(state), saved_at if isinstance(saved_at, str) else "",

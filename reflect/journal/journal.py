@@ -147,10 +147,11 @@ class Journal:
                 entry = new_entry(kind=EntryKind.REFLECTION, prompt_id=prompt_id)
                 entry.uid = uid or entry.uid
             else:
-                entry = entry_store.get(session, entry_id)
-                if entry is None:
+                found = entry_store.get(session, entry_id)
+                if found is None:
                     raise EntryGone("This entry is no longer in the journal; copy your text "
                                     "into a new entry to keep it.")
+                entry = found
             entry.title = fields.title.strip() or derive_title(fields.body, title_fallback)
             entry.body = fields.body
             entry.happened_on = fields.happened_on
