@@ -61,12 +61,16 @@ def _run_demo(app, kdf_params: KdfParams | None) -> int:
     from reflect.ui.workers import wait_for_workers
 
     with tempfile.TemporaryDirectory(prefix="reflect-demo-", ignore_cleanup_errors=True) as tmp:
-        window = open_demo_window(Path(tmp) / "journal", kdf_params=kdf_params)
         try:
-            window.show()
-            return app.exec()
+            window = open_demo_window(Path(tmp) / "journal", kdf_params=kdf_params)
+            try:
+                window.show()
+                return app.exec()
+            finally:
+                window.close()  # closes the journal and releases its lock
         finally:
-            window.close()  # closes the journal and releases its lock before the folder goes
+            # Even when building the window failed: a backup still writing into the folder
+            # would otherwise outlive its removal.
             wait_for_workers(30_000)
 
 

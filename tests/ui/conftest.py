@@ -105,7 +105,7 @@ class Driver:
         self.qtbot.keyClick(view.secret_edit, Qt.Key.Key_Return)
 
     def wait_unlocked(self, window) -> None:
-        self.qtbot.waitUntil(lambda: window.shell is not None, timeout=10_000)
+        self.qtbot.waitUntil(lambda: window.shell is not None, timeout=30_000)
 
     def wait_failed(self, window) -> str:
         view = window.unlock_view

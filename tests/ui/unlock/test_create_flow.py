@@ -73,7 +73,7 @@ def test_create_shows_a_recovery_key_that_opens_the_journal(qtbot, make_window, 
     assert not recovery.continue_button.isEnabled()
     qtbot.mouseClick(recovery.copy_button, Qt.MouseButton.LeftButton)
     # The offscreen clipboard delivers asynchronously now and then: wait, do not race it.
-    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == key, timeout=2_000)
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == key, timeout=10_000)
     recovery.saved_box.setChecked(True)
     assert recovery.continue_button.isEnabled()
     qtbot.mouseClick(recovery.continue_button, Qt.MouseButton.LeftButton)
