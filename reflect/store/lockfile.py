@@ -40,10 +40,6 @@ class JournalLock:
         os.close(self._fd)
         self._fd = None
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
