@@ -43,4 +43,15 @@ def cmd_restore(folder: Path, args, unlock) -> int:
     return 0
 
 
+def restore_hint(folder: Path) -> str:
+    """What to type next after a failed check: the restore command for the newest backup."""
+    from reflect.safety.maintenance import restore_advice
+
+    newest = restore_advice(folder)
+    if newest is None:
+        return "There is no backup in the journal folder; restore from a copy you made elsewhere."
+    return (f"Restore from the newest backup, made on {newest.made_at:%-d %B %Y at %H:%M}: "
+            f"reflect --journal {folder} restore {newest.path}")
+
+
 COMMANDS = {"backup": cmd_backup, "restore": cmd_restore}

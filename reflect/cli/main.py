@@ -237,9 +237,9 @@ def cmd_check(folder: Path, args) -> int:
     if problems:
         for problem in problems:
             print(f"reflect: {problem}", file=sys.stderr)
-        from reflect.safety.maintenance import restore_advice
+        from reflect.cli.backup import restore_hint
 
-        print(f"reflect: {restore_advice(folder)}", file=sys.stderr)
+        print(f"reflect: {restore_hint(folder)}", file=sys.stderr)
         return DatabaseDamaged.exit_code
     print("The key file, the database and the search index are sound.")
     return EXIT_OK

@@ -1,7 +1,8 @@
-"""App settings that hold no journal content: auto-lock delay, the last journal folder.
+"""App settings that hold no journal content: the auto-lock delay and locking on sleep.
 
 Stored as JSON in the platform config dir and written atomically. A damaged settings file
-falls back to defaults instead of stopping the app.
+falls back to defaults instead of stopping the app, and keys this version does not know
+(``last_journal`` from older versions, say) are ignored, then dropped on the next save.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ SETTINGS_NAME = "settings.json"
 class Settings:
     auto_lock_minutes: int = 10
     lock_on_sleep: bool = True
-    last_journal: str = ""
 
     @classmethod
     def path(cls) -> Path:

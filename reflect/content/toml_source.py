@@ -44,14 +44,6 @@ def read_toml(path: Path) -> tuple[dict, str]:
         raise ContentError(path, 0, "is not valid TOML: it is nested too deeply") from None
 
 
-def line_of(text: str, needle: str, start_line: int = 1) -> int:
-    """First line (1-based, at or after ``start_line``) containing ``needle``; 0 if absent."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number >= start_line and needle in line:
-            return number
-    return 0
-
-
 def line_of_value(text: str, key: str, value: str) -> int:
     """Line of ``key = "value"`` in the raw text, so a semantic error can point at it."""
     pattern = re.compile(rf'^\s*{re.escape(key)}\s*=\s*["\']{re.escape(value)}["\']', re.M)

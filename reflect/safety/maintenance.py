@@ -8,7 +8,7 @@ from reflect.journal.journal import Journal
 from reflect.store import backups
 from reflect.store.backups import BackupInfo
 from reflect.store.check import run_checks
-from reflect.store.layout import derive_data_key
+from reflect.store.layout import db_path, derive_data_key, keys_path
 
 __all__ = ["BackupInfo", "back_up_now", "check", "list_backups", "restore", "restore_advice"]
 
@@ -37,12 +37,9 @@ def restore(folder: Path, backup: Path, *, passphrase: str | None = None,
     return backups.restore(folder, backup, key)
 
 
-def restore_advice(folder: Path) -> str:
-    """Name the newest backup so the person knows exactly what to do next."""
-    found = list_backups(folder)
-    if not found:
-        return "There is no backup in the journal folder; restore from a copy you made elsewhere."
-    newest = found[0]
-    made = f"{newest.made_at:%-d %B %Y at %H:%M}"
-    return (f"Restore from the newest backup, made on {made}: "
-            f"reflect --journal {folder} restore {newest.path}")
+def restore_advice(folder: Path) -> BackupInfo | None:
+    """The backup to offer when a check finds damage: the newest one in the journal folder
+    that has both its files (a failed copy is removed when it is made), or None. The caller
+    words it: the CLI as a command, the window as a button."""
+    return next((b for b in list_backups(folder)
+                 if db_path(b.path).is_file() and keys_path(b.path).is_file()), None)

@@ -1,17 +1,23 @@
-"""Security settings as the app offers them: change the passphrase, replace the recovery
-key, remember the key on this device. The current passphrase is always asked again, so an
-unlocked, unattended window is not enough to take over a journal."""
+"""Security settings as the app offers them: unlock (remembering the key on this device or
+not), change the passphrase, replace the recovery key. The current passphrase is always asked
+again for a change, so an unlocked, unattended window is not enough to take over a journal.
+
+Everything here is slow (Argon2id, opening the database, the keyring), so the window calls
+these functions from a worker thread; none of them touches Qt.
+"""
 
 from __future__ import annotations
 
 import hmac
+from dataclasses import dataclass
+from pathlib import Path
 
 from reflect.common.errors import ReflectError, WrongSecret
 from reflect.journal.journal import Journal
 from reflect.safety import keychain
 from reflect.safety import passphrase as rules
 from reflect.store.envelope import KdfParams
-from reflect.store.layout import derive_data_key
+from reflect.store.layout import derive_data_key, read_envelope
 
 
 class PassphraseRejected(ReflectError):
@@ -52,3 +58,54 @@ def set_remembered(journal: Journal, remember: bool) -> bool:
 
 def is_remembered(journal: Journal) -> bool:
     return keychain.recall(journal.vault.journal_id) is not None
+
+
+def can_remember() -> tuple[bool, str]:
+    """Whether 'remember on this device' can be offered here, and if not, why."""
+    return keychain.availability()
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """An opened journal and whether its key is in the keyring now (for the window to say
+    so when remembering was asked for but the keyring would not keep it)."""
+
+    journal: Journal
+    remembered: bool
+
+
+def unlock(folder: Path, secret: str, *, recovery: bool = False, remember: bool | None = None,
+           accept_missing_wal: bool = False) -> Unlocked:
+    """Open with the passphrase (or the recovery key), then store the key in the keyring
+    (``remember=True``), forget it (``False``) or leave the keyring alone (``None``)."""
+    if recovery:
+        journal = Journal.unlock(folder, recovery_key=secret,
+                                 accept_missing_wal=accept_missing_wal)
+    else:
+        journal = Journal.unlock(folder, passphrase=secret,
+                                 accept_missing_wal=accept_missing_wal)
+    try:
+        remembered = (is_remembered(journal) if remember is None
+                      else set_remembered(journal, remember))
+    except BaseException:
+        journal.close()  # nobody else holds it yet: release the lock and the key
+        raise
+    return Unlocked(journal, remembered)
+
+
+def _remembered_key(folder: Path) -> bytes | None:
+    if not keychain.availability()[0]:
+        return None
+    return keychain.recall(read_envelope(folder).journal_id)
+
+
+def has_remembered_key(folder: Path) -> bool:
+    """Whether this device keeps a key for the journal in ``folder`` (without opening it)."""
+    return _remembered_key(folder) is not None
+
+
+def open_remembered(folder: Path) -> Journal | None:
+    """Open with the key remembered on this device; None when there is none. A key that no
+    longer opens the journal, or a journal open elsewhere, raises as unlocking would."""
+    key = _remembered_key(folder)
+    return None if key is None else Journal.open_with_key(folder, key)

@@ -40,19 +40,24 @@ class BackupInfo:
 def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target: Path) -> Path:
     """SQLite's online backup into ``target`` (a new folder), verified by reopening."""
     target.mkdir(parents=True, mode=0o700)
-    os.close(os.open(db_path(target), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    source = raw_connect(source_db, data_key)
     try:
-        copy = raw_connect(db_path(target), data_key)
+        os.close(os.open(db_path(target), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        source = raw_connect(source_db, data_key)
         try:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            copy = raw_connect(db_path(target), data_key)
+            try:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                copy.close()
         finally:
-            copy.close()
-    finally:
-        source.close()
-    env.write(keys_path(target), envelope)
-    verify(target, data_key)
+            source.close()
+        env.write(keys_path(target), envelope)
+        verify(target, data_key)
+    except BaseException:
+        # A copy that did not verify must not sit among the backups as the newest one.
+        shutil.rmtree(target, ignore_errors=True)
+        raise
     return target
 
 

@@ -70,10 +70,6 @@ def get(session: Session, entry_id: int) -> Entry | None:
     return session.get(Entry, entry_id)
 
 
-def get_by_uid(session: Session, uid: str) -> Entry | None:
-    return session.exec(select(Entry).where(Entry.uid == uid)).first()
-
-
 def _dbapi(session: Session):
     """The session's own DB-API connection, inside its transaction."""
     return session.connection().connection.driver_connection

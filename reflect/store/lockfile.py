@@ -41,10 +41,6 @@ class JournalLock:
         os.close(self._fd)
         self._fd = None
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt

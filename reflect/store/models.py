@@ -8,7 +8,6 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-ACTION_STATUSES = ("open", "done", "dropped", "carried")
 RATING_KINDS = ("self", "target", "other")
 
 
@@ -55,7 +54,7 @@ class Action(SQLModel, table=True):
     description: str
     owner: str = ""
     due_on: date | None = Field(default=None, index=True)
-    status: str = Field(default="open", index=True)
+    status: str = Field(default="open", index=True)  # open, done, dropped or carried
     outcome: str = ""
     reason: str = ""
     closed_on: date | None = None

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget,
 from reflect.common.errors import WalMissing
 from reflect.common.settings import Settings
 from reflect.journal.journal import Journal
-from reflect.safety import keychain
+from reflect.safety import security
 from reflect.store.envelope import KdfParams
-from reflect.store.layout import journal_exists, read_envelope
+from reflect.store.layout import journal_exists
 from reflect.ui.idle import IdleWatcher
 from reflect.ui.journal.search_dialog import SearchDialog
 from reflect.ui.safety.journal_actions import JournalActions, ask_open_anyway
@@ -41,9 +41,11 @@ WINDOW_TITLE = "Reflect"
 
 def _close_quietly(result: object) -> None:
     """A journal opened for a window that has gone: release its lock and key."""
-    journal = result[0] if isinstance(result, tuple) else result
-    if isinstance(journal, Journal):
-        journal.close()
+    if isinstance(result, security.Unlocked):
+        result = result.journal
+    for journal in result if isinstance(result, tuple) else (result,):
+        if isinstance(journal, Journal):  # (journal, recovery key) or (remembered, journal)
+            journal.close()
 
 
 class MainWindow(QMainWindow):
@@ -179,7 +181,7 @@ class MainWindow(QMainWindow):
 
     # -- unlocking -------------------------------------------------------------------------------
     def _show_unlock(self, *, recovery: bool = False) -> None:
-        available, reason = keychain.availability()
+        available, reason = security.can_remember()
         view = self.unlock_view
         view.set_remember_available(available, reason)
         view.set_remembered(self._remembered)
@@ -189,16 +191,17 @@ class MainWindow(QMainWindow):
         view.secret_edit.setFocus()
 
     def _try_remembered_key(self, *, open_it: bool) -> None:
-        """At startup only: a key remembered on this device opens the journal unasked."""
-        if not keychain.availability()[0]:
+        """At startup only: a key remembered on this device opens the journal unasked (in
+        recovery mode it only ticks the box, so the person sees it is remembered)."""
+        if not security.can_remember()[0]:
             return
         folder = self.folder
 
         def find_and_open() -> tuple[bool, Journal | None]:
-            key = keychain.recall(read_envelope(folder).journal_id)
-            if key is None:
-                return False, None
-            return True, Journal.open_with_key(folder, key) if open_it else None
+            if not open_it:
+                return security.has_remembered_key(folder), None
+            journal = security.open_remembered(folder)
+            return journal is not None, journal
 
         if open_it:
             self.unlock_view.set_busy("Opening with the key remembered on this device…")
@@ -221,36 +224,23 @@ class MainWindow(QMainWindow):
         what = "recovery key" if use_recovery else "passphrase"
         self.unlock_view.set_busy(f"Checking your {what} and opening the journal…")
         folder = self.folder
-
-        def open_and_remember() -> tuple[Journal, bool, bool]:
-            if use_recovery:
-                journal = Journal.unlock(folder, recovery_key=secret,
-                                         accept_missing_wal=accept_missing_wal)
-            else:
-                journal = Journal.unlock(folder, passphrase=secret,
-                                         accept_missing_wal=accept_missing_wal)
-            vault = journal.vault
-            if remember:
-                kept = keychain.remember(vault.journal_id, vault.data_key)
-            else:
-                keychain.forget(vault.journal_id)
-                kept = False
-            return journal, remember, kept
-
-        run_in_thread(open_and_remember, on_success=self._unlock_done,
+        run_in_thread(lambda: security.unlock(folder, secret, recovery=use_recovery,
+                                              remember=remember,
+                                              accept_missing_wal=accept_missing_wal),
+                      on_success=lambda opened: self._unlock_done(opened, wanted=remember),
                       on_failure=lambda exc: self._unlock_failed(
                           exc, use_recovery, retry=lambda: self._unlock(
                               secret, use_recovery, remember, accept_missing_wal=True)),
                       owner=self, discard=_close_quietly)
 
-    def _unlock_done(self, result: tuple[Journal, bool, bool]) -> None:
-        journal, wanted, kept = result
+    def _unlock_done(self, opened: security.Unlocked, *, wanted: bool) -> None:
+        journal = opened.journal
         if not self._accept_journal(journal):
             return
-        self._remembered = kept
+        self._remembered = opened.remembered
         self.unlock_view.reset()
         self._enter_shell(journal)
-        if wanted and not kept:
+        if wanted and not opened.remembered:
             self.statusBar().showMessage(
                 "The key could not be kept in the system keyring; you will be asked for the "
                 "passphrase next time.", 10_000)

@@ -6,11 +6,12 @@ work adds a real page by putting its factory in :data:`PAGES` (or calling
 outlives the key; before that, :meth:`Shell.prepare_to_lock` gives every page a chance to
 save drafts while the journal is still open.
 
-Routing: any page with a Qt signal ``open_entry_requested(int)`` or
-``answer_prompt_requested(str)`` is connected to :meth:`Shell.open_entry` /
-:meth:`Shell.answer_prompt`, which show the Journal page and open the entry there (or start
-a new entry answering the prompt); a supervision record opens in the Supervision page's form
-instead. Ctrl+N starts a new entry and Ctrl+Shift+N a new supervision record from any page.
+Routing goes through the small protocols in :mod:`reflect.ui.routes`: any page with a Qt
+signal ``open_entry_requested(int)`` or ``answer_prompt_requested(str)`` is connected to
+:meth:`Shell.open_entry` / :meth:`Shell.answer_prompt`, which show the Journal page and open
+the entry there (or start a new entry answering the prompt); a supervision record opens in the
+Supervision page's form instead. Ctrl+N starts a new entry and Ctrl+Shift+N a new supervision
+record from any page.
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ from reflect.ui.home.page import home_page
 from reflect.ui.journal.page import journal_page
 from reflect.ui.profile.page import profile_page
 from reflect.ui.prompts.page import prompts_page
+from reflect.ui.routes import (
+    AsksForEntries,
+    AsksForPrompts,
+    KeepsRecords,
+    OpensEntries,
+    PreparesToLock,
+    RestoresWork,
+    StartsEntries,
+)
 from reflect.ui.supervision.actions_page import actions_page
 from reflect.ui.supervision.page import supervision_page
 
@@ -42,11 +52,6 @@ log = logging.getLogger(__name__)
 _NAV_STYLE = "QListWidget::item { padding: 6px 12px; }"
 
 PageFactory = Callable[[Journal], QWidget]
-
-
-
-
-
 
 #: The pages of the shell, in navigation order.
 PAGES: list[tuple[str, PageFactory]] = [
@@ -63,7 +68,8 @@ class Shell(QWidget):
     """Navigation list + stacked pages over one open journal.
 
     ``about_to_lock`` is emitted by :meth:`prepare_to_lock` while the journal is still open;
-    pages may also simply define an ``about_to_lock()`` method, which is called for them.
+    pages may also simply define an ``about_to_lock()`` method (:class:`PreparesToLock`),
+    which is called for them.
     """
 
     about_to_lock = Signal()
@@ -106,7 +112,7 @@ class Shell(QWidget):
         new_record.activated.connect(self.new_record)
         # Text brought back from a draft after unlock comes first: show where it is.
         for name, page in self._pages.items():
-            if getattr(page, "has_restored_work", False):
+            if isinstance(page, RestoresWork) and page.has_restored_work:
                 self.show_page(name)
                 break
 
@@ -155,11 +161,12 @@ class Shell(QWidget):
     # -- routing ---------------------------------------------------------------------------------
     def _connect_routes(self, widget: QWidget) -> None:
         """Pages ask for an entry or a prompt by signal; they never need the Journal page."""
-        for signal_name, slot in (("open_entry_requested", self.open_entry),
-                                  ("answer_prompt_requested", self.answer_prompt)):
-            signal = getattr(widget, signal_name, None)
-            if isinstance(signal, SignalInstance):
-                signal.connect(slot)
+        if isinstance(widget, AsksForEntries) and isinstance(widget.open_entry_requested,
+                                                              SignalInstance):
+            widget.open_entry_requested.connect(self.open_entry)
+        if isinstance(widget, AsksForPrompts) and isinstance(widget.answer_prompt_requested,
+                                                              SignalInstance):
+            widget.answer_prompt_requested.connect(self.answer_prompt)
 
     def _journal_page(self) -> QWidget | None:
         page = self._pages.get("Journal")
@@ -168,38 +175,39 @@ class Shell(QWidget):
         self.show_page("Journal")
         return page
 
+    def _records(self) -> KeepsRecords | None:
+        page = self._pages.get("Supervision")
+        return page if isinstance(page, KeepsRecords) else None
+
     def open_entry(self, entry_id: int) -> bool:
         """Show ``entry_id``: a record made from a template in the Supervision page's form
         (the page that says ``is_record``), anything else in the Journal page's editor."""
-        records = self._pages.get("Supervision")
-        is_record = getattr(records, "is_record", None)
-        open_record = getattr(records, "open_record", None)
-        if callable(is_record) and callable(open_record) and is_record(int(entry_id)):
+        records = self._records()
+        if records is not None and records.is_record(int(entry_id)):
             self.show_page("Supervision")
-            return bool(open_record(int(entry_id)))
+            return bool(records.open_record(int(entry_id)))
         page = self._journal_page()
-        opener = getattr(page, "open_entry", None)
-        return bool(opener(int(entry_id))) if callable(opener) else False
+        return bool(page.open_entry(int(entry_id))) if isinstance(page, OpensEntries) else False
 
     def answer_prompt(self, prompt_id: str) -> bool:
         """Show the Journal page with a new entry answering ``prompt_id``."""
         page = self._journal_page()
-        starter = getattr(page, "new_entry", None)
-        return bool(starter(prompt_id=str(prompt_id))) if callable(starter) else False
+        if not isinstance(page, StartsEntries):
+            return False
+        return bool(page.new_entry(prompt_id=str(prompt_id)))
 
     def new_record(self) -> bool:
         """Ctrl+Shift+N from anywhere: a new supervision record on the Supervision page."""
-        starter = getattr(self._pages.get("Supervision"), "new_record", None)
-        if not callable(starter):
+        records = self._records()
+        if records is None:
             return False
         self.show_page("Supervision")
-        return bool(starter())
+        return bool(records.new_record())
 
     def new_entry(self) -> bool:
         """Ctrl+N from anywhere: a blank entry on the Journal page."""
         page = self._journal_page()
-        starter = getattr(page, "new_entry", None)
-        return bool(starter()) if callable(starter) else False
+        return bool(page.new_entry()) if isinstance(page, StartsEntries) else False
 
     # -- locking -----------------------------------------------------------------------------
     def prepare_to_lock(self) -> None:
@@ -210,10 +218,9 @@ class Shell(QWidget):
         except Exception:
             log.exception("an about_to_lock handler failed")
         for name, page in self._pages.items():
-            hook = getattr(page, "about_to_lock", None)
-            if callable(hook):
+            if isinstance(page, PreparesToLock):
                 try:
-                    hook()
+                    page.about_to_lock()
                 except Exception as exc:
                     log.error("page %s could not prepare for lock: %s", name, type(exc).__name__)
         self.journal = None  # type: ignore[assignment]  # the shell must not reach it again

@@ -75,3 +75,17 @@ def test_a_full_disk_is_reported_and_nothing_is_half_written(new_journal):
     new_journal.vault.engine.dispose()
     assert [e.title for e in new_journal.list_entries()] == ["fits"]
     assert new_journal.search("big").total == 0
+
+
+def test_a_copy_that_fails_is_removed_so_it_is_never_offered(new_journal, journal_dir):
+    from tests.store.test_damage import damage_a_middle_page
+
+    for n in range(40):
+        new_journal.add_entry(f"bulk {n}", "words " * 300)
+    new_journal.close()
+    damage_a_middle_page(journal_dir / "journal.db")
+    with (Journal.unlock(journal_dir, passphrase=PASSPHRASE) as journal,
+          pytest.raises(Exception)):  # noqa: B017 - SQLCipher's own error or DatabaseDamaged
+        journal.vault.backup("manual")
+    assert backups.list_backups(journal_dir) == []
+    assert list((journal_dir / "backups").iterdir()) == []

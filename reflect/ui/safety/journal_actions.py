@@ -12,10 +12,11 @@ from typing import Protocol, cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton
 
 from reflect.safety import maintenance
-from reflect.ui.safety.restore_dialog import RestoreDialog
+from reflect.safety.maintenance import BackupInfo
+from reflect.ui.safety.restore_dialog import RestoreDialog, restore_offer
 from reflect.ui.safety.security_dialog import SecurityDialog
 from reflect.ui.widgets.messages import open_failure
 from reflect.ui.workers import run_in_thread
@@ -79,6 +80,8 @@ class JournalActions(QObject):
                        self.security_action):
             menu.addAction(action)
         self.last_message: QMessageBox | None = None
+        self.restore_offer: QPushButton | None = None  # the check's "Restore the backup of…"
+        self.restore_dialog: RestoreDialog | None = None
         self.set_unlocked(False)
 
     @property
@@ -134,17 +137,44 @@ class JournalActions(QObject):
                 self._message("Journal check", "The key file, the database and the search "
                               "index are sound.")
                 return
-            text = "\n".join(problems) + "\n\n" + maintenance.restore_advice(folder)
-            self._message("Journal check found problems", text, warning=True)
+            self._report_damage(problems, maintenance.restore_advice(folder))
 
         run_in_thread(lambda: maintenance.check(journal), on_success=report,
                       on_failure=lambda exc: report([open_failure(exc).text]), owner=self)
 
-    def open_restore(self) -> RestoreDialog:
+    def _report_damage(self, problems: list[str], newest: BackupInfo | None) -> None:
+        """Say what is wrong and offer the newest backup as one button that starts the
+        restore (a command to type means nothing in a window)."""
+        if newest is None:
+            advice = ("There is no backup in the journal folder; restore from a copy you made "
+                      "elsewhere (File > Restore from a backup…).")
+        else:
+            advice = (f"The newest backup was made on {newest.made_at.day} "
+                      f"{newest.made_at:%B %Y at %H:%M}. Restoring it locks the journal first "
+                      "and keeps the journal as it is now.")
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Journal check found problems")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("\n".join(problems) + "\n\n" + advice)
+        self.restore_offer = None
+        if newest is not None:
+            self.restore_offer = box.addButton(restore_offer(newest),
+                                               QMessageBox.ButtonRole.AcceptRole)
+            self.restore_offer.clicked.connect(lambda: self.open_restore(newest.path))
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.open()
+        self.last_message = box
+
+    def open_restore(self, chosen: Path | None = None) -> RestoreDialog:
+        """File > Restore…; ``chosen`` preselects a backup (the one a check offered)."""
         folder = Path(self._owner.folder)
         dialog = RestoreDialog(maintenance.list_backups(folder), self.window)
+        if chosen is not None:
+            dialog.choose(chosen)
         dialog.accepted.connect(lambda: self.restore(dialog.chosen, dialog.passphrase.text()))
         dialog.open()
+        self.restore_dialog = dialog
         return dialog
 
     def restore(self, backup: Path | None, passphrase: str) -> None:

@@ -6,6 +6,7 @@ journal it replaces is kept in ``backups/…-before-restore``, so nothing is los
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,14 @@ _LABELS = {"auto": "automatic", "manual": "made by you", "before-restore": "befo
 def describe(backup: BackupInfo) -> str:
     kind = _LABELS.get(backup.label, backup.label.replace("-", " "))
     return f"{backup.made_at:%-d %B %Y, %H:%M}  ({kind})"
+
+
+def restore_offer(backup: BackupInfo, today: date | None = None) -> str:
+    """The button that offers a backup by its day, UK style ("Restore the backup of
+    3 November"); the year only when it is not this year's."""
+    made = backup.made_at
+    year = "" if made.year == (today or date.today()).year else f" {made.year}"
+    return f"Restore the backup of {made.day} {made:%B}{year}"
 
 
 class RestoreDialog(QDialog):
@@ -75,6 +84,14 @@ class RestoreDialog(QDialog):
     def chosen(self) -> Path | None:
         item = self.list.currentItem()
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def choose(self, backup: Path) -> bool:
+        """Select ``backup`` in the list (a check's offer opens the dialog on it)."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == str(backup):
+                self.list.setCurrentRow(row)
+                return True
+        return False
 
     def _update(self) -> None:
         self.restore_button.setEnabled(self.chosen is not None and bool(self.passphrase.text()))

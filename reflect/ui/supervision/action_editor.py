@@ -225,9 +225,6 @@ class ActionEditor(QWidget):
                 return True
         return False
 
-    def carried_ids(self) -> set[int]:
-        return {s["carried_from_id"] for s in self.action_states() if s["carried_from_id"]}
-
     def _append(self, state: dict[str, Any], index: int | None = None) -> ActionRowEditor:
         row = ActionRowEditor(state, self._widths)
         self._header_spacer.setFixedWidth(row.remove_button.sizeHint().width())

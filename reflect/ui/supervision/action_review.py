@@ -207,6 +207,3 @@ class ActionReview(QFrame):
         count = len(actions)
         self.title.setText(f"Review previous actions ({count})")
         self.setVisible(bool(count))
-
-    def row_for(self, action_id: int) -> ReviewRow | None:
-        return next((r for r in self.rows if r.action.id == action_id), None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reflect.content.templates import CASE_NOTES_HINT, Section, Template
@@ -144,8 +144,3 @@ class RecordBody(QWidget):
             if not isinstance(field, SuperviseeField):
                 return field.focus_widget()
         return self.action_editor
-
-    def show_section(self, section_id: str) -> None:
-        field = self.fields.get(section_id)
-        if field is not None:
-            field.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)

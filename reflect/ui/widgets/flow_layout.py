@@ -8,7 +8,7 @@ example.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
@@ -75,14 +75,3 @@ class FlowLayout(QLayout):
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
 
-
-def flow_row(widgets: list[QWidget], spacing: int = 8) -> QWidget:
-    """A widget holding ``widgets`` in a wrapping row (height follows its width)."""
-    holder = QWidget()
-    layout = FlowLayout(holder, spacing=spacing)
-    for widget in widgets:
-        layout.addWidget(widget)
-    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    policy.setHeightForWidth(True)
-    holder.setSizePolicy(policy)
-    return holder

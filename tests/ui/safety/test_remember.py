@@ -85,3 +85,22 @@ def test_a_remembered_key_still_reports_a_journal_open_elsewhere(make_window, dr
         assert again.unlock_view.secret_edit.isEnabled()
     finally:
         other.close()
+
+
+def test_a_keyring_that_does_not_keep_the_key_is_said_in_the_status_bar(make_window, driver,
+                                                                        existing, passphrase):
+    import keyring
+
+    from tests.safety.test_keychain import ForgetfulKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ForgetfulKeyring())
+    try:
+        window = make_window(existing[0])
+        driver.unlock(window, passphrase, remember=True)
+        driver.wait_unlocked(window)
+        assert "could not be kept" in window.statusBar().currentMessage()
+        window.lock()
+        assert not window.unlock_view.remember_box.isChecked()
+    finally:
+        keyring.set_keyring(previous)
