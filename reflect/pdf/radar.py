@@ -1,7 +1,8 @@
 """The Leadership Profile radar as reportlab vector graphics (no Qt outside ``reflect/ui``).
 
-It draws the series :func:`reflect.profile.ratings.radar_series` returns, in the same colours,
-dashes and markers the app uses, so the mentor sees the picture the leader saw. Each series differs
+It draws plain :class:`RadarLine` data (the mentor pack converts the profile's series, in the
+same colours, dashes and markers the app uses), so the mentor sees the picture the leader saw
+and this shared PDF machinery need not know the profile. Each series differs
 in lightness, dash pattern and marker shape, so the radar still reads when printed in grey.
 """
 
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
+from typing import Literal
 
 from reportlab.graphics.shapes import (
     Circle,
@@ -26,15 +28,26 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reflect.pdf.base import CONTENT_WIDTH, FONT, FONT_BOLD, MUTED, register_fonts
 
-if TYPE_CHECKING:
-    from reflect.profile.ratings import RadarSeries
-
 SCALE_MAX = 5
 LABEL_SIZE = 9.5
 RING_LABEL_SIZE = 7.5
 LEGEND_SIZE = 9
 GRID = colors.HexColor("#C9CED6")
 AXIS = colors.HexColor("#8A929E")
+
+
+@dataclass(frozen=True)
+class RadarLine:
+    """One series as drawn: values in axis order (``None`` leaves a gap) and its look.
+    ``filled`` shades the area, for the one series the eye should land on first."""
+
+    label: str
+    values: tuple[float | None, ...]
+    colour: str
+    dash: tuple[float, ...] = ()
+    marker: str = "circle"
+    width: float = 1.5
+    filled: bool = False
 
 
 def _point(cx: float, cy: float, radius: float, index: int, count: int) -> tuple[float, float]:
@@ -88,7 +101,7 @@ def _axis_label(text: str, x: float, y: float, dx: float, dy: float,
             for number, line in enumerate(lines)]
 
 
-def _series_shapes(group: Group, item: RadarSeries, cx: float, cy: float,
+def _series_shapes(group: Group, item: RadarLine, cx: float, cy: float,
                    radius: float) -> None:
     count = len(item.values)
     colour = colors.HexColor(item.colour)
@@ -103,7 +116,7 @@ def _series_shapes(group: Group, item: RadarSeries, cx: float, cy: float,
     present = [p for p in points if p is not None]
     if len(present) == len(points):
         flat = [c for p in present for c in p]
-        fill = colour if item.key == "self" else None
+        fill = colour if item.filled else None
         group.add(Polygon(flat, strokeColor=colour, strokeWidth=item.width,
                           strokeDashArray=dash,  # type: ignore[arg-type]  # None: solid
                           fillColor=fill,
@@ -121,7 +134,7 @@ def _series_shapes(group: Group, item: RadarSeries, cx: float, cy: float,
             group.add(marker(item.marker, p[0], p[1], 6.5, colour))
 
 
-def _legend(group: Group, series: Sequence[RadarSeries], width: float, top: float) -> float:
+def _legend(group: Group, series: Sequence[RadarLine], width: float, top: float) -> float:
     """Two columns of sample line + marker + label; returns the height used."""
     columns = 2 if len(series) > 1 else 1
     column_width = min(width / columns, 210)
@@ -141,7 +154,7 @@ def _legend(group: Group, series: Sequence[RadarSeries], width: float, top: floa
     return rows * row_height
 
 
-def radar_drawing(axes: Sequence[str], series: Sequence[RadarSeries], *,
+def radar_drawing(axes: Sequence[str], series: Sequence[RadarLine], *,
                   width: float = CONTENT_WIDTH, radius: float = 100) -> Drawing:
     """A radar of ``series`` over ``axes`` (labels in axis order), scored 0–5 from the centre,
     with rings labelled 1–5 and a legend beneath."""

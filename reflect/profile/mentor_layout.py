@@ -9,7 +9,6 @@ beside it, together with what "clearly" means for a blind spot.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -36,8 +35,9 @@ from reflect.pdf.base import (
     centred,
     make_styles,
 )
-from reflect.pdf.radar import radar_drawing
+from reflect.pdf.radar import RadarLine, radar_drawing
 from reflect.pdf.richtext import escape, markdown_flowables, plain_markup
+from reflect.profile.mentor_content import PackContent, PackEntry
 from reflect.profile.ratings import (
     CLEARLY_MEANS,
     FINDING_LABELS,
@@ -47,9 +47,6 @@ from reflect.profile.ratings import (
     format_score,
     radar_series,
 )
-
-if TYPE_CHECKING:
-    from reflect.profile.mentor_pack import PackContent, PackEntry
 
 HISTORY_COLUMNS = 6
 
@@ -238,6 +235,14 @@ def _history_table(content: PackContent, s: Styles) -> list[Flowable]:
         [_table(rows, [first] + [rest] * len(rounds), numeric_from=1), *note])]
 
 
+def radar_lines(profile: Profile) -> list[RadarLine]:
+    """The profile's radar series as plain lines for the PDF; "you now" is the filled one,
+    as in the app."""
+    return [RadarLine(item.label, item.values, item.colour, item.dash, item.marker, item.width,
+                      filled=item.key == "self")
+            for item in radar_series(profile)]
+
+
 def _profile(content: PackContent, s: Styles) -> list[Flowable]:
     profile = content.profile
     assert profile is not None
@@ -248,7 +253,7 @@ def _profile(content: PackContent, s: Styles) -> list[Flowable]:
         Bookmark("Leadership profile"), Paragraph("Leadership profile", s.h1),
         Paragraph(f"Self-ratings as of {uk_date(profile.as_of)}{others}. Scores run from 1 "
                   "(centre outwards) to 5.", s.meta),
-        radar_drawing(shorts, radar_series(profile)),
+        radar_drawing(shorts, radar_lines(profile)),
         Spacer(1, 3 * mm),
         Paragraph(_dates_line(profile), s.meta),
         _scores_table(profile, s),

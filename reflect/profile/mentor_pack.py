@@ -31,8 +31,15 @@ from reflect.journal.kinds import EntryKind
 from reflect.pdf.base import DocumentInfo, Progress, build_pdf
 from reflect.pdf.secure import save_pdf
 from reflect.profile import ratings as profile_domain
+from reflect.profile.mentor_content import DEFAULT_TITLE as DEFAULT_TITLE  # the dialog's default
+from reflect.profile.mentor_content import (
+    PackAction,
+    PackContent,
+    PackEntry,
+    PackOptions,
+    PackSection,
+)
 from reflect.profile.mentor_layout import story
-from reflect.profile.ratings import Profile, SelfRound
 from reflect.store import entries as entry_store
 from reflect.store import ratings as rating_store
 from reflect.store.models import Action, Entry
@@ -41,7 +48,6 @@ from reflect.store.queries import EntryFilter
 if TYPE_CHECKING:
     from reflect.journal.journal import Journal
 
-DEFAULT_TITLE = "Leadership development: mentor pack"
 _MAX_CANDIDATES = 100_000
 
 
@@ -71,71 +77,6 @@ class Candidate:
         if self.kind == EntryKind.SUPERVISION:
             return "Supervision record: may hold case details"
         return ""
-
-
-@dataclass(frozen=True)
-class PackOptions:
-    """Exactly what the leader chose. Only the entries listed in ``entry_ids`` go in."""
-
-    date_from: date | None = None
-    date_to: date | None = None
-    leader_name: str = ""
-    title: str = DEFAULT_TITLE
-    include_profile: bool = True
-    include_notes: bool = True
-    include_actions: bool = True
-    entry_ids: tuple[int, ...] = ()
-    sensitive_sections_for: tuple[int, ...] = ()  # entries whose sensitive sections go in too
-    action_ids: tuple[int, ...] | None = None  # None: every open development action
-    prepared_on: date | None = None  # default: today
-
-
-@dataclass(frozen=True)
-class PackSection:
-    """One answered template section; ``value`` is Markdown, or rows for actions."""
-
-    title: str
-    value: str = ""
-    actions: tuple[Mapping[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class PackEntry:
-    entry_id: int
-    title: str
-    happened_on: date
-    kind: str
-    body: str
-    sections: tuple[PackSection, ...] = ()
-    tags: tuple[str, ...] = ()
-    attributes: tuple[str, ...] = ()
-    prompt: str = ""
-    prompt_source: str = ""
-    sensitive: bool = False
-    left_out: tuple[str, ...] = ()  # sensitive section titles not included
-
-
-@dataclass(frozen=True)
-class PackAction:
-    action_id: int
-    description: str
-    owner: str
-    due_on: date | None
-    source: str  # the title of the entry it was agreed in
-
-
-@dataclass(frozen=True)
-class PackContent:
-    """A snapshot of everything the PDF shows: rendering needs nothing else."""
-
-    options: PackOptions
-    prepared_on: date
-    profile: Profile | None
-    history: tuple[SelfRound, ...]
-    coaching: tuple[PackEntry, ...]
-    reflections: tuple[PackEntry, ...]
-    actions: tuple[PackAction, ...]
-    missing: tuple[int, ...] = ()  # ticked ids no longer in the journal
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from reportlab.graphics.shapes import Group, Polygon, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reflect.pdf.radar import radar_drawing
+from reflect.pdf.radar import RadarLine, radar_drawing
 from reflect.profile import ratings as profile
-from reflect.profile.ratings import SERIES_LOOK, RadarSeries, RatingValue, build_profile
+from reflect.profile.mentor_layout import radar_lines
+from reflect.profile.ratings import SERIES_LOOK, RatingValue, build_profile
 
 ATTRS = profile.attributes()
 SHORTS = [a.short_name for a in ATTRS]
@@ -51,8 +52,10 @@ def full_profile():
 
 
 def test_axes_rings_and_legend_are_labelled_inside_the_drawing():
-    series = profile.radar_series(full_profile())
-    assert [s.key for s in series] == ["self", "target", "previous", "others"]
+    assert [s.key for s in profile.radar_series(full_profile())] == [
+        "self", "target", "previous", "others"]
+    series = radar_lines(full_profile())
+    assert [s.filled for s in series] == [True, False, False, False]
     drawing = radar_drawing(SHORTS, series)
     strings = [s for s in walk(drawing) if isinstance(s, String)]
     texts = [s.text for s in strings]
@@ -69,7 +72,7 @@ def test_axes_rings_and_legend_are_labelled_inside_the_drawing():
 
 
 def test_labels_do_not_overlap_each_other():
-    drawing = radar_drawing(SHORTS, profile.radar_series(full_profile()))
+    drawing = radar_drawing(SHORTS, radar_lines(full_profile()))
     boxes = [(s.text, box(s)) for s in walk(drawing) if isinstance(s, String)]
     clashes = [(a, b) for (a, ba), (b, bb) in combinations(boxes, 2) if overlap(ba, bb)]
     assert clashes == []
@@ -102,17 +105,16 @@ def test_series_differ_in_dash_and_marker_not_only_colour():
 
 
 def test_missing_values_leave_gaps_rather_than_zeroes():
-    gappy = RadarSeries("others", "Others' average", (4, None, 3, 3.5, None), "#009E73",
-                        (6, 2), "diamond", 1.5)
-    whole = RadarSeries("self", "Current self-rating", (4, 4, 3, 2, 5), "#0B4F8A", (),
-                        "circle", 2)
+    gappy = RadarLine("Others' average", (4, None, 3, 3.5, None), "#009E73", (6, 2),
+                      "diamond", 1.5)
+    whole = RadarLine("Current self-rating", (4, 4, 3, 2, 5), "#0B4F8A", (), "circle", 2,
+                      filled=True)
     shapes = list(walk(radar_drawing(SHORTS, [gappy])))
     lines = [s for s in shapes if isinstance(s, PolyLine)]
     assert len(lines) == 1  # only axes 3 and 4 are neighbours with values
     markers = [s for s in shapes if isinstance(s, Polygon) and s.strokeColor == colors.white]
     assert len(markers) == 3 + 1  # three data points and the legend's sample
-    two_gaps = RadarSeries("previous", "Previous", (4, 4, None, 3, 3), "#8C8C8C", (1, 2),
-                           "triangle", 1.5)
+    two_gaps = RadarLine("Previous", (4, 4, None, 3, 3), "#8C8C8C", (1, 2), "triangle", 1.5)
     lines = [s for s in walk(radar_drawing(SHORTS, [two_gaps])) if isinstance(s, PolyLine)]
     assert len(lines) == 3  # 1–2, 4–5 and 5–1; nothing through the missing axis
     shapes = list(walk(radar_drawing(SHORTS, [whole])))
@@ -122,7 +124,7 @@ def test_missing_values_leave_gaps_rather_than_zeroes():
 
 
 def test_radar_draws_into_a_pdf_with_readable_labels():
-    drawing = radar_drawing(SHORTS, profile.radar_series(full_profile()))
+    drawing = radar_drawing(SHORTS, radar_lines(full_profile()))
     pdf = renderPDF.drawToString(drawing)
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     for name in ("Values", "Decisions", "Partnerships", "Current self-rating", "Target",

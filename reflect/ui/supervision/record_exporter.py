@@ -6,20 +6,36 @@ where the user chooses, readable by the owner only; the PDF is built off the UI 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMenu, QPushButton, QWidget
 
 from reflect.common.atomic import atomic_write_text
 from reflect.common.errors import ReflectError
 from reflect.content.templates import slugify
 from reflect.supervision.record_pdf import export_record_pdf
+from reflect.supervision.records import Supervision
+from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.workers import run_in_thread
 
-if TYPE_CHECKING:
-    from reflect.ui.supervision.record_form import RecordForm
+
+class ExportSource(Protocol):
+    """What the exporter needs of the record form. The form matches it by shape, so the
+    exporter need not import the form that builds it (no import cycle)."""
+
+    supervision: Supervision
+    entry_id: int | None
+    title_edit: QLineEdit
+    busy: BusyIndicator
+    error: ErrorNotice
+
+    def ready_to_export(self) -> bool: ...
+
+    def form_state(self) -> dict[str, Any]: ...
+
+    def show_status(self, text: str | None = None) -> None: ...
 
 
 def _reason(exc: BaseException) -> str:
@@ -30,9 +46,10 @@ def _reason(exc: BaseException) -> str:
 class RecordExporter(QObject):
     """The export button and its menu; ``last_export`` is the last file written."""
 
-    def __init__(self, form: RecordForm) -> None:
-        super().__init__(form)
+    def __init__(self, form: ExportSource, parent: QWidget) -> None:
+        super().__init__(parent)
         self.form = form
+        self.parent_widget = parent  # the save dialog sits over it
         self.last_export: Path | None = None
         self.button = QPushButton("Export record…")
         self.button.setAccessibleName("Export record")
@@ -53,8 +70,8 @@ class RecordExporter(QObject):
             return
         name = f"{slugify(form.title_edit.text())}-{form.form_state()['happened_on']}.{kind}"
         label = "Markdown (*.md)" if kind == "md" else "PDF (*.pdf)"
-        path, _ = QFileDialog.getSaveFileName(form, "Export record", str(Path.home() / name),
-                                              label)
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export record",
+                                              str(Path.home() / name), label)
         if path:
             (self.export_markdown if kind == "md" else self.export_pdf)(Path(path))
 

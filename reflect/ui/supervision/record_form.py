@@ -97,7 +97,7 @@ class RecordForm(QWidget):
         self.status_label = hint_label()
         self.status_label.setAccessibleName("Save status")
         self.status_label.setWordWrap(False)
-        self.exporter = RecordExporter(self)
+        self.exporter = RecordExporter(self, parent=self)
         self.export_button = self.exporter.button
         self.save_button = QPushButton("Save")
         self.save_button.setAccessibleName("Save record")

@@ -1,0 +1,81 @@
+"""What a mentor pack holds: the leader's choices and the snapshot the PDF is laid out from.
+
+These sit below both :mod:`reflect.profile.mentor_pack` (which collects them from the journal)
+and :mod:`reflect.profile.mentor_layout` (which lays them out), so neither imports the other
+for its types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from reflect.profile.ratings import Profile, SelfRound
+
+DEFAULT_TITLE = "Leadership development: mentor pack"
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    """Exactly what the leader chose. Only the entries listed in ``entry_ids`` go in."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    leader_name: str = ""
+    title: str = DEFAULT_TITLE
+    include_profile: bool = True
+    include_notes: bool = True
+    include_actions: bool = True
+    entry_ids: tuple[int, ...] = ()
+    sensitive_sections_for: tuple[int, ...] = ()  # entries whose sensitive sections go in too
+    action_ids: tuple[int, ...] | None = None  # None: every open development action
+    prepared_on: date | None = None  # default: today
+
+
+@dataclass(frozen=True)
+class PackSection:
+    """One answered template section; ``value`` is Markdown, or rows for actions."""
+
+    title: str
+    value: str = ""
+    actions: tuple[Mapping[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PackEntry:
+    entry_id: int
+    title: str
+    happened_on: date
+    kind: str
+    body: str
+    sections: tuple[PackSection, ...] = ()
+    tags: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    prompt: str = ""
+    prompt_source: str = ""
+    sensitive: bool = False
+    left_out: tuple[str, ...] = ()  # sensitive section titles not included
+
+
+@dataclass(frozen=True)
+class PackAction:
+    action_id: int
+    description: str
+    owner: str
+    due_on: date | None
+    source: str  # the title of the entry it was agreed in
+
+
+@dataclass(frozen=True)
+class PackContent:
+    """A snapshot of everything the PDF shows: rendering needs nothing else."""
+
+    options: PackOptions
+    prepared_on: date
+    profile: Profile | None
+    history: tuple[SelfRound, ...]
+    coaching: tuple[PackEntry, ...]
+    reflections: tuple[PackEntry, ...]
+    actions: tuple[PackAction, ...]
+    missing: tuple[int, ...] = ()  # ticked ids no longer in the journal
