@@ -13,15 +13,18 @@ from typing import Any
 
 from reflect.common.errors import ReflectError
 from reflect.content.templates import Section, Template
+from reflect.journal import drafts
+from reflect.journal.drafts import DraftKind
 from reflect.journal.journal import new_entry
 from reflect.store.entries import utc_now
 from reflect.store.models import Action, Entry
 
-DRAFT_PREFIX = "supervision:"
+DRAFT_PREFIX = f"{DraftKind.SUPERVISION}:"
 
 
 def draft_key(entry_id: int | None, uid: str) -> str:
-    return f"{DRAFT_PREFIX}entry:{entry_id}" if entry_id is not None else f"{DRAFT_PREFIX}new:{uid}"
+    """The record form's draft key, by the journal's one rule for draft keys."""
+    return drafts.draft_key(DraftKind.SUPERVISION, entry_id, uid)
 
 
 def reason(exc: BaseException) -> str:
