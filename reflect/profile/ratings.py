@@ -150,11 +150,6 @@ class Profile:
     def hidden_strengths(self) -> list[AttributeProfile]:
         return [a for a in self.attributes if a.finding == HIDDEN_STRENGTH]
 
-    @property
-    def has_ratings(self) -> bool:
-        return any(a.current or a.target or a.others.count or a.others.not_observed
-                   for a in self.attributes)
-
 
 @dataclass(frozen=True)
 class SelfRound:

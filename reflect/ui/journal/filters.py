@@ -149,13 +149,6 @@ class FilterBar(QWidget):
         finally:
             self._quiet = False
 
-    def set_tag(self, tag: str | None) -> None:
-        index = self.tag_combo.findData(tag)
-        if index < 0 and tag:
-            self.tag_combo.addItem(tag, tag)
-            index = self.tag_combo.count() - 1
-        self.tag_combo.setCurrentIndex(max(0, index))
-
     def clear(self) -> None:
         """Back to every entry; one ``changed`` signal, not five."""
         self._quiet = True
