@@ -229,11 +229,22 @@ def cmd_passwd(folder: Path, args) -> int:
 
 
 def cmd_check(folder: Path, args) -> int:
-    from reflect.common.errors import DatabaseDamaged
-    from reflect.safety.maintenance import check
+    from reflect.common.errors import DatabaseDamaged, DatabaseGone
+    from reflect.journal.journal import Journal
+    from reflect.safety.maintenance import check, check_closed
 
-    with _unlock(folder, args) as journal:
-        problems = check(journal)
+    key = _data_key(folder, args)
+    try:
+        journal = Journal.open_with_key(folder, key, accept_missing_wal=args.accept_missing_wal)
+    except DatabaseGone as exc:  # its sentence already names the backup to restore
+        print(f"reflect: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except DatabaseDamaged as exc:
+        # The damage that stops it opening is what a check is for: name it page by page.
+        problems = check_closed(folder, key) or [str(exc)]
+    else:
+        with journal:
+            problems = check(journal)
     if problems:
         for problem in problems:
             print(f"reflect: {problem}", file=sys.stderr)

@@ -35,6 +35,11 @@ class DatabaseDamaged(ReflectError):
     exit_code = 5
 
 
+class DatabaseGone(DatabaseDamaged):
+    """``journal.db`` is missing, empty or not a file: damage, never a new journal. The
+    message already names the backup to restore."""
+
+
 class JournalInUse(ReflectError):
     """Another Reflect process holds this journal open."""
 
@@ -53,7 +58,7 @@ class WalMissing(ReflectError):
     exit_code = 11
 
 
-def translate_sqlite_error(exc: Exception) -> Exception:
+def translate_sqlite_error(exc: BaseException) -> BaseException:
     """Turn SQLite's words into ours: a full disk is not a damaged journal, and neither is a
     bug. Anything unrecognised is returned unchanged."""
     if isinstance(exc, MemoryError):  # SQLCipher: a page failed authentication
@@ -69,4 +74,8 @@ def translate_sqlite_error(exc: Exception) -> Exception:
     if "malformed" in message or "not a database" in message or "corrupt" in message:
         return DatabaseDamaged("Part of the journal database is damaged; run 'reflect check' "
                                "and restore from a backup.")
+    if "unable to open" in message:
+        return DatabaseDamaged("The journal database journal.db could not be opened "
+                               f"({message}); check that it is a file you may read and write, "
+                               "or restore it from a backup.")
     return exc

@@ -7,10 +7,12 @@ from pathlib import Path
 from reflect.journal.journal import Journal
 from reflect.store import backups
 from reflect.store.backups import BackupInfo
-from reflect.store.check import run_checks
-from reflect.store.layout import db_path, derive_data_key, keys_path
+from reflect.store.check import check_unopened, run_checks
+from reflect.store.damage import newest_backup
+from reflect.store.layout import derive_data_key
 
-__all__ = ["BackupInfo", "back_up_now", "check", "list_backups", "restore", "restore_advice"]
+__all__ = ["BackupInfo", "back_up_now", "check", "check_closed", "list_backups", "restore",
+           "restore_advice"]
 
 
 def back_up_now(journal: Journal) -> Path:
@@ -23,6 +25,11 @@ def automatic_backup(journal: Journal) -> Path | None:
 
 def check(journal: Journal) -> list[str]:
     return run_checks(journal.vault)
+
+
+def check_closed(folder: Path, data_key: bytes) -> list[str]:
+    """Problems of a journal that would not open, found read-only without opening it."""
+    return check_unopened(folder, data_key)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -39,7 +46,6 @@ def restore(folder: Path, backup: Path, *, passphrase: str | None = None,
 
 def restore_advice(folder: Path) -> BackupInfo | None:
     """The backup to offer when a check finds damage: the newest one in the journal folder
-    that has both its files (a failed copy is removed when it is made), or None. The caller
-    words it: the CLI as a command, the window as a button."""
-    return next((b for b in list_backups(folder)
-                 if db_path(b.path).is_file() and keys_path(b.path).is_file()), None)
+    that has both its files, or None (the same rule as the store's own damage messages). The
+    caller words it: the CLI as a command, the window as a button."""
+    return newest_backup(folder)

@@ -1,10 +1,18 @@
-"""Integrity checks of an open journal, reported in plain words."""
+"""Integrity checks of a journal, reported in plain words: of an open one, and read-only of
+one too damaged to open (naming that damage is what a check is for)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from reflect.common.errors import DatabaseDamaged
+from reflect.store.damage import left_as_it_was
+from reflect.store.layout import db_path
+from reflect.store.lockfile import JournalLock
+from reflect.store.sqlcipher import raw_connect
 from reflect.store.vault import Vault
 
 _CHECKS = (
@@ -49,3 +57,32 @@ def run_checks(vault: Vault) -> list[str]:
                 f"The search index holds {indexed} entries but the journal has {live}."
             )
     return problems
+
+
+def check_unopened(folder: Path, data_key: bytes) -> list[str]:
+    """The page and structure checks on a read-only connection, for a journal that would not
+    open; every file is left as it was."""
+    import sqlcipher3
+
+    lock = JournalLock(folder)
+    lock.acquire()
+    try:
+        with left_as_it_was(folder, always=True):
+            conn = raw_connect(db_path(folder), data_key, read_only=True)
+            try:
+                problems: list[str] = []
+                for sql, label in _CHECKS:
+                    try:
+                        bad = [str(r[0]) for r in conn.execute(sql).fetchall()]
+                        bad = [r for r in bad if r and r != "ok"]
+                    except (sqlcipher3.DatabaseError, MemoryError) as exc:
+                        bad = [f"it could not finish ({_reason(exc)})"]
+                    if bad:
+                        problems.append(f"The {label} check failed: {'; '.join(bad[:5])}.")
+                return problems
+            finally:
+                conn.close()
+    except DatabaseDamaged as exc:
+        return [str(exc)]
+    finally:
+        lock.release()

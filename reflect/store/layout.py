@@ -5,10 +5,9 @@ Free of SQLAlchemy so the quick command-line path can import it cheaply.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
-from reflect.common.errors import JournalNotFound, WalMissing
+from reflect.common.errors import JournalNotFound
 from reflect.store import envelope as env
 
 DB_NAME = "journal.db"
@@ -45,20 +44,3 @@ def derive_data_key(folder: Path, *, passphrase: str | None = None,
         raise ValueError("a passphrase or a recovery key is needed")
     return env.unwrap(envelope, "passphrase", env.normalise_passphrase(passphrase))
 
-
-def check_wal(folder: Path, accept_missing: bool = False) -> None:
-    """After a crash SQLite leaves ``journal.db-wal`` and ``-shm``; a clean close removes
-    both. An index (-shm) without its log (-wal) means the latest changes were lost, and
-    the person should hear that before writing anything. Call with the journal lock held."""
-    wal = Path(folder) / (DB_NAME + "-wal")
-    shm = Path(folder) / (DB_NAME + "-shm")
-    if not shm.exists() or wal.exists():
-        return
-    if not accept_missing:
-        raise WalMissing(
-            "The journal was not closed properly and its file of recent changes "
-            "(journal.db-wal) is missing, so the latest changes may be lost; put the file "
-            "back, restore a backup, or open the journal as it is with --accept-missing-wal."
-        )
-    with contextlib.suppress(FileNotFoundError):
-        shm.unlink()  # a stale index; SQLite rebuilds it

@@ -11,11 +11,18 @@ from pathlib import Path
 
 from reflect.common.errors import translate_sqlite_error
 from reflect.store import queries
-from reflect.store.layout import check_wal, db_path
+from reflect.store.damage import check_database_file, check_wal, left_as_it_was
+from reflect.store.layout import db_path
 from reflect.store.lockfile import JournalLock
 from reflect.store.migrate import HEAD_REVISION
 from reflect.store.queries import EntryFilter, EntrySummary, SearchHit
 from reflect.store.sqlcipher import raw_connect
+
+
+def _is_sqlite_error(exc: BaseException) -> bool:
+    import sqlcipher3
+
+    return isinstance(exc, sqlcipher3.DatabaseError)
 
 
 class Reader:
@@ -29,18 +36,35 @@ class Reader:
         lock = JournalLock(folder)
         lock.acquire()
         try:
-            check_wal(folder, accept_missing_wal)
-            conn = raw_connect(db_path(folder), data_key)
+            with left_as_it_was(folder):
+                conn = cls._connect(folder, data_key, accept_missing_wal)
+        except BaseException as exc:
+            lock.release()
+            if isinstance(exc, MemoryError) or _is_sqlite_error(exc):
+                raise translate_sqlite_error(exc) from None
+            raise
+        if conn is None:
+            lock.release()
+            return None
+        return cls(conn, lock)
+
+    @staticmethod
+    def _connect(folder: Path, data_key: bytes, accept_missing_wal: bool):
+        """A query-only connection to a current schema; None when it needs migrating."""
+        check_database_file(folder)
+        check_wal(folder, accept_missing_wal)
+        conn = raw_connect(db_path(folder), data_key)
+        try:
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA query_only = ON")
-            if queries.schema_revision(conn) != HEAD_REVISION:
-                conn.close()
-                lock.release()
-                return None
+            current = queries.schema_revision(conn) == HEAD_REVISION
         except BaseException:
-            lock.release()
+            conn.close()
             raise
-        return cls(conn, lock)
+        if not current:
+            conn.close()
+            return None
+        return conn
 
     def search(self, text: str, limit: int = 50) -> tuple[list[SearchHit], int]:
         return self._run(queries.search, text, limit)

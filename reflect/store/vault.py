@@ -19,14 +19,13 @@ from sqlmodel import Session
 from reflect.common.errors import (
     DatabaseDamaged,
     JournalExists,
-    KeyFileDamaged,
     translate_sqlite_error,
 )
 from reflect.store import envelope as env
+from reflect.store.damage import check_database_file, check_wal, left_as_it_was
 from reflect.store.engine import make_engine
 from reflect.store.layout import (
     BACKUP_DIR,
-    check_wal,
     db_path,
     derive_data_key,
     journal_exists,
@@ -34,9 +33,16 @@ from reflect.store.layout import (
     read_envelope,
 )
 from reflect.store.lockfile import JournalLock
+from reflect.store.queries import schema_revision
 from reflect.store.sqlcipher import raw_connect
 
 __all__ = ["Vault", "derive_data_key", "journal_exists", "read_envelope"]
+
+
+def _is_sqlite_error(exc: BaseException) -> bool:
+    import sqlcipher3
+
+    return isinstance(exc, sqlcipher3.DatabaseError)
 
 class Vault:
     """The open journal. Close it (or use it as a context manager) to drop the key."""
@@ -78,24 +84,41 @@ class Vault:
 
     @classmethod
     def open(cls, folder: Path, data_key: bytes, *, accept_missing_wal: bool = False) -> Vault:
-        """Open with a data key from :func:`derive_data_key` or the keyring."""
+        """Open with a data key from :func:`derive_data_key` or the keyring. Every failure
+        is one of ours (DatabaseDamaged, WalMissing, …) and leaves the files as they were."""
         folder = Path(folder)
         envelope = read_envelope(folder)
-        if not db_path(folder).exists():
-            raise KeyFileDamaged(f"The database {db_path(folder)} is missing.")
         lock = JournalLock(folder)
         lock.acquire()
         try:
-            check_wal(folder, accept_missing_wal)
-            # Read-only first: a damaged file is reported without SQLite touching it.
-            raw_connect(db_path(folder), data_key, read_only=True).close()
-            engine = make_engine(db_path(folder), data_key)
+            with left_as_it_was(folder):
+                vault = cls._open_locked(folder, data_key, envelope, lock, accept_missing_wal)
+        except BaseException as exc:
+            lock.release()
+            if isinstance(exc, DBAPIError | MemoryError) or _is_sqlite_error(exc):
+                raise translate_sqlite_error(exc) from None
+            raise
+        return vault
+
+    @classmethod
+    def _open_locked(cls, folder: Path, data_key: bytes, envelope: env.Envelope,
+                     lock: JournalLock, accept_missing_wal: bool) -> Vault:
+        check_database_file(folder)
+        check_wal(folder, accept_missing_wal)
+        # Read-only first, schema row included: damage is reported before SQLite may write.
+        probe = raw_connect(db_path(folder), data_key, read_only=True)
+        try:
+            schema_revision(probe)
+        finally:
+            probe.close()
+        engine = make_engine(db_path(folder), data_key)
+        try:
             vault = cls(folder, data_key, envelope, lock, engine)
             from reflect.store.migrate import upgrade
 
             upgrade(engine, before_change=lambda rev: vault.backup(f"before-migration-{rev}"))
         except BaseException:
-            lock.release()
+            engine.dispose()  # closes the connections, so SQLite removes the -wal it made
             raise
         return vault
 
@@ -194,11 +217,24 @@ class Vault:
         return backups.make_backup(db_path(self.folder), self.data_key, self.envelope, target)
 
     def automatic_backup(self) -> Path | None:
-        """At most one an hour, then prune older automatic copies; None when not due."""
+        """At most one an hour, then prune older automatic copies; None when not due, and
+        None for a journal that holds nothing: a copy of nothing must never rotate the good
+        copies out."""
         from reflect.store import backups
 
-        if not backups.due_for_automatic(self.folder):
+        if not backups.due_for_automatic(self.folder) or self.holds_nothing():
             return None
         path = self.backup(backups.AUTO)
         backups.prune(self.folder)
         return path
+
+    def holds_nothing(self) -> bool:
+        """True when no table holds a row of the person's own (the schema's bookkeeping and
+        the search index aside)."""
+        with self.live_engine().connect() as conn:
+            tables = [row[0] for row in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                "'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'entry\\_fts%' ESCAPE '\\' "
+                "AND name != 'alembic_version'")]
+            return not any(conn.exec_driver_sql(f'SELECT EXISTS (SELECT 1 FROM "{name}")')
+                           .scalar() for name in tables)

@@ -36,6 +36,7 @@ def test_restore_is_refused_while_the_journal_is_open(new_journal, journal_dir):
 
 
 def test_automatic_backup_at_most_hourly(new_journal, journal_dir):
+    new_journal.add_entry("something to keep", "an automatic copy protects it")
     first = new_journal.vault.automatic_backup()
     assert first is not None and first.name.endswith("-auto")
     assert new_journal.vault.automatic_backup() is None
