@@ -53,9 +53,11 @@ class WriteFailed(ReflectError):
 
 
 class WalMissing(ReflectError):
-    """The journal was not closed cleanly and its write-ahead log is gone."""
+    """The journal was not closed cleanly and its write-ahead log is gone (or ``damaged``:
+    there, but with a header that is not a log's)."""
 
     exit_code = 11
+    damaged = False
 
 
 def translate_sqlite_error(exc: BaseException) -> BaseException:

@@ -87,11 +87,13 @@ def check_wal(folder: Path, accept_missing: bool = False) -> None:
     else:
         return
     if not accept_missing:
-        raise WalMissing(
+        error = WalMissing(
             "The journal was not closed properly and its file of recent changes "
             f"(journal.db-wal) {what}, so the latest changes may be lost; put the file "
             "back, restore a backup, or open the journal as it is with --accept-missing-wal."
         )
+        error.damaged = wal.exists()
+        raise error
     with contextlib.suppress(FileNotFoundError):
         shm.unlink()  # a stale index; SQLite rebuilds it and ignores a log it cannot read
 

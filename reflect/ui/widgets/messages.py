@@ -50,7 +50,8 @@ def open_failure(exc: BaseException, *, recovery: bool = False) -> Failure:
     if isinstance(exc, WalMissing):
         return Failure("The journal was not closed properly, and its recent changes are "
                        "missing.",
-                       "The file journal.db-wal is gone, so the latest changes may be lost. "
+                       f"The file journal.db-wal is {'damaged' if exc.damaged else 'gone'}, "
+                       "so the latest changes may be lost. "
                        "Put the file back, restore a backup (File > Restore from a backup…), "
                        "or open the journal as it is. Nothing was changed.")
     if isinstance(exc, JournalInUse):

@@ -58,6 +58,9 @@ def test_a_garbled_wal_is_a_lost_wal_with_the_same_offer(qtbot, make_window, dri
     assert "recent changes" in driver.wait_failed(window)
     assert listing(folder) == before
     qtbot.waitUntil(lambda: window.wal_question is not None, timeout=5_000)
+    assert "journal.db-wal is damaged" in window.wal_question.informativeText() + \
+        window.wal_question.text() + window.wal_question.detailedText() + \
+        window.unlock_view.error.text()
     window.wal_question.button(QMessageBox.StandardButton.Open).click()
     driver.wait_unlocked(window)
     assert window.journal.search("late").total == 0
