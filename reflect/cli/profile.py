@@ -174,6 +174,9 @@ def export_pdf_command(journal, args) -> int:
     lock = ", encrypted with AES-256" if result.encrypted else ""
     print(f"Wrote the mentor pack to {result.path} ({result.pages} pages{lock}).",
           file=sys.stderr)
+    if not result.encrypted:  # as the Markdown and JSON exports say
+        print(f"reflect: warning: {result.path} is not encrypted; anyone who can read the file "
+              "can read the mentor pack (--password-env sets a password).", file=sys.stderr)
     return 0
 
 
