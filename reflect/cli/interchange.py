@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reflect.cli.terminal import visible
 from reflect.common.errors import ReflectError
 
 EXIT_OK = 0
@@ -78,7 +79,7 @@ def cmd_import(folder: Path, args, unlock) -> int:
     else:
         report = interchange.ImportReport(0, parsed.skipped, parsed.format, parsed.unit)
     for problem in report.problems():
-        print(problem, file=sys.stderr)
+        print(visible(problem), file=sys.stderr)  # a reason may quote the file
     skipped = _count(len(report.skipped), report.unit)
     if report.imported == 0:
         why = f"all {skipped} were skipped (listed above)" if report.skipped else "it is empty"

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 from reflect import __version__
+from reflect.cli.terminal import one_line, visible
 
 EXIT_OK = 0
 EXIT_INTERRUPTED = 130
@@ -95,13 +96,14 @@ def main(argv: list[str] | None = None) -> int:
                 return module.COMMANDS[args.command](folder, args, lambda: _unlock(folder, args))
         raise AssertionError(args.command)
     except ReflectError as exc:
-        print(f"reflect: {exc}", file=sys.stderr)
+        print(visible(f"reflect: {exc}", keep="\n"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("reflect: interrupted; nothing was changed.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
-        print(f"reflect: {exc.strerror or exc} ({exc.filename or folder}).", file=sys.stderr)
+        print(visible(f"reflect: {exc.strerror or exc} ({exc.filename or folder})."),
+              file=sys.stderr)
         return 1
     except Exception as exc:  # last resort: a sentence, not a traceback
         if os.environ.get("REFLECT_DEBUG"):
@@ -174,7 +176,7 @@ def cmd_add(folder: Path, args) -> int:
     title = args.title.strip() or derive_title(body)
     with _unlock(folder, args) as journal:
         journal.add_entry(title, body, tags=args.tag, happened_on=args.date)
-    print(f"Added \u201c{title}\u201d.", file=sys.stderr)
+    print(f"Added \u201c{one_line(title)}\u201d.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -182,17 +184,13 @@ def _entries(n: int) -> str:
     return "1 entry" if n == 1 else f"{n} entries"
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def cmd_list(folder: Path, args) -> int:
     with _reader(folder, args) as reader:
         entries = reader.list_summaries(limit=max(args.limit, 0))
         total = reader.count()
     for entry in entries:
-        tags = "  " + " ".join(f"#{t}" for t in entry.tags) if entry.tags else ""
-        print(f"{entry.happened_on.isoformat()}  {_one_line(entry.title) or '(untitled)'}{tags}")
+        tags = "  " + " ".join(f"#{one_line(t)}" for t in entry.tags) if entry.tags else ""
+        print(f"{entry.happened_on.isoformat()}  {one_line(entry.title) or '(untitled)'}{tags}")
     print(f"{len(entries)} of {_entries(total)} shown.", file=sys.stderr)
     return EXIT_OK
 
@@ -202,7 +200,7 @@ def cmd_search(folder: Path, args) -> int:
     with _reader(folder, args) as reader:
         hits, total = reader.search(query, limit=max(args.limit, 1))
     for hit in hits:
-        print(f"{hit.happened_on.isoformat()}  {_one_line(hit.title) or '(untitled)'}")
+        print(f"{hit.happened_on.isoformat()}  {one_line(hit.title) or '(untitled)'}")
     verb = "matches" if total == 1 else "match"
     if total > len(hits):
         from reflect.store.queries import ranked

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reflect.cli.terminal import visible
+
 if TYPE_CHECKING:
     from reflect.profile.ratings import AttributeProfile
 
@@ -168,10 +170,13 @@ def export_pdf_command(journal, args) -> int:
         entry_ids=mentor_pack.selection_for(found, include_shared=args.include_shared))
     result = mentor_pack.export(journal, options, Path(args.output), password=password)
     for line in result.plan.lines():
-        print(f"  {line}", file=sys.stderr)
+        print(f"  {visible(line)}", file=sys.stderr)  # names and titles from the journal
     lock = ", encrypted with AES-256" if result.encrypted else ""
     print(f"Wrote the mentor pack to {result.path} ({result.pages} pages{lock}).",
           file=sys.stderr)
+    if not result.encrypted:  # as the Markdown and JSON exports say
+        print(f"reflect: warning: {result.path} is not encrypted; anyone who can read the file "
+              "can read the mentor pack (--password-env sets a password).", file=sys.stderr)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -20,7 +21,19 @@ _PRAGMAS = (
 )
 
 
+def _silent_logger() -> logging.Logger:
+    """A logger that never emits: SQLAlchemy logs statement parameters at INFO and result
+    rows at DEBUG, and both are journal text. It belongs to no hierarchy, so no logging
+    configuration (a DEBUG root logger included) can switch it on."""
+    silent = logging.Logger("reflect.store.engine.sql", level=logging.CRITICAL + 1)
+    silent.propagate = False
+    return silent
+
+
 def make_engine(db_path: Path, data_key: bytes) -> Engine:
+    """An engine whose errors and logs never hold content: ``hide_parameters`` keeps the
+    saved text out of every exception message (``[SQL parameters hidden ...]``), and its
+    logger is silent, so no log line can hold a parameter or a row."""
     def creator():
         conn = raw_connect(db_path, data_key)
         for pragma in _PRAGMAS:
@@ -32,8 +45,9 @@ def make_engine(db_path: Path, data_key: bytes) -> Engine:
     # module=: SQLAlchemy must know sqlcipher3's exception classes to wrap them.
     engine = create_engine(
         "sqlite+pysqlite://", module=dbapi2, creator=creator, poolclass=QueuePool,
-        pool_size=2, max_overflow=4,
+        pool_size=2, max_overflow=4, hide_parameters=True,
     )
+    engine.logger = _silent_logger()
 
     @event.listens_for(engine, "connect")
     def _no_implicit_transactions(dbapi_conn, _record):

@@ -38,6 +38,7 @@ from reflect.common.dates import uk_date
 from reflect.common.markdown_render import plain_text
 from reflect.journal.journal import Journal
 from reflect.store.queries import EntryFilter, EntrySummary
+from reflect.ui.widgets.feedback import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -140,8 +141,10 @@ class EntryListModel(QAbstractListModel):
             return summary
         if role == ENTRY_ID_ROLE:
             return summary.entry_id
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return describe(summary)
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt would read tags in a title as HTML
+            return plain_tooltip(describe(summary))
         return None
 
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from reflect.content.library import Attribute, PromptSet
 from reflect.store.queries import EntryFilter
 from reflect.ui.widgets.dates import NO_LIMIT, date_edit, date_or_none
+from reflect.ui.widgets.feedback import plain_label, plain_tooltip
 from reflect.ui.widgets.flow_layout import FlowLayout
 
 _SEPARATORS = "-_.:"
@@ -78,7 +78,8 @@ class FilterBar(QWidget):
         self.attribute_combo.addItem("All attributes", None)
         for attribute in attributes:
             self.attribute_combo.addItem(attribute.short_name, attribute.id)
-            self.attribute_combo.setItemData(self.attribute_combo.count() - 1, attribute.name,
+            self.attribute_combo.setItemData(self.attribute_combo.count() - 1,
+                                             plain_tooltip(attribute.name),
                                              Qt.ItemDataRole.ToolTipRole)
         self.prompt_combo = _combo("Filter by prompt set", 10)
         self.prompt_combo.addItem("All prompt sets", None)
@@ -86,7 +87,8 @@ class FilterBar(QWidget):
             prefix = prompt_prefix(prompt_set, prompt_sets)
             if prefix:
                 self.prompt_combo.addItem(prompt_set.source_short or prompt_set.name, prefix)
-                self.prompt_combo.setItemData(self.prompt_combo.count() - 1, prompt_set.name,
+                self.prompt_combo.setItemData(self.prompt_combo.count() - 1,  # a user's set
+                                              plain_tooltip(prompt_set.name),
                                               Qt.ItemDataRole.ToolTipRole)
         self.from_edit = date_edit("From date", allow_any=True)
         self.to_edit = date_edit("To date", allow_any=True)
@@ -101,7 +103,7 @@ class FilterBar(QWidget):
             layout.addWidget(combo)
         labels: list[QWidget] = []
         for text, edit in (("From", self.from_edit), ("to", self.to_edit)):
-            label = QLabel(text)
+            label = plain_label(text, wrap=False)
             label.setBuddy(edit)
             labels += [label, edit]
         dates = QWidget()

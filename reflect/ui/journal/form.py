@@ -31,13 +31,12 @@ from PySide6.QtWidgets import (
 from reflect.content.library import Attribute
 from reflect.ui.journal.fields import AttributeChecks, PromptBanner, TagEdit
 from reflect.ui.widgets.dates import date_edit, to_qdate
-from reflect.ui.widgets.feedback import ErrorNotice, hint_label
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.markdown_preview import MarkdownPreview
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = plain_label(text, wrap=False)
     label.setBuddy(widget)
     return label
 

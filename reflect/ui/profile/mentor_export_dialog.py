@@ -75,6 +75,12 @@ def export_failure(exc: BaseException) -> Failure:
     return Failure("The mentor pack could not be saved.", str(exc) or type(exc).__name__)
 
 
+#: Said before and after saving a PDF without a password: the file is plaintext on disk.
+NOT_ENCRYPTED_PLAN = "Not encrypted: anyone who can read the file can read it (set a password)"
+NOT_ENCRYPTED_SAVED = ("It is not encrypted: anyone who can read the file can read the mentor "
+                       "pack.")
+
+
 class MentorExportDialog(QDialog):
     """See the module docstring. ``finished_export`` carries the ExportResult."""
 
@@ -299,8 +305,8 @@ class MentorExportDialog(QDialog):
         self.plan_list.clear()
         for line in mentor_pack.plan(self.journal, self.options()).lines():
             self.plan_list.addItem(QListWidgetItem(line))
-        if self.password():
-            self.plan_list.addItem(QListWidgetItem(f"Encrypted with {ALGORITHM}"))
+        self.plan_list.addItem(QListWidgetItem(
+            f"Encrypted with {ALGORITHM}" if self.password() else NOT_ENCRYPTED_PLAN))
         problem = self.problem()
         self.status.setText(problem)
         self.save_button.setEnabled(not problem and not self.busy)
@@ -351,8 +357,10 @@ class MentorExportDialog(QDialog):
         self.progress.hide()
         self.save_button.setEnabled(True)
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-        lock = f", encrypted with {ALGORITHM}" if result.encrypted else ""
-        self.status.setText(f"Saved {pages}{lock} to {result.path}")
+        if result.encrypted:
+            self.status.setText(f"Saved {pages}, encrypted with {ALGORITHM}, to {result.path}")
+        else:  # as the CLI warns for every plaintext export
+            self.status.setText(f"Saved {pages} to {result.path}. {NOT_ENCRYPTED_SAVED}")
         self.finished_export.emit(result)
 
     def _failed(self, exc: BaseException) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.supervision.record_export import STATUS_LABELS
-from reflect.ui.widgets.feedback import hint_label
+from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.optional_date import OptionalDateEdit
 
 DEFAULT_DUE_DAYS = 28  # about one supervision interval: reviewed at the next session
@@ -85,8 +84,8 @@ class ActionRowEditor(QWidget):
         self.due_edit = OptionalDateEdit("Due date")
         self.due_edit.set_value(date.fromisoformat(state["due_on"]) if state["due_on"] else None)
         self.due_edit.setFixedWidth(widths[1])
-        self.status_label = QLabel(STATUS_LABELS.get(state["status"], state["status"]))
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label = plain_label(STATUS_LABELS.get(state["status"], state["status"]),
+                                        wrap=False)
         self.status_label.setFixedWidth(widths[2])
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove action")

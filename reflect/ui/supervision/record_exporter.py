@@ -1,6 +1,7 @@
 """"Export record…" in the record form: the saved record as Markdown or as a tidy PDF, for the
 supervisee to read and agree. Exports are the only plaintext Reflect writes, so they go only
-where the user chooses, readable by the owner only; the PDF is built off the UI thread.
+where the user chooses, readable by the owner only, and the status says they are not
+encrypted; the PDF is built off the UI thread.
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ class RecordExporter(QObject):
         self.button.setEnabled(True)
         self.last_export = Path(path)
         self.form.error.clear()
-        self.form.show_status(f"Exported to {Path(path).name}")
+        # Markdown and this PDF are plaintext on disk: say so, as every other export does.
+        self.form.show_status(f"Exported to {Path(path).name}, not encrypted")
 
     def _failed(self, exc: BaseException) -> None:
         self.form.busy.stop()

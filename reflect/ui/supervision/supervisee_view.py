@@ -29,7 +29,7 @@ from reflect.store.models import Person
 from reflect.supervision.records import Supervision
 from reflect.supervision.schedules import SCHEDULES, ScheduleError, supervision_status
 from reflect.ui.widgets.card import heading
-from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label
+from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.lists import RoomyDelegate
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -210,7 +210,8 @@ class SuperviseeView(QWidget):
         for template in loaded.templates:
             mark = "" if template.builtin else " (your copy)"
             self.template_combo.addItem(template.name + mark, template.id)
-            self.template_combo.setItemData(self.template_combo.count() - 1, template.purpose,
+            self.template_combo.setItemData(self.template_combo.count() - 1,  # a user's copy
+                                            plain_tooltip(template.purpose),
                                             Qt.ItemDataRole.ToolTipRole)
         self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(chosen)))
         count = len(loaded.errors)

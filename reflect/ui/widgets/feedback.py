@@ -2,6 +2,11 @@
 
 Both show plain text only (Qt's rich text would follow ``<img src>`` to local files) and take
 their colours from the palette, so they read well in light and dark mode alike.
+
+``plain_label`` and ``plain_tooltip`` are the one way user text reaches a label or a tooltip
+(item tooltips included: ``setItemData(..., plain_tooltip(text), ToolTipRole)``).
+``tests/ui/test_hostile_text.py`` walks every widget and model of the demo window with
+hostile titles, tags, code names, template purposes and set names to keep it so.
 """
 
 from __future__ import annotations

@@ -109,7 +109,10 @@ def test_export_without_a_password(qtbot, dialog, tmp_path):
     _export(qtbot, dialog, path)
     result = dialog.export_result
     assert result is not None and result.path == path and not result.encrypted
-    assert dialog.status.text() == f"Saved {result.pages} pages to {path}"
+    assert dialog.status.text() == (f"Saved {result.pages} pages to {path}. It is not "
+                                    "encrypted: anyone who can read the file can read the "
+                                    "mentor pack.")
+    assert dialog.plan_lines()[-1].startswith("Not encrypted: anyone who can read the file")
     assert dialog.save_button.isEnabled() and dialog.progress.isHidden()
     reader = PdfReader(path)
     assert not reader.is_encrypted and len(reader.pages) == result.pages
@@ -135,6 +138,7 @@ def test_export_with_a_password(qtbot, dialog, tmp_path):
     path = tmp_path / "locked.pdf"
     _export(qtbot, dialog, path)
     assert dialog.export_result.encrypted and "encrypted with AES-256" in dialog.status.text()
+    assert "not encrypted" not in dialog.status.text().lower()
     data = path.read_bytes()
     assert SHARED.encode() not in data and b"Partnerships" not in data
     reader = PdfReader(path)

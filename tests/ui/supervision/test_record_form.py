@@ -150,7 +150,7 @@ def test_export_markdown_and_pdf_from_the_form(qtbot, window, tmp_path):
     form.body.fields["wellbeing"].set_value("Sleeping badly since the court hearing.")
     markdown = tmp_path / "record.md"
     assert form.exporter.export_markdown(markdown)  # saves the change first
-    assert form.status_text() == "Exported to record.md"
+    assert form.status_text() == "Exported to record.md, not encrypted"
     text = markdown.read_text()
     assert "## Challenge and differences of opinion" in text and "**threshold**" in text
     assert "The school now shares attendance weekly." in text
@@ -161,6 +161,8 @@ def test_export_markdown_and_pdf_from_the_form(qtbot, window, tmp_path):
     pdf = tmp_path / "record.pdf"
     assert form.exporter.export_pdf(pdf)
     qtbot.waitUntil(lambda: form.exporter.last_export == pdf, timeout=20_000)
+    assert form.status_text() == "Exported to record.pdf, not encrypted"
+    assert not PdfReader(pdf).is_encrypted
     words = " ".join("\n".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert "The school now shares attendance weekly." in words
     assert "cumulative harm" in words and "Agreed." in words
