@@ -72,6 +72,7 @@ def test_create_shows_a_recovery_key_that_opens_the_journal(qtbot, make_window, 
     assert not window.lock_action.isEnabled()
     assert not recovery.continue_button.isEnabled()
     qtbot.mouseClick(recovery.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: recovery.copied_label.text().startswith("Copied"), timeout=10_000)
     # The offscreen clipboard delivers asynchronously now and then: wait, do not race it.
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == key, timeout=10_000)
     recovery.saved_box.setChecked(True)
