@@ -27,11 +27,14 @@ from reflect.store.engine import make_engine
 from reflect.store.layout import (
     BACKUP_DIR,
     check_wal,
+    creation_failure,
     db_path,
     derive_data_key,
     journal_exists,
     keys_path,
+    missing_parents,
     read_envelope,
+    remove_partial_journal,
 )
 from reflect.store.lockfile import JournalLock
 from reflect.store.sqlcipher import raw_connect
@@ -57,12 +60,14 @@ class Vault:
         folder = Path(folder)
         if journal_exists(folder):
             raise JournalExists(f"A journal already exists at {folder}.")
+        made = missing_parents(folder)  # all or nothing: a failure removes what was made
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         data_key = secrets.token_bytes(env.DATA_KEY_BYTES)
         recovery_key = env.generate_recovery_key()
         envelope = env.create(data_key, passphrase, recovery_key, params)
         lock = JournalLock(folder)
         lock.acquire()
+        engine = None
         try:
             # An empty 0600 file first: SQLite copies its mode to -wal and -shm.
             os.close(os.open(db_path(folder), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -71,9 +76,12 @@ class Vault:
 
             upgrade(engine)
             env.write(keys_path(folder), envelope)
-        except BaseException:
+        except BaseException as exc:
+            if engine is not None:
+                engine.dispose()
             lock.release()
-            raise
+            remove_partial_journal(folder, made)
+            raise (creation_failure(folder, exc) or exc) from None
         return cls(folder, data_key, envelope, lock, engine), recovery_key
 
     @classmethod
