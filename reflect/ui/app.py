@@ -84,6 +84,7 @@ def run_app(folder: Path, demo: bool = False, recovery: bool = False,
     if signalled:
         code = 128 + signalled[0]
     log.info("closed: exit %s", code)
+    logs.close()
     return code
 
 
