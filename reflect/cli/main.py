@@ -106,11 +106,24 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     except Exception as exc:  # last resort: a sentence, not a traceback
+        _log_unexpected(exc)
         if os.environ.get("REFLECT_DEBUG"):
             raise
         print(f"reflect: unexpected {type(exc).__name__}; set REFLECT_DEBUG=1 for details.",
               file=sys.stderr)
         return 1
+
+
+def _log_unexpected(exc: Exception) -> None:
+    """Only the unexpected reaches the support log from the command line: its class and
+    where it happened (reflect.common.logs writes no message), so a bug report can say."""
+    import logging
+
+    from reflect.common import logs
+
+    if logs.configure():
+        logging.getLogger("reflect.cli").error("unexpected failure in a command", exc_info=exc)
+        logs.close()
 
 
 def _data_key(folder: Path, args) -> bytes:

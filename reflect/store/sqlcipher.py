@@ -30,3 +30,16 @@ def raw_connect(db_path: Path, data_key: bytes, *, read_only: bool = False):
             "damaged. Restore it from a backup."
         ) from None
     return conn
+
+
+def library_versions() -> tuple[str, str]:
+    """(SQLCipher, SQLite) as the loaded driver reports them, for diagnostics; a throwaway
+    in-memory connection, no file and no key."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+        return (str(row[0]) if row else "unknown"), str(sqlcipher3.sqlite_version)
+    finally:
+        conn.close()

@@ -26,11 +26,14 @@ from reflect.store.damage import check_database_file, check_wal, left_as_it_was
 from reflect.store.engine import make_engine
 from reflect.store.layout import (
     BACKUP_DIR,
+    creation_failure,
     db_path,
     derive_data_key,
     journal_exists,
     keys_path,
+    missing_parents,
     read_envelope,
+    remove_partial_journal,
 )
 from reflect.store.lockfile import JournalLock
 from reflect.store.queries import schema_revision
@@ -63,12 +66,14 @@ class Vault:
         folder = Path(folder)
         if journal_exists(folder):
             raise JournalExists(f"A journal already exists at {folder}.")
+        made = missing_parents(folder)  # all or nothing: a failure removes what was made
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         data_key = secrets.token_bytes(env.DATA_KEY_BYTES)
         recovery_key = env.generate_recovery_key()
         envelope = env.create(data_key, passphrase, recovery_key, params)
         lock = JournalLock(folder)
         lock.acquire()
+        engine = None
         try:
             # An empty 0600 file first: SQLite copies its mode to -wal and -shm.
             os.close(os.open(db_path(folder), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -77,9 +82,12 @@ class Vault:
 
             upgrade(engine)
             env.write(keys_path(folder), envelope)
-        except BaseException:
+        except BaseException as exc:
+            if engine is not None:
+                engine.dispose()
             lock.release()
-            raise
+            remove_partial_journal(folder, made)
+            raise (creation_failure(folder, exc) or exc) from None
         return cls(folder, data_key, envelope, lock, engine), recovery_key
 
     @classmethod

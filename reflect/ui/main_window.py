@@ -23,6 +23,7 @@ from reflect.journal.journal import Journal
 from reflect.safety import security
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists
+from reflect.ui.help.menu import HelpMenu
 from reflect.ui.idle import IdleWatcher
 from reflect.ui.journal.search_dialog import SearchDialog
 from reflect.ui.safety.journal_actions import JournalActions, ask_open_anyway
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.open_preferences)
         edit_menu.addAction(self.preferences_action)
         self.preferences_dialog: PreferencesDialog | None = None
+        self.help_menu = HelpMenu(self, self.menuBar().addMenu("&Help"), self.folder)
 
     # -- state ---------------------------------------------------------------------------------
     @property

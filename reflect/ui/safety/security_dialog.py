@@ -134,13 +134,16 @@ class SecurityDialog(QDialog):
 
     def _update(self) -> None:
         new, repeat = self.new.text(), self.repeat.text()
-        _score, hint = rules.strength(new) if new else (0, rules.problem("") or "")
+        rating = rules.rate(new)
+        hint = rating.problem or f"{rating.word}."
+        if new and rating.advice:
+            hint = f"{hint} {rating.advice}"  # zxcvbn's warning and suggestions
         if new and repeat and new != repeat:
             hint = "The two new passphrases do not match yet."
         self.strength.setText(hint)
         self.change_button.setEnabled(
             not self.is_busy and bool(self.current.text()) and new == repeat
-            and rules.problem(new) is None)
+            and rating.problem is None)
         self.recovery_button.setEnabled(not self.is_busy and bool(self.current.text()))
         waiting_for_saved = self.saved_box.isVisible() and not self.saved_box.isChecked()
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(

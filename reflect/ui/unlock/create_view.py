@@ -26,8 +26,6 @@ from reflect.ui.widgets.card import CardPage, heading
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
 
-STRENGTH_WORDS = ("Not usable", "Weak", "Fair", "Strong", "Very strong")
-
 
 class PassphrasePage(CardPage):
     """Passphrase and repeat; Create is enabled only for a usable, matching pair."""
@@ -57,6 +55,8 @@ class PassphrasePage(CardPage):
         self.meter.setAccessibleName("Passphrase strength")
         self.strength_label = hint_label()
         self.strength_label.setAccessibleName("Passphrase strength hint")
+        self.advice_label = hint_label()  # zxcvbn's warning and suggestions
+        self.advice_label.setAccessibleName("Passphrase advice")
 
         self.repeat_label = plain_label("Repeat passphrase", wrap=False)
         self.repeat_edit = QLineEdit()
@@ -96,6 +96,7 @@ class PassphrasePage(CardPage):
         col.addWidget(self.passphrase_edit)
         col.addWidget(self.meter)
         col.addWidget(self.strength_label)
+        col.addWidget(self.advice_label)
         col.addWidget(self.repeat_label)
         col.addWidget(self.repeat_edit)
         col.addWidget(self.match_label)
@@ -117,14 +118,19 @@ class PassphrasePage(CardPage):
 
     def _update(self) -> None:
         first, second = self.passphrase_edit.text(), self.repeat_edit.text()
-        score, hint = rules.strength(first)
-        self.meter.setValue(score if first else 0)
+        rating = rules.rate(first)
+        self.meter.setValue(rating.score if first else 0)
         if first:
-            self.strength_label.setText(hint)  # the rule when unusable, else "Fair: …" etc.
+            # The rule when unusable, else the verdict; the estimator's advice below it.
+            self.strength_label.setText(f"{rating.word}: {rating.problem}" if rating.problem
+                                        else f"{rating.word}.")
+            self.advice_label.setText(rating.advice)
         else:
             self.strength_label.setText(
                 f"At least {rules.MIN_LENGTH} characters; a few unrelated words work well.")
-        self.meter.setAccessibleDescription(STRENGTH_WORDS[score] if first else "")
+            self.advice_label.clear()
+        self.advice_label.setVisible(bool(self.advice_label.text()))
+        self.meter.setAccessibleDescription(rating.word if first else "")
         if not second:
             self.match_label.setText("Type the passphrase again to confirm it.")
         elif first != second:

@@ -94,3 +94,14 @@ def test_no_keyring_disables_remember_with_a_reason(qtbot, open_journal, cheap):
     dialog = make_dialog(qtbot, open_journal, cheap)
     assert not dialog.remember_box.isEnabled()
     assert "keyring" in dialog.remember_reason.text()
+
+
+def test_a_common_new_passphrase_is_refused_with_the_estimators_advice(qtbot, open_journal,
+                                                                       cheap):
+    dialog = make_dialog(qtbot, open_journal, cheap)
+    qtbot.keyClicks(dialog.current, PASSPHRASE)
+    qtbot.keyClicks(dialog.new, "P@ssw0rd2024")
+    qtbot.keyClicks(dialog.repeat, "P@ssw0rd2024")
+    assert not dialog.change_button.isEnabled()
+    assert "too easy to guess" in dialog.strength.text()
+    assert "commonly used password" in dialog.strength.text()

@@ -105,3 +105,29 @@ def test_a_folder_that_cannot_be_made_says_so_and_the_form_stays_usable(
     assert page.passphrase_edit.isEnabled()
     assert page.create_button.isEnabled()
     assert window.journal is None
+
+
+def test_the_meter_refuses_common_patterns_and_shows_the_estimators_advice(qtbot, make_window,
+                                                                           folder):
+    window = make_window(folder)
+    page = window.create_view.passphrase_page
+    for weak in ("1234567890", "P@ssw0rd2024"):
+        page.passphrase_edit.clear()
+        page.repeat_edit.clear()
+        qtbot.keyClicks(page.passphrase_edit, weak)
+        qtbot.keyClicks(page.repeat_edit, weak)
+        assert not page.create_button.isEnabled()
+        assert page.meter.value() <= 1
+        assert "too easy to guess" in page.strength_label.text()
+        assert page.advice_label.isVisibleTo(page)
+        assert "common" in page.advice_label.text()  # zxcvbn's warning
+        assert "Add another word" in page.advice_label.text()  # and its suggestion
+
+    page.passphrase_edit.clear()
+    page.repeat_edit.clear()
+    qtbot.keyClicks(page.passphrase_edit, "harbour lantern copper meadow")
+    qtbot.keyClicks(page.repeat_edit, "harbour lantern copper meadow")
+    assert page.create_button.isEnabled()
+    assert page.strength_label.text() == "Very strong."
+    assert page.meter.value() == 4
+    assert not page.advice_label.isVisibleTo(page)
