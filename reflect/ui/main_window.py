@@ -318,10 +318,9 @@ class MainWindow(QMainWindow):
         shell.prepare_to_lock()
         for dialog in self.findChildren(QDialog):
             dialog.reject()
-        if shell is not None:
-            self.stack.removeWidget(shell)
-            shell.hide()
-            shell.deleteLater()
+        self.stack.removeWidget(shell)
+        shell.hide()
+        shell.deleteLater()
         self.lock_action.setEnabled(False)
         self.search_action.setEnabled(False)
         self.journal_actions.set_unlocked(False)
@@ -350,12 +349,12 @@ class MainWindow(QMainWindow):
             self._after_lock.append(then)
         if self._lock_pending:
             return True
+        self._clear_screen()  # the decrypted views go before any waiting
         jobs = self._stop_jobs()
         if not jobs:
             self._finish_lock()
             return True
         self._lock_pending = True
-        self._clear_screen()
         message = finishing_message(jobs)
         self.stack.setCurrentWidget(self.unlock_view)
         self.unlock_view.set_busy(message)
