@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,11 @@ from reflect.store.sqlcipher import raw_connect
 AUTO = "auto"
 _STAMP = "%Y%m%d-%H%M%S-%f"
 AUTO_INTERVAL = timedelta(hours=1)
+_STEP_PAGES = 256  # pages copied between two progress calls (1 MiB at 4 KiB a page)
+
+BackupProgress = Callable[[int, int], None]
+"""``progress(pages_done, pages_total)``, called from the copying thread between steps; an
+exception it raises stops the copy, and the half-made backup folder is removed."""
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,10 @@ class BackupInfo:
         return self.label == AUTO
 
 
-def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target: Path) -> Path:
-    """SQLite's online backup into ``target`` (a new folder), verified by reopening."""
+def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target: Path,
+                progress: BackupProgress | None = None) -> Path:
+    """SQLite's online backup into ``target`` (a new folder), verified by reopening.
+    ``progress``: see :data:`BackupProgress` (how a lock lets a backup finish or stop it)."""
     target.mkdir(parents=True, mode=0o700)
     try:
         os.close(os.open(db_path(target), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -46,7 +54,7 @@ def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target
         try:
             copy = raw_connect(db_path(target), data_key)
             try:
-                source.backup(copy)
+                source.backup(copy, **_stepped(progress))
                 copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             finally:
                 copy.close()
@@ -59,6 +67,18 @@ def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target
         shutil.rmtree(target, ignore_errors=True)
         raise
     return target
+
+
+def _stepped(progress: BackupProgress | None) -> dict:
+    """The arguments of sqlite3's backup(): one step without a callback, else steps of
+    _STEP_PAGES with ``progress`` called after each."""
+    if progress is None:
+        return {}
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        progress(total - remaining, total)
+
+    return {"pages": _STEP_PAGES, "progress": report}
 
 
 def verify(folder: Path, data_key: bytes) -> None:

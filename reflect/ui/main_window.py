@@ -2,25 +2,28 @@
 
 The window owns the open Journal. Everything slow (Argon2id, opening and migrating the
 database, talking to the keyring) runs on a worker thread while the current screen shows a
-busy indicator, so the window never freezes. Locking (Ctrl+L, or the idle timer) lets the
-pages save drafts, closes the journal (dropping the key) and destroys the shell with every
-decrypted view in it.
+busy indicator, so the window never freezes. Locking (Ctrl+L, the idle timer, sleep) lets the
+pages save drafts, destroys the shell with every decrypted view in it and closes the journal
+(dropping the key). Work still running on the journal (a backup, a check, an export) is never
+cut off: lock stops what may stop at its next safe point, shows "Finishing the backup…" while
+the rest finishes, and closes the journal when the last job has reported back.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from reflect.common.errors import WalMissing
 from reflect.common.settings import Settings
 from reflect.journal.journal import Journal
-from reflect.safety import security
+from reflect.safety import maintenance, security
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists
 from reflect.ui.help.menu import HelpMenu
@@ -33,11 +36,13 @@ from reflect.ui.sleep_watch import SleepWatcher
 from reflect.ui.unlock.create_view import CreateView
 from reflect.ui.unlock.unlock_view import UnlockView
 from reflect.ui.widgets.messages import open_failure
-from reflect.ui.workers import run_in_thread
+from reflect.ui.workers import Job, run_in_thread, running_jobs, wait_for_jobs, when_idle
 
 log = logging.getLogger(__name__)
 
 WINDOW_TITLE = "Reflect"
+# A job that ends within this grace is simply waited for, so no message flashes by.
+LOCK_GRACE_S = 0.5
 
 
 def _close_quietly(result: object) -> None:
@@ -49,12 +54,28 @@ def _close_quietly(result: object) -> None:
             journal.close()
 
 
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def finishing_message(jobs: Sequence[Job]) -> str:
+    """What the lock screen says while lock waits: "Finishing the backup…", "Stopping the
+    mentor pack export…", or both."""
+    waited = list(dict.fromkeys(j.name for j in jobs if not j.cancellable))
+    stopped = list(dict.fromkeys(j.name for j in jobs if j.cancellable))
+    parts = ([f"finishing {_and(waited)}"] if waited else []) + (
+        [f"stopping {_and(stopped)}"] if stopped else [])
+    text = " and ".join(parts)
+    return f"{text[:1].upper()}{text[1:]}… The journal locks as soon as that is done."
+
+
 class MainWindow(QMainWindow):
     """Create / unlock / shell in a stack, with File > Lock and idle auto-lock.
 
     Public surface for later work:
     ``journal`` (the open Journal or None), ``shell`` (the Shell or None), ``lock()``,
-    ``is_locked``, signals ``unlocked`` and ``locked``, ``set_auto_lock_ms()``; pages come
+    ``is_locked``, ``lock_pending`` (the screen is cleared, the journal closes once the work
+    running on it is done), signals ``unlocked`` and ``locked``, ``set_auto_lock_ms()``; pages come
     from ``pages`` (default :data:`reflect.ui.shell.PAGES`).
     """
 
@@ -72,6 +93,10 @@ class MainWindow(QMainWindow):
         self._pages = pages
         self._remembered = False
         self._closing = False
+        self._lock_pending = False
+        self._after_lock: list[Callable[[], object]] = []
+        self._lock_note: str | None = None
+        self._unclean_close = False  # found before opening: check the pages once it is open
         self.journal: Journal | None = None
         self.shell: Shell | None = None
         self.wal_question: QMessageBox | None = None
@@ -112,7 +137,7 @@ class MainWindow(QMainWindow):
         self.lock_action = QAction("&Lock", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setStatusTip("Close the journal and clear the screen")
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(lambda: self.lock())
         self.lock_action.setEnabled(False)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -146,7 +171,13 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------------------------
     @property
     def is_locked(self) -> bool:
-        return self.shell is None
+        """The journal is closed (or was never open) and the shell is gone."""
+        return self.shell is None and not self._lock_pending
+
+    @property
+    def lock_pending(self) -> bool:
+        """Lock was asked for: the screen is cleared, the journal still open for a job."""
+        return self._lock_pending
 
     def set_auto_lock_ms(self, ms: int) -> None:
         """Idle delay in milliseconds (tests use tiny values; 0 = never)."""
@@ -206,6 +237,7 @@ class MainWindow(QMainWindow):
             return journal is not None, journal
 
         if open_it:
+            self._unclean_close = maintenance.closed_uncleanly(folder)
             self.unlock_view.set_busy("Opening with the key remembered on this device…")
         run_in_thread(find_and_open, on_success=self._remembered_done,
                       on_failure=self._remembered_failed, owner=self, discard=_close_quietly)
@@ -226,6 +258,7 @@ class MainWindow(QMainWindow):
         what = "recovery key" if use_recovery else "passphrase"
         self.unlock_view.set_busy(f"Checking your {what} and opening the journal…")
         folder = self.folder
+        self._unclean_close = maintenance.closed_uncleanly(folder)
         run_in_thread(lambda: security.unlock(folder, secret, recovery=use_recovery,
                                               remember=remember,
                                               accept_missing_wal=accept_missing_wal),
@@ -270,50 +303,107 @@ class MainWindow(QMainWindow):
         self.search_action.setEnabled(True)
         self.journal_actions.set_unlocked(True)
         self.journal_actions.automatic_backup()
+        if self._unclean_close:
+            self._unclean_close = False
+            self.journal_actions.check_after_unclean_close()
         self.statusBar().clearMessage()
         self.idle.start()
         self.shell.nav.setFocus()
         self.unlocked.emit()
 
-    def _close_journal(self) -> None:
-        """Flush pages, close the journal, destroy the shell. Safe to call twice."""
+    def _clear_screen(self) -> None:
+        """Flush pages, close every dialog, destroy the shell; the journal stays open."""
         self.idle.stop()
         shell, self.shell = self.shell, None
-        if shell is not None:
-            shell.prepare_to_lock()
+        if shell is None:  # already cleared: what a job said since (its result) may stay
+            return
+        shell.prepare_to_lock()
         for dialog in self.findChildren(QDialog):
             dialog.reject()
+        self.stack.removeWidget(shell)
+        shell.hide()
+        shell.deleteLater()
+        self.lock_action.setEnabled(False)
+        self.search_action.setEnabled(False)
+        self.journal_actions.set_unlocked(False)
+
+    def _close_journal(self) -> None:
+        """Clear the screen and close the journal. Safe to call twice."""
+        self._clear_screen()
         journal, self.journal = self.journal, None
         if journal is not None:
             try:
                 journal.close()
             except Exception:  # the key is dropped regardless; say so in the log only
                 log.exception("closing the journal failed")
-        if shell is not None:
-            self.stack.removeWidget(shell)
-            shell.hide()
-            shell.deleteLater()
-        self.lock_action.setEnabled(False)
-        self.search_action.setEnabled(False)
-        self.journal_actions.set_unlocked(False)
 
-    def lock(self) -> bool:
-        """Close the journal and show the unlock screen. False if nothing was open."""
-        if self.shell is None:
+    def lock(self, then: Callable[[], object] | None = None) -> bool:
+        """Close the journal and show the unlock screen; False if nothing was open.
+
+        The decrypted views go at once. A job still running on the journal is first asked
+        to stop (an export) or let finish (a backup, a check) while the lock screen says so;
+        the journal closes, ``locked`` is emitted and ``then()`` runs once the last job has
+        reported back.
+        """
+        if self.shell is None and not self._lock_pending:
             return False
-        self._close_journal()
-        self._show_unlock()
-        self.statusBar().showMessage("Locked. Your journal is closed.", 5_000)
-        self.locked.emit()
+        if then is not None:
+            self._after_lock.append(then)
+        if self._lock_pending:
+            return True
+        self._clear_screen()  # the decrypted views go before any waiting
+        jobs = self._stop_jobs()
+        if not jobs:
+            self._finish_lock()
+            return True
+        self._lock_pending = True
+        message = finishing_message(jobs)
+        self.stack.setCurrentWidget(self.unlock_view)
+        self.unlock_view.set_busy(message)
+        self.statusBar().showMessage(message)
+        journal = self.journal
+
+        def finished() -> None:
+            if shiboken6.isValid(self):
+                self._finish_lock()
+            else:  # the window went first: the key must go all the same
+                _close_quietly(journal)
+
+        when_idle(finished)
         return True
 
+    @staticmethod
+    def _stop_jobs() -> list[Job]:
+        """Cancel the jobs that may stop, give all a brief grace; those still working."""
+        jobs = [job for job in running_jobs() if job.working]
+        for job in jobs:
+            if job.cancellable:
+                job.cancel()
+        return wait_for_jobs(jobs, LOCK_GRACE_S)
+
+    def _finish_lock(self) -> None:
+        self._lock_pending = False
+        self._close_journal()
+        self._show_unlock()
+        self.statusBar().showMessage(self._lock_note or "Locked. Your journal is closed.",
+                                     0 if self._lock_note else 5_000)
+        self._lock_note = None
+        self.locked.emit()
+        after, self._after_lock = self._after_lock, []
+        for then in after:
+            then()
+
+    def _lock_saying(self, note: str) -> None:
+        if self.shell is not None or self._lock_pending:
+            self._lock_note = note
+            self.lock()
+
     def _sleep_lock(self) -> None:
-        if self.settings.lock_on_sleep and self.lock():
-            self.statusBar().showMessage("Locked when the computer went to sleep.", 10_000)
+        if self.settings.lock_on_sleep:
+            self._lock_saying("Locked when the computer went to sleep.")
 
     def _idle_lock(self) -> None:
-        if self.lock():
-            self.statusBar().showMessage("Locked after a period without activity.", 0)
+        self._lock_saying("Locked after a period without activity.")
 
     # -- search ------------------------------------------------------------------------------------
     def open_search(self) -> SearchDialog | None:
@@ -360,6 +450,11 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if (self.shell is not None or self._lock_pending) and self._stop_jobs():
+            event.ignore()  # a backup must not be cut off: lock as usual, then close
+            if not self._lock_pending:  # (from the event loop: not inside this event)
+                self.lock(then=lambda: QTimer.singleShot(0, self.close))
+            return
         self._closing = True
         self._close_journal()
         super().closeEvent(event)

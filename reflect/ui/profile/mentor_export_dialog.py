@@ -44,7 +44,9 @@ from reflect.ui.widgets.dates import uk_date_edit
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.flow_layout import FlowLayout
 from reflect.ui.widgets.messages import Failure
-from reflect.ui.workers import run_in_thread
+from reflect.ui.workers import Job, JobCancelled, run_job
+
+EXPORT_JOB = "the mentor pack export"
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 PLAN_DELAY_MS = 120
@@ -93,6 +95,7 @@ class MentorExportDialog(QDialog):
         self.journal = journal
         self.export_result: ExportResult | None = None
         self.busy = False
+        self.job: Job | None = None  # the running export; a lock cancels it
         today = date.today()
         self.from_edit = uk_date_edit("Period from", today - timedelta(days=DEFAULT_PERIOD_DAYS))
         self.to_edit = uk_date_edit("Period to", today)
@@ -339,10 +342,15 @@ class MentorExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText("Collecting what goes in…")
-        run_in_thread(
-            lambda: mentor_pack.export(journal, options, path, password=password,
-                                       progress=relay.progressed.emit),
-            on_success=self._exported, on_failure=self._failed, owner=self)
+        def export(job: Job) -> ExportResult:
+            def step(done: int, total: int, message: str) -> None:
+                relay.progressed.emit(done, total, message)
+                job.safe_point()  # a lock stops the layout here, before any byte is written
+
+            return mentor_pack.export(journal, options, path, password=password, progress=step)
+
+        self.job = run_job(export, name=EXPORT_JOB, cancellable=True,
+                           on_success=self._exported, on_failure=self._failed, owner=self)
         return True
 
     def _progressed(self, done: int, total: int, message: str) -> None:
@@ -368,5 +376,8 @@ class MentorExportDialog(QDialog):
         self.progress.hide()
         self.save_button.setEnabled(True)
         self.status.clear()
-        self.error.show_failure(export_failure(exc))
+        if isinstance(exc, JobCancelled):
+            self.error.show_failure(Failure("The mentor pack was not saved.", str(exc)))
+        else:
+            self.error.show_failure(export_failure(exc))
         self.finished_export.emit(None)

@@ -1,16 +1,19 @@
 """File menu items that look after the journal: Back up now, Restore…, Check, Security….
 
-Slow work (copying, checking, key derivation) runs on a worker thread; results come back
-in plain-text messages. Restore locks the window first, because it swaps the files of a
-closed journal, and keeps the journal it replaces.
+Slow work (copying, checking, key derivation) runs on a worker thread as a named job, so a
+lock waits for it ("Finishing the backup…"); results come back in plain-text messages.
+Restore locks the window first, because it swaps the files of a closed journal, and keeps
+the journal it replaces. After a journal was left without a clean close, its pages are
+checked once it is open, and a failure offers the newest backup.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, cast
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton
 
@@ -19,7 +22,10 @@ from reflect.safety.maintenance import BackupInfo
 from reflect.ui.safety.restore_dialog import RestoreDialog, restore_offer
 from reflect.ui.safety.security_dialog import SecurityDialog
 from reflect.ui.widgets.messages import open_failure
-from reflect.ui.workers import run_in_thread
+from reflect.ui.workers import Job, run_in_thread, run_job
+
+BACKUP_JOB = "the backup"
+CHECK_JOB = "the journal check"
 
 
 def show_message(parent, title: str, text: str, *, warning: bool = False) -> QMessageBox:
@@ -55,11 +61,17 @@ class _JournalWindow(Protocol):
 
     folder: Path
 
-    def lock(self) -> bool: ...
+    def lock(self, then: Callable[[], object] | None = None) -> bool: ...
 
 
 class JournalActions(QObject):
-    """Adds its actions to ``menu`` and enables them while a journal is open."""
+    """Adds its actions to ``menu`` and enables them while a journal is open.
+
+    ``backup_progressed(pages_done, pages_total)`` is emitted from the copying thread between
+    steps of Back up now (the status bar shows it; a direct connection runs in that thread).
+    """
+
+    backup_progressed = Signal(int, int)
 
     def __init__(self, window: QMainWindow, menu: QMenu, kdf_params=None) -> None:
         super().__init__(window)
@@ -82,6 +94,7 @@ class JournalActions(QObject):
         self.last_message: QMessageBox | None = None
         self.restore_offer: QPushButton | None = None  # the check's "Restore the backup of…"
         self.restore_dialog: RestoreDialog | None = None
+        self.backup_progressed.connect(self._show_backup_progress)
         self.set_unlocked(False)
 
     @property
@@ -93,6 +106,7 @@ class JournalActions(QObject):
         return getattr(self.window, "journal", None)
 
     def set_unlocked(self, unlocked: bool) -> None:
+        self._unlocked = unlocked
         for action in (self.backup_action, self.check_action, self.security_action):
             action.setEnabled(unlocked)
 
@@ -105,24 +119,37 @@ class JournalActions(QObject):
         journal = self.journal
         if journal is None:
             return
-        run_in_thread(lambda: maintenance.automatic_backup(journal),
-                      on_success=lambda _path: None,
-                      on_failure=lambda exc: self.window.statusBar().showMessage(
-                          f"The automatic backup failed: {exc}", 15_000),
-                      owner=self)
+        run_job(lambda _job: maintenance.automatic_backup(journal), name=BACKUP_JOB,
+                on_success=lambda _path: None,
+                on_failure=lambda exc: self.window.statusBar().showMessage(
+                    f"The automatic backup failed: {exc}", 15_000),
+                owner=self)
 
     def back_up_now(self) -> None:
         journal = self.journal
         if journal is None:
             return
         self.window.statusBar().showMessage("Backing up…")
-        run_in_thread(lambda: maintenance.back_up_now(journal),
-                      on_success=lambda path: self._message(
-                          "Backed up", f"An encrypted copy was written to:\n{path}\n\nIt opens "
-                          "with the passphrase you use today."),
-                      on_failure=lambda exc: self._message(
-                          "Backup failed", f"No backup was made: {exc}", warning=True),
-                      owner=self)
+        progressed = self.backup_progressed
+
+        def copy(job: Job) -> Path:
+            def step(done: int, total: int) -> None:
+                progressed.emit(done, total)
+                job.safe_point()
+
+            return maintenance.back_up_with_progress(journal, step)
+
+        run_job(copy, name=BACKUP_JOB,
+                on_success=lambda path: self._message(
+                    "Backed up", f"An encrypted copy was written to:\n{path}\n\nIt opens "
+                    "with the passphrase you use today."),
+                on_failure=lambda exc: self._message(
+                    "Backup failed", f"No backup was made: {exc}", warning=True),
+                owner=self)
+
+    def _show_backup_progress(self, done: int, total: int) -> None:
+        if self._unlocked and total:  # while a lock waits, the screen says why instead
+            self.window.statusBar().showMessage(f"Backing up… {100 * done // total}%")
 
     def check(self) -> None:
         journal = self.journal
@@ -139,8 +166,35 @@ class JournalActions(QObject):
                 return
             self._report_damage(problems, maintenance.restore_advice(folder))
 
-        run_in_thread(lambda: maintenance.check(journal), on_success=report,
-                      on_failure=lambda exc: report([open_failure(exc).text]), owner=self)
+        run_job(lambda _job: maintenance.check(journal), name=CHECK_JOB, on_success=report,
+                on_failure=lambda exc: report([open_failure(exc).text]), owner=self)
+
+    def check_after_unclean_close(self) -> None:
+        """The journal was last left without a clean close: a damaged page that opening did
+        not read would otherwise go unnoticed while new entries are written, so check every
+        page now, off the UI thread, and speak only if something is wrong."""
+        journal = self.journal
+        if journal is None:
+            return
+        folder = journal.folder
+
+        def work(_job: Job) -> tuple[list[str], BackupInfo | None]:
+            problems = maintenance.check(journal)
+            return problems, maintenance.restore_advice(folder) if problems else None
+
+        def done(result: tuple[list[str], BackupInfo | None]) -> None:
+            problems, newest = result
+            if problems:
+                self._report_damage(problems, newest)
+            else:
+                self.window.statusBar().showMessage(
+                    "The journal was not closed properly last time; a check found every page "
+                    "sound.", 10_000)
+
+        def failed(exc: BaseException) -> None:
+            self._report_damage([open_failure(exc).text], maintenance.restore_advice(folder))
+
+        run_job(work, name=CHECK_JOB, on_success=done, on_failure=failed, owner=self)
 
     def _report_damage(self, problems: list[str], newest: BackupInfo | None) -> None:
         """Say what is wrong and offer the newest backup as one button that starts the
@@ -181,18 +235,22 @@ class JournalActions(QObject):
         if backup is None:
             return
         folder = Path(self._owner.folder)
-        self._owner.lock()  # the journal must be closed before its files are swapped
 
         def done(kept: Path | None) -> None:
             kept_text = f"\n\nThe journal as it was is kept in:\n{kept}" if kept else ""
             self._message("Restored", f"The journal was restored from:\n{backup}\n\nUnlock it "
                           f"with the passphrase of that backup.{kept_text}")
 
-        run_in_thread(lambda: maintenance.restore(folder, backup, passphrase=passphrase),
-                      on_success=done,
-                      on_failure=lambda exc: self._message(
-                          "Nothing was restored", open_failure(exc).text, warning=True),
-                      owner=self)
+        def swap() -> None:
+            run_in_thread(lambda: maintenance.restore(folder, backup, passphrase=passphrase),
+                          on_success=done,
+                          on_failure=lambda exc: self._message(
+                              "Nothing was restored", open_failure(exc).text, warning=True),
+                          owner=self)
+
+        # The journal must be closed before its files are swapped: after any running job.
+        if not self._owner.lock(then=swap):
+            swap()
 
     # -- security ---------------------------------------------------------------------------
     def open_security(self) -> SecurityDialog | None:
