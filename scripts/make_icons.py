@@ -2,7 +2,8 @@
 16 and 24 px): PNGs at the sizes desktops ask
 for, a multi-size Windows .ico and a macOS .icns. Run after changing the SVG:
 
-    .venv/bin/pip install -e '.[build]' && QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_icons.py
+    .venv/bin/pip install -e '.[build]'
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_icons.py
 
 Qt's SVG renderer draws each size from the vector source (so small sizes are drawn, not
 shrunk from a large bitmap); Pillow, from the ``build`` extra, writes the .ico and .icns.
