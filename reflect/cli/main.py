@@ -275,3 +275,25 @@ COMMANDS = {
     "passwd": cmd_passwd,
     "check": cmd_check,
 }
+
+
+def gui_main(argv: list[str] | None = None) -> int:
+    """``reflect-app``, the desktop entry point: a gui-script, so Windows starts it with no
+    console window behind the app. It takes the window's options (``--journal``, ``--demo``,
+    ``--recovery``); a command is refused, as there is no terminal to ask a passphrase on."""
+    _give_streams_a_home()
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        print(f"reflect-app: '{args.command}' is a command for the terminal; run "
+              f"'reflect {args.command}' there instead.", file=sys.stderr)
+        return 2
+    return main(argv)
+
+
+def _give_streams_a_home() -> None:
+    """A gui-script on Windows (pythonw) runs with ``sys.stdout`` and ``sys.stderr`` set to
+    None, and the first write to them would end the app; send them to the null device."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
