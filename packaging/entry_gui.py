@@ -1,4 +1,4 @@
-"""PyInstaller entry point of the windowed ``reflect-gui`` program (Windows builds it with no
+"""PyInstaller entry point of the windowed ``reflect-app`` program (Windows builds it with no
 console). ``gui_main`` is the ``[project.gui-scripts]`` entry; ``main`` is the fallback for a
 tree that predates it, so the spec builds on either."""
 

@@ -101,7 +101,7 @@ def check_linux_libraries(folder: Path) -> None:
 
 
 def archive(dist: Path, folder: Path) -> Path:
-    """The portable build: a zip on Windows (unpack anywhere, run reflect-gui.exe), a tar.gz
+    """The portable build: a zip on Windows (unpack anywhere, run reflect-app.exe), a tar.gz
     on Linux (keeps the executable bits)."""
     base = dist / f"Reflect-{version()}-{platform_tag()}-portable"
     fmt = "zip" if sys.platform == "win32" else "gztar"

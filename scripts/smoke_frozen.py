@@ -59,7 +59,7 @@ class Smoke:
         self.program = program
         self.tmp = tmp
         self.journal = tmp / "journal"
-        gui = program.with_name("reflect-gui.exe")  # Windows: the windowed twin
+        gui = program.with_name("reflect-app.exe")  # Windows: the windowed twin
         self.gui = gui if gui.is_file() else program
         self.env = {
             **os.environ,

@@ -3,7 +3,7 @@
 ; Built by `python scripts/build_app.py --installer` on Windows, which passes:
 ;   /DAppVersion=0.1.0  /DSourceDir=...\dist\reflect  /DOutputDir=...\dist  /DRepoRoot=...
 ; The one-folder app in SourceDir comes from packaging/reflect.spec (reflect.exe for the
-; command line, reflect-gui.exe for the window, with no console).
+; command line, reflect-app.exe for the window, with no console).
 ; docs/distribution.md says what was verified where.
 
 #ifndef AppVersion
@@ -39,7 +39,7 @@ ArchitecturesInstallIn64BitMode=x64compatible
 OutputDir={#OutputDir}
 OutputBaseFilename=Reflect-{#AppVersion}-setup
 SetupIconFile={#RepoRoot}\resources\icons\reflect.ico
-UninstallDisplayIcon={app}\reflect-gui.exe
+UninstallDisplayIcon={app}\reflect-app.exe
 UninstallDisplayName=Reflect
 LicenseFile={#RepoRoot}\LICENSE
 Compression=lzma2/max
@@ -59,11 +59,11 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 
 [Icons]
 ; The Start menu entry starts the windowed program: no console window behind the app.
-Name: "{userprograms}\Reflect"; Filename: "{app}\reflect-gui.exe"; WorkingDir: "{app}"; Comment: "Your encrypted reflective journal"
-Name: "{userdesktop}\Reflect"; Filename: "{app}\reflect-gui.exe"; WorkingDir: "{app}"; Tasks: desktopicon
+Name: "{userprograms}\Reflect"; Filename: "{app}\reflect-app.exe"; WorkingDir: "{app}"; Comment: "Your encrypted reflective journal"
+Name: "{userdesktop}\Reflect"; Filename: "{app}\reflect-app.exe"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
-Filename: "{app}\reflect-gui.exe"; Description: "{cm:LaunchProgram,Reflect}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\reflect-app.exe"; Description: "{cm:LaunchProgram,Reflect}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
 ; Only what the program itself wrote into its own folder (Python's caches); the journal,
