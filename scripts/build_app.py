@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     built = dist / "Reflect.app" if sys.platform == "darwin" else folder
     print(f"build_app: built {built} in {seconds:.0f} s; frozen size {mib(size_of(built))}"
           f"{' (no Qt excludes)' if args.full else ''}")
-    if sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux") and shutil.which("ldd"):
         check_linux_libraries(folder)
     outputs: list[Path] = []
     if args.archive and sys.platform != "darwin":
