@@ -137,6 +137,7 @@ def _run_demo(app, kdf_params: KdfParams | None) -> int:
             try:
                 window.show()
                 log.info("window shown")
+                _screenshot_if_asked(app, window)
                 return app.exec()
             finally:
                 window.close()  # closes the journal and releases its lock
@@ -171,3 +172,20 @@ def open_demo_window(folder: Path, *, today: date | None = None,
     notice.setAccessibleName("Demo journal notice")
     window.statusBar().addPermanentWidget(notice)
     return window
+
+
+def _screenshot_if_asked(app, window) -> None:
+    """``REFLECT_SCREENSHOT=file.png``: once the window has settled, save it as a PNG and
+    quit (exit 1 if the file could not be written), so that a frozen build can be checked
+    offscreen without a test framework (scripts/smoke_frozen.py)."""
+    import os
+
+    path = os.environ.get("REFLECT_SCREENSHOT")
+    if not path:
+        return
+    from PySide6.QtCore import QTimer
+
+    def grab() -> None:
+        app.exit(0 if window.grab().save(path, "PNG") else 1)
+
+    QTimer.singleShot(1500, grab)
