@@ -71,7 +71,16 @@ def test_create_shows_a_recovery_key_that_opens_the_journal(qtbot, make_window, 
     assert window.shell is None
     assert not window.lock_action.isEnabled()
     assert not recovery.continue_button.isEnabled()
-    qtbot.mouseClick(recovery.copy_button, Qt.MouseButton.LeftButton)
+    # A click goes to whatever widget is on top at that point: wait until that is the button
+    # (on a busy machine the busy view can still be fading out of the way).
+    button = recovery.copy_button
+
+    def on_top() -> bool:
+        centre = window.mapFromGlobal(button.mapToGlobal(button.rect().center()))
+        return window.childAt(centre) is button
+
+    qtbot.waitUntil(on_top, timeout=10_000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: recovery.copied_label.text().startswith("Copied"), timeout=10_000)
     # The offscreen clipboard delivers asynchronously now and then: wait, do not race it.
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == key, timeout=10_000)
