@@ -23,7 +23,7 @@ from reflect.common.errors import (
     translate_sqlite_error,
 )
 from reflect.store import envelope as env
-from reflect.store.engine import make_engine
+from reflect.store.engine import make_engine, stamp_journal_id
 from reflect.store.layout import (
     BACKUP_DIR,
     check_wal,
@@ -70,6 +70,7 @@ class Vault:
             from reflect.store.migrate import upgrade
 
             upgrade(engine)
+            stamp_journal_id(engine, envelope.journal_id)
             env.write(keys_path(folder), envelope)
         except BaseException:
             lock.release()
@@ -88,12 +89,14 @@ class Vault:
         try:
             check_wal(folder, accept_missing_wal)
             # Read-only first: a damaged file is reported without SQLite touching it.
-            raw_connect(db_path(folder), data_key, read_only=True).close()
+            raw_connect(db_path(folder), data_key, read_only=True,
+                        journal_id=envelope.journal_id).close()
             engine = make_engine(db_path(folder), data_key)
             vault = cls(folder, data_key, envelope, lock, engine)
             from reflect.store.migrate import upgrade
 
             upgrade(engine, before_change=lambda rev: vault.backup(f"before-migration-{rev}"))
+            stamp_journal_id(engine, envelope.journal_id)
         except BaseException:
             lock.release()
             raise
@@ -115,6 +118,11 @@ class Vault:
         if self.engine is None:
             raise RuntimeError("the journal is locked")
         return self.engine
+
+    @property
+    def read_only(self) -> bool:
+        """On read-only media: reading works, every write is WriteFailed."""
+        return self._lock.read_only
 
     @property
     def data_key(self) -> bytes:
@@ -183,8 +191,7 @@ class Vault:
         """An encrypted, verified copy with the current key file (see backups.py)."""
         from reflect.store import backups
 
-        parent = Path(directory or self.folder / BACKUP_DIR)
-        parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        parent = Path(directory or self.folder / BACKUP_DIR)  # make_backup makes it if need be
         return self.copy_to(backups.new_backup_path(parent, label))
 
     def copy_to(self, target: Path) -> Path:
