@@ -105,7 +105,7 @@ def _opens(db_path: Path, data_key: bytes) -> bool:
 
 
 def _no_page_opens(db_path: Path, data_key: bytes) -> bool:
-    """True when the key authenticates not one page of a file of several, whose header is
+    """True when the key authenticates not one page of a file of several whose first page is
     not blanked: the mark of a key from another journal, as damage spares some pages.
     Read-only, one pass of HMACs, run only after the database failed to open."""
     import sqlcipher3
@@ -113,8 +113,8 @@ def _no_page_opens(db_path: Path, data_key: bytes) -> bool:
     try:
         pages = Path(db_path).stat().st_size // _PAGE_SIZE
         with open(db_path, "rb") as handle:
-            salt = handle.read(16)  # SQLCipher's random salt, the one plaintext part
-        if pages < 2 or salt == bytes(16):
+            first = handle.read(_PAGE_SIZE)
+        if pages < 2 or _blanked(first[:16]) or _blanked(first[-80:]):
             return False
         conn = _connect(db_path, read_only=True)
     except (OSError, sqlcipher3.Error):
@@ -127,6 +127,12 @@ def _no_page_opens(db_path: Path, data_key: bytes) -> bool:
     finally:
         conn.close()
     return len(failed) >= pages and all("HMAC" in str(row[0]) for row in failed)
+
+
+def _blanked(random_bytes: bytes) -> bool:
+    """True for bytes that should be random but repeat a few values (zeros, a fill pattern):
+    page 1's salt and its IV and HMAC. Sixteen or more random bytes have that chance ~1e-10."""
+    return len(set(random_bytes)) < len(random_bytes) // 2
 
 
 def _backups(folder: Path) -> list[Path]:
