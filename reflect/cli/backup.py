@@ -20,8 +20,7 @@ def cmd_backup(folder: Path, args, unlock) -> int:
     target = Path(args.path)
     if target.is_dir() and any(target.iterdir()):
         target = backups.new_backup_path(target, "manual")
-    elif target.is_dir():
-        target.rmdir()  # recreated with private permissions
+    # An empty folder is replaced by the copy (private permissions) only once it verifies.
     with unlock() as journal:
         made = journal.vault.copy_to(target)
     print(f"Backed up to {made}. It opens with the passphrase in use today.", file=sys.stderr)

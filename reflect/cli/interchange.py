@@ -8,11 +8,13 @@ skipped (each reported as "line N: reason"), 1 nothing imported.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from reflect.cli.terminal import visible
-from reflect.common.errors import ReflectError
+from reflect.common.errors import ReflectError, WriteFailed, write_problem
 
 EXIT_OK = 0
 EXIT_NOTHING_IMPORTED = 1
@@ -108,15 +110,26 @@ def cmd_export(folder: Path, args, unlock) -> int:
         from reflect.cli.profile import check_pdf_args, export_pdf_command
 
         check_pdf_args(args)  # before unlocking: a missing password costs no passphrase
-        with unlock() as journal:
+        with unlock() as journal, _naming(path):
             return export_pdf_command(journal, args)
     write = interchange.export_markdown if fmt == "md" else interchange.export_jsonl
-    with unlock() as journal:
+    with unlock() as journal, _naming(path):
         count = write(journal, path)
     print(f"Exported {_count(count, 'entry')} to {path}.", file=sys.stderr)
     print(f"reflect: warning: {path} is not encrypted; anyone who can read the file can read "
           "these entries.", file=sys.stderr)
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """A write that fails names the export, not the journal: exports are written atomically,
+    so nothing is left at ``path``."""
+    try:
+        yield
+    except OSError as exc:
+        raise WriteFailed(f"The export could not be written to {path} because "
+                          f"{write_problem(exc)}; nothing was written there.") from None
 
 
 class UsageError(ReflectError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class ReflectError(Exception):
     """A failure with a one-sentence message meant for the user."""
@@ -70,7 +72,10 @@ def translate_sqlite_error(exc: BaseException) -> BaseException:
     if "full" in message:
         return WriteFailed("The journal could not be saved because the disk is full; nothing "
                            "was changed. Free some space and save again.")
-    if "readonly" in message or "read-only" in message or "disk i/o" in message:
+    if "readonly" in message or "read-only" in message:
+        return WriteFailed("The journal could not be saved because its folder is read-only; "
+                           "nothing was changed. Copy the journal somewhere writable first.")
+    if "disk i/o" in message:
         return WriteFailed("The journal could not be saved because its folder cannot be "
                            f"written ({message}); nothing was changed.")
     if "malformed" in message or "not a database" in message or "corrupt" in message:
@@ -81,3 +86,12 @@ def translate_sqlite_error(exc: BaseException) -> BaseException:
                                f"({message}); check that it is a file you may read and write, "
                                "or restore it from a backup.")
     return exc
+
+
+def write_problem(exc: OSError) -> str:
+    """Why a write failed, as the end of a sentence: read-only media and a full disk by name."""
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "its folder is read-only"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    return f"of an error ({exc.strerror or exc})"

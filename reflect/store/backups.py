@@ -8,15 +8,17 @@ A backup folder is named ``YYYYmmdd-HHMMSS-ffffff-LABEL`` and holds ``journal.db
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from reflect.common.atomic import fsync_dir
-from reflect.common.errors import DatabaseDamaged, JournalNotFound
+from reflect.common.errors import DatabaseDamaged, JournalNotFound, WriteFailed, write_problem
 from reflect.store import envelope as env
 from reflect.store.layout import BACKUP_DIR, KEYS_NAME, db_path, keys_path
 from reflect.store.lockfile import JournalLock
@@ -45,14 +47,28 @@ class BackupInfo:
 
 def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target: Path,
                 progress: BackupProgress | None = None) -> Path:
-    """SQLite's online backup into ``target`` (a new folder), verified by reopening.
-    ``progress``: see :data:`BackupProgress` (how a lock lets a backup finish or stop it)."""
-    target.mkdir(parents=True, mode=0o700)
+    """SQLite's online backup into ``target`` (a new or empty folder), verified by reopening.
+    ``progress``: see :data:`BackupProgress` (how a lock lets a backup finish or stop it).
+
+    All or nothing: the copy is made in a hidden folder beside ``target`` and renamed into
+    place only once it verifies, so a full disk, read-only media or a kill midway never
+    leaves a half backup that looks like a whole one. Write failures are WriteFailed.
+    """
+    import sqlcipher3
+
+    target = Path(target)
+    if target.exists() and not (target.is_dir() and not any(target.iterdir())):
+        raise FileExistsError(errno.EEXIST, "There is already something there", str(target))
+    made = _missing_parents(target.parent)
+    partial: Path | None = None
     try:
-        os.close(os.open(db_path(target), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial",
+                                        dir=target.parent))
+        os.close(os.open(db_path(partial), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         source = raw_connect(source_db, data_key)
         try:
-            copy = raw_connect(db_path(target), data_key)
+            copy = raw_connect(db_path(partial), data_key)
             try:
                 source.backup(copy, **_stepped(progress))
                 copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
@@ -60,11 +76,29 @@ def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target
                 copy.close()
         finally:
             source.close()
-        env.write(keys_path(target), envelope)
-        verify(target, data_key)
-    except BaseException:
-        # A copy that did not verify must not sit among the backups as the newest one.
-        shutil.rmtree(target, ignore_errors=True)
+        env.write(keys_path(partial), envelope)
+        try:
+            verify(partial, data_key)
+        except DatabaseDamaged:
+            raise DatabaseDamaged(f"The backup at {target} did not verify; nothing was kept "
+                                  "there. Run 'reflect check' on the journal.") from None
+        if target.is_dir():
+            target.rmdir()  # an empty folder named by the person: the copy takes its place
+        os.rename(partial, target)
+        fsync_dir(target.parent)
+    except BaseException as exc:
+        if partial is not None:
+            shutil.rmtree(partial, ignore_errors=True)
+        for folder in made:  # deepest first; only those this call made, and only if empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(exc, OSError):
+            raise WriteFailed(_not_written(target, write_problem(exc))) from None
+        if isinstance(exc, sqlcipher3.OperationalError | WriteFailed):
+            reason = str(exc).lower()
+            if "full" in reason or "readonly" in reason or "read-only" in reason:
+                why = "the disk is full" if "full" in reason else "its folder is read-only"
+                raise WriteFailed(_not_written(target, why)) from None
         raise
     return target
 
@@ -79,6 +113,20 @@ def _stepped(progress: BackupProgress | None) -> dict:
         progress(total - remaining, total)
 
     return {"pages": _STEP_PAGES, "progress": report}
+
+
+def _not_written(target: Path, why: str) -> str:
+    advice = "free some space or choose" if "full" in why else "choose"
+    return (f"The backup could not be written to {target} because {why}; nothing was kept "
+            f"there, so {advice} another place.")
+
+
+def _missing_parents(folder: Path) -> list[Path]:
+    missing = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
 
 
 def verify(folder: Path, data_key: bytes) -> None:

@@ -102,6 +102,9 @@ def _write_failed(exc: DBAPIError) -> ReflectError:
     if "full" in reason.lower():
         return WriteFailed("The disk is full; nothing was imported. Free some space and "
                            "import again.")
+    if "readonly" in reason.lower():
+        return WriteFailed("The journal's folder is read-only; nothing was imported. Copy the "
+                           "journal somewhere writable first.")
     return WriteFailed(f"The entries could not be written ({reason}); nothing was imported.")
 
 

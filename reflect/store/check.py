@@ -46,7 +46,8 @@ def run_checks(vault: Vault) -> list[str]:
         if bad:
             problems.append(f"The {label} check failed: {'; '.join(bad[:5])}.")
     try:
-        _rows(vault, "INSERT INTO entry_fts(entry_fts) VALUES ('integrity-check')")
+        if not vault.read_only:  # an INSERT in form, which read-only media refuse
+            _rows(vault, "INSERT INTO entry_fts(entry_fts) VALUES ('integrity-check')")
         indexed = int(_rows(vault, "SELECT count(*) FROM entry_fts")[0])
         live = int(_rows(vault, "SELECT count(*) FROM entry WHERE deleted_at IS NULL")[0])
     except (DBAPIError, MemoryError) as exc:

@@ -59,3 +59,26 @@ def make_engine(db_path: Path, data_key: bytes) -> Engine:
         conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def stamp_journal_id(engine: Engine, journal_id: str) -> None:
+    """Keep the journal id in the database too, so a key file from another journal is named
+    as such. Journals made before it was kept get it at their next writable unlock; on
+    read-only media or a full disk it waits for a later one (it is a check, not data)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from reflect.common.errors import WriteFailed, translate_sqlite_error
+    from reflect.store.sqlcipher import JOURNAL_ID_KEY
+
+    try:
+        with engine.begin() as conn:
+            known = conn.execute(text("SELECT 1 FROM meta WHERE key = :k"),
+                                 {"k": JOURNAL_ID_KEY}).first()
+            if known is None:
+                conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v)"),
+                             {"k": JOURNAL_ID_KEY, "v": journal_id})
+    except DBAPIError as exc:
+        translated = translate_sqlite_error(exc)
+        if not isinstance(translated, WriteFailed):
+            raise translated from None

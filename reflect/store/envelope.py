@@ -6,6 +6,10 @@ from a secret: the passphrase (Argon2id, parameters stored in the slot) or the r
 (HKDF: it already carries 160 random bits, so stretching it would only slow recovery). The
 journal id is the GCM associated data, so a slot cannot be moved into another journal.
 A SHA-256 checksum over the slots tells a damaged file from a wrong passphrase.
+
+Anyone can recompute that checksum, so every field is also checked against what Reflect could
+have written (:func:`check_slot`) before any key derivation: a crafted file must not hang an
+unlock with a huge cost or reach Argon2 with values it rejects.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import secrets
 import unicodedata
 import uuid
@@ -21,13 +26,28 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reflect.common.atomic import atomic_write_text
-from reflect.common.errors import KeyFileDamaged, WrongSecret
+from reflect.common.errors import KeyFileDamaged, WriteFailed, WrongSecret, write_problem
 
 FORMAT = "reflect-keys"
 VERSION = 1
 DATA_KEY_BYTES = 32
 RECOVERY_KEY_BYTES = 20  # 160 bits, 32 base32 characters
 _AAD_PREFIX = b"reflect-keys-v1:"
+_JOURNAL_ID = re.compile(r"[0-9a-f]{32}")  # uuid4().hex
+SLOT_KINDS = ("passphrase", "recovery")
+
+# What a key file may ask of Argon2id. Reflect writes t=3, m=64 MiB, p=4 (KdfParams); a later
+# version may raise them per journal, but never past these. Anything outside is damage or
+# tampering and is refused before hashing: 2**31 passes would never return, and memory or
+# lanes out of Argon2's range give errors instead of an answer. The work cap (passes x memory,
+# 4 GiB-passes, about 20 times the default) keeps any accepted file to seconds, not hours.
+TIME_COST_RANGE = (1, 64)
+PARALLELISM_RANGE = (1, 64)
+MEMORY_KIB_MAX = 4 * 1024 * 1024  # 4 GiB; the minimum is Argon2's own, 8 KiB per lane
+WORK_KIB_MAX = 4 * 1024 * 1024
+SALT_BYTES = (16, 64)
+NONCE_BYTES = 12
+WRAPPED_BYTES = DATA_KEY_BYTES + 16  # the data key and its GCM tag
 
 
 @dataclass(frozen=True)
@@ -98,17 +118,24 @@ def parse_recovery_key(text: str) -> bytes:
 
 def _derive(kind: str, secret: bytes, salt: bytes, kdf: dict) -> bytes:
     if kind == "passphrase":
+        from argon2.exceptions import HashingError
         from argon2.low_level import Type, hash_secret_raw
 
-        return hash_secret_raw(
-            secret=secret,
-            salt=salt,
-            time_cost=int(kdf["time_cost"]),
-            memory_cost=int(kdf["memory_kib"]),
-            parallelism=int(kdf["parallelism"]),
-            hash_len=32,
-            type=Type.ID,
-        )
+        try:
+            return hash_secret_raw(
+                secret=secret,
+                salt=salt,
+                time_cost=kdf["time_cost"],
+                memory_cost=kdf["memory_kib"],
+                parallelism=kdf["parallelism"],
+                hash_len=32,
+                type=Type.ID,
+            )
+        except HashingError as exc:  # within the limits, but this computer could not
+            raise KeyFileDamaged(
+                f"The key file asks for {kdf['memory_kib'] // 1024} MiB of memory to unlock, "
+                f"which this computer could not give ({exc}); unlock on a larger computer."
+            ) from None
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -142,6 +169,10 @@ def unwrap(envelope: Envelope, kind: str, secret: bytes) -> bytes:
     slot = envelope.slot(kind)
     if slot is None:
         raise KeyFileDamaged(f"The key file has no {kind} slot.")
+    try:
+        check_slot(slot)  # from_json checked already; an Envelope built in code has not
+    except ValueError as exc:
+        raise KeyFileDamaged(f"The key file is damaged ({exc}).") from None
     kek = _derive(kind, secret, _unb64(slot.salt), slot.kdf)
     try:
         nonce, wrapped = _unb64(slot.nonce), _unb64(slot.wrapped)
@@ -195,12 +226,63 @@ def from_json(text: str) -> Envelope:
             raise ValueError(f"key file version {data.get('version')} is not supported")
         if _checksum(data) != checksum:
             raise ValueError("its checksum does not match its contents")
-        slots = tuple(Slot(**s) for s in data["slots"])
-        for slot in slots:
-            _unb64(slot.salt), _unb64(slot.nonce), _unb64(slot.wrapped)
-        return Envelope(str(data["journal_id"]), str(data["created"]), slots)
+        if not isinstance(data["slots"], list) or not data["slots"]:
+            raise ValueError("it has no slots")
+        slots = tuple(check_slot(Slot(**s)) for s in data["slots"])
+        kinds = [slot.kind for slot in slots]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError("it has two slots of one kind")
+        journal_id, created = data["journal_id"], data["created"]
+        if not isinstance(journal_id, str) or not _JOURNAL_ID.fullmatch(journal_id):
+            raise ValueError("its journal id is not one Reflect makes")
+        if not isinstance(created, str):
+            raise ValueError("its creation time is not text")
+        return Envelope(journal_id, created, slots)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise KeyFileDamaged(f"The key file is damaged ({exc}).") from None
+
+
+def _whole(value: object, low: int, high: int, what: str) -> int:
+    # bool is an int in Python, and json gives True for "true": neither is a cost.
+    if type(value) is not int or not low <= value <= high:
+        raise ValueError(f"its {what} {value!r} is not a whole number from {low} to {high}")
+    return value
+
+
+def _bytes_field(text: object, low: int, high: int, what: str) -> None:
+    if not isinstance(text, str):
+        raise ValueError(f"its {what} is not text")
+    try:
+        size = len(_unb64(text))
+    except (ValueError, UnicodeEncodeError):
+        raise ValueError(f"its {what} is not base64") from None
+    if not low <= size <= high:
+        raise ValueError(f"its {what} is {size} bytes long")
+
+
+def check_slot(slot: Slot) -> Slot:
+    """Raise ValueError unless the slot holds only what Reflect writes, within the limits
+    above; a cheap check that runs before any key derivation."""
+    if slot.kind not in SLOT_KINDS:
+        raise ValueError(f"it has a slot of unknown kind {slot.kind!r}")
+    kdf = slot.kdf
+    if not isinstance(kdf, dict):
+        raise ValueError("a slot's key derivation is not a table")
+    if slot.kind == "passphrase":
+        if kdf.keys() != {"name", "time_cost", "memory_kib", "parallelism"} \
+                or kdf["name"] != "argon2id":
+            raise ValueError("its passphrase slot does not use Argon2id as Reflect writes it")
+        lanes = _whole(kdf["parallelism"], *PARALLELISM_RANGE, "parallelism")
+        passes = _whole(kdf["time_cost"], *TIME_COST_RANGE, "time cost")
+        memory = _whole(kdf["memory_kib"], 8 * lanes, MEMORY_KIB_MAX, "memory cost (KiB)")
+        if passes * memory > WORK_KIB_MAX:
+            raise ValueError(f"its cost ({passes} passes over {memory} KiB) is beyond the limit")
+    elif kdf != {"name": "hkdf-sha256"}:
+        raise ValueError("its recovery slot does not use HKDF-SHA256")
+    _bytes_field(slot.salt, *SALT_BYTES, "salt")
+    _bytes_field(slot.nonce, NONCE_BYTES, NONCE_BYTES, "nonce")
+    _bytes_field(slot.wrapped, WRAPPED_BYTES, WRAPPED_BYTES, "wrapped key")
+    return slot
 
 
 def read(path: Path) -> Envelope:
@@ -216,4 +298,10 @@ def read(path: Path) -> Envelope:
 
 
 def write(path: Path, envelope: Envelope) -> None:
-    atomic_write_text(Path(path), to_json(envelope))
+    """Replace the key file atomically; a folder that cannot be written is WriteFailed."""
+    try:
+        atomic_write_text(Path(path), to_json(envelope))
+    except OSError as exc:
+        raise WriteFailed(f"The key file {path} could not be written because "
+                          f"{write_problem(exc)}; nothing was changed.") from None
+

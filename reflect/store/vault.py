@@ -23,7 +23,7 @@ from reflect.common.errors import (
 )
 from reflect.store import envelope as env
 from reflect.store.damage import check_database_file, check_wal, left_as_it_was
-from reflect.store.engine import make_engine
+from reflect.store.engine import make_engine, stamp_journal_id
 from reflect.store.layout import (
     BACKUP_DIR,
     creation_failure,
@@ -37,7 +37,7 @@ from reflect.store.layout import (
 )
 from reflect.store.lockfile import JournalLock
 from reflect.store.queries import schema_revision
-from reflect.store.sqlcipher import raw_connect
+from reflect.store.sqlcipher import JOURNAL_ID_KEY, raw_connect
 
 __all__ = ["Vault", "derive_data_key", "journal_exists", "read_envelope"]
 
@@ -81,6 +81,7 @@ class Vault:
             from reflect.store.migrate import upgrade
 
             upgrade(engine)
+            stamp_journal_id(engine, envelope.journal_id)
             env.write(keys_path(folder), envelope)
         except BaseException as exc:
             if engine is not None:
@@ -114,7 +115,8 @@ class Vault:
         check_database_file(folder)
         check_wal(folder, accept_missing_wal)
         # Read-only first, schema row included: damage is reported before SQLite may write.
-        probe = raw_connect(db_path(folder), data_key, read_only=True)
+        probe = raw_connect(db_path(folder), data_key, read_only=True,
+                            journal_id=envelope.journal_id)
         try:
             schema_revision(probe)
         finally:
@@ -125,6 +127,7 @@ class Vault:
             from reflect.store.migrate import upgrade
 
             upgrade(engine, before_change=lambda rev: vault.backup(f"before-migration-{rev}"))
+            stamp_journal_id(engine, envelope.journal_id)
         except BaseException:
             engine.dispose()  # closes the connections, so SQLite removes the -wal it made
             raise
@@ -146,6 +149,11 @@ class Vault:
         if self.engine is None:
             raise RuntimeError("the journal is locked")
         return self.engine
+
+    @property
+    def read_only(self) -> bool:
+        """On read-only media: reading works, every write is WriteFailed."""
+        return self._lock.read_only
 
     @property
     def data_key(self) -> bytes:
@@ -214,8 +222,7 @@ class Vault:
         """An encrypted, verified copy with the current key file (see backups.py)."""
         from reflect.store import backups
 
-        parent = Path(directory or self.folder / BACKUP_DIR)
-        parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        parent = Path(directory or self.folder / BACKUP_DIR)  # make_backup makes it if need be
         return self.copy_to(backups.new_backup_path(parent, label))
 
     def copy_to(self, target: Path) -> Path:
@@ -244,5 +251,8 @@ class Vault:
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                 "'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'entry\\_fts%' ESCAPE '\\' "
                 "AND name != 'alembic_version'")]
-            return not any(conn.exec_driver_sql(f'SELECT EXISTS (SELECT 1 FROM "{name}")')
-                           .scalar() for name in tables)
+            own = {name: f'SELECT EXISTS (SELECT 1 FROM "{name}")' for name in tables}
+            # The journal id kept beside the data is bookkeeping, not the person's own.
+            own["meta"] = (f"SELECT EXISTS (SELECT 1 FROM meta WHERE key != '{JOURNAL_ID_KEY}')")
+            return not any(conn.exec_driver_sql(query).scalar()
+                           for name, query in own.items() if name in tables)

@@ -78,3 +78,81 @@ def test_real_default_parameters_are_stored_and_work():
     kdf = envelope.slot("passphrase").kdf
     assert kdf == {"name": "argon2id", "time_cost": 3, "memory_kib": 65536, "parallelism": 4}
     assert env.unwrap(envelope, "passphrase", env.normalise_passphrase("a long passphrase")) == KEY
+
+
+def resealed(text: str, change) -> str:
+    """The key file after ``change(body)``, with its checksum recomputed as anyone can."""
+    body = json.loads(text)
+    body.pop("checksum")
+    change(body)
+    return json.dumps({**body, "checksum": env._checksum(body)})
+
+
+def _passphrase_kdf(**values):
+    def change(body):
+        slot = next(s for s in body["slots"] if s["kind"] == "passphrase")
+        slot["kdf"].update(values)
+    return change
+
+
+def _slot_field(name, raw: bytes):
+    def change(body):
+        body["slots"][0][name] = env._b64(raw)
+    return change
+
+
+HOSTILE = {
+    "time 2**31": _passphrase_kdf(time_cost=2**31),  # never returns on the old code
+    "time 65": _passphrase_kdf(time_cost=65),
+    "time 0": _passphrase_kdf(time_cost=0),
+    "time -1": _passphrase_kdf(time_cost=-1),
+    "time text": _passphrase_kdf(time_cost="3"),
+    "time bool": _passphrase_kdf(time_cost=True),
+    "time float": _passphrase_kdf(time_cost=3.0),
+    "memory 2**32-1": _passphrase_kdf(memory_kib=2**32 - 1),
+    "memory 7": _passphrase_kdf(memory_kib=7),
+    "memory null": _passphrase_kdf(memory_kib=None),
+    "work of hours": _passphrase_kdf(time_cost=64, memory_kib=4 * 1024 * 1024),
+    "lanes 0": _passphrase_kdf(parallelism=0),
+    "lanes -4": _passphrase_kdf(parallelism=-4),
+    "lanes 2**24": _passphrase_kdf(parallelism=2**24),
+    "lanes bool": _passphrase_kdf(parallelism=False),
+    "kdf scrypt": _passphrase_kdf(name="scrypt"),
+    "kdf extra field": _passphrase_kdf(extra=1),
+    "salt 4 bytes": _slot_field("salt", bytes(4)),
+    "nonce 16 bytes": _slot_field("nonce", bytes(16)),
+    "wrapped 8 bytes": _slot_field("wrapped", bytes(8)),
+    "recovery kdf": lambda body: body["slots"][1]["kdf"].update(name="none"),
+    "slot kind": lambda body: body["slots"][0].update(kind="fingerprint"),
+    "two passphrase slots": lambda body: body["slots"].append(dict(body["slots"][0])),
+    "no slots": lambda body: body.update(slots=[]),
+    "journal id not ascii": lambda body: body.update(journal_id="é" * 32),
+    "journal id a number": lambda body: body.update(journal_id=12345),
+}
+
+
+@pytest.mark.parametrize("change", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_resealed_file_with_values_reflect_never_writes_is_damage_at_once(change):
+    """The checksum can be recomputed by anyone; every field is checked before hashing."""
+    import time
+
+    envelope, _ = make()
+    text = resealed(env.to_json(envelope), change)
+    started = time.perf_counter()
+    with pytest.raises(KeyFileDamaged, match="The key file is damaged"):
+        parsed = env.from_json(text)
+        env.unwrap(parsed, "passphrase", env.normalise_passphrase("a long passphrase"))
+    assert time.perf_counter() - started < 0.5
+
+
+def test_the_limits_admit_the_default_and_the_cheap_test_costs():
+    for params in (env.KdfParams(), env.KdfParams.cheap()):
+        envelope, _ = make(params)
+        assert env.from_json(env.to_json(envelope)) == envelope
+
+
+def test_a_key_file_that_cannot_be_written_is_write_failed(tmp_path):
+    from reflect.common.errors import WriteFailed
+
+    with pytest.raises(WriteFailed, match="could not be written"):
+        env.write(tmp_path / "no such folder" / "journal.keys", make()[0])

@@ -12,6 +12,7 @@ from reflect.common.errors import (
     JournalInUse,
     JournalNotFound,
     KeyFileDamaged,
+    WriteFailed,
     WrongSecret,
 )
 from reflect.journal.journal import Journal
@@ -130,7 +131,7 @@ def test_crash_during_key_file_write_leaves_old_passphrase_working(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", power_cut)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteFailed, match="disk is full"):
         new_journal.vault.change_passphrase("a brand new passphrase")
     monkeypatch.undo()
     new_journal.close()
