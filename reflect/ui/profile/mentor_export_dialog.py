@@ -169,11 +169,16 @@ class MentorExportDialog(QDialog):
         self.status = plain_label(selectable=True)
         self.status.setAccessibleName("Export status")
         self.error = ErrorNotice()
+        #: Entries the last export left out because they could not be laid out.
+        self.warnings = plain_label(selectable=True)
+        self.warnings.setAccessibleName("Export warnings")
+        self.warnings.hide()
         plan_column = QVBoxLayout()
         plan_column.addWidget(plain_label("The PDF will contain:"))
         plan_column.addWidget(self.plan_list, 1)
         plan_column.addWidget(self.progress)
         plan_column.addWidget(self.status)
+        plan_column.addWidget(self.warnings)
         plan_column.addWidget(self.error)
 
         settings = QWidget()  # scrolls rather than squeezes the list in a small window
@@ -329,6 +334,8 @@ class MentorExportDialog(QDialog):
         self.busy = True
         self.export_result = None
         self.error.clear()
+        self.warnings.clear()
+        self.warnings.hide()
         self.save_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -353,6 +360,9 @@ class MentorExportDialog(QDialog):
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
         lock = f", encrypted with {ALGORITHM}" if result.encrypted else ""
         self.status.setText(f"Saved {pages}{lock} to {result.path}")
+        if result.warnings:
+            self.warnings.setText("\n".join(f"Warning: {w}" for w in result.warnings))
+            self.warnings.show()
         self.finished_export.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
