@@ -268,8 +268,10 @@ def _markdown_to_html(text: str) -> str:
         return md.reset().convert(text)
     except RecursionError:
         # Python-markdown recurses per nesting level (a few hundred nested list levels are
-        # enough); the preview must not crash, so show the words as escaped plain text.
-        md.reset()
+        # enough); the preview must not crash, so show the words as escaped plain text. The
+        # object is dropped: its block parser's state is left mid-parse, and reset() does not
+        # clear it, so every later text would come out unparsed.
+        _local.md = None
         return "<p>" + html.escape(text, quote=False).replace("\n", "<br>\n") + "</p>"
 
 

@@ -85,3 +85,10 @@ def test_random_nesting_never_raises_and_stays_shallow(parts):
     text = "".join(piece * times for piece, times in parts)
     assert depth(render_markdown(text)) <= BOUND
     plain_text(text)
+
+
+def test_text_after_one_too_deep_to_parse_renders_normally():
+    """Python-markdown gives up (RecursionError) on 400 nested list levels; the entry after it
+    must still be formatted, not shown as raw Markdown."""
+    assert "item399" in plain_text(HOSTILE["list"])
+    assert render_markdown("the *H. family*") == "<p>the <em>H. family</em></p>"
