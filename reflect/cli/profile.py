@@ -171,6 +171,8 @@ def export_pdf_command(journal, args) -> int:
     result = mentor_pack.export(journal, options, Path(args.output), password=password)
     for line in result.plan.lines():
         print(f"  {visible(line)}", file=sys.stderr)  # names and titles from the journal
+    for warning in result.warnings:
+        print(f"reflect: warning: {visible(warning)}", file=sys.stderr)
     lock = ", encrypted with AES-256" if result.encrypted else ""
     print(f"Wrote the mentor pack to {result.path} ({result.pages} pages{lock}).",
           file=sys.stderr)

@@ -14,6 +14,10 @@ Both the Qt preview (``QTextBrowser``) and the PDF export show entries through
   the text ``[image: alt]``; ``img`` is also absent from the sanitiser's allow-list.
 * **Links only to http, https and mailto.** Relative URLs, absolute paths, ``file:``,
   ``javascript:``, ``data:`` and everything else lose their ``href`` (the link text stays).
+* **Nesting is bounded.** Quotes deeper than :data:`MAX_QUOTE_DEPTH`, lists deeper than
+  :data:`MAX_LIST_DEPTH` and emphasis deeper than :data:`MAX_INLINE_DEPTH` are drawn flat
+  (every word kept), so no entry can make the preview, the PDF layout or Qt recurse without
+  end or indent text off the page.
 """
 
 from __future__ import annotations
@@ -33,8 +37,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-__all__ = ["ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "ALLOWED_URL_SCHEMES", "plain_text",
-           "render_markdown"]
+__all__ = ["ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "ALLOWED_URL_SCHEMES", "MAX_INLINE_DEPTH",
+           "MAX_LIST_DEPTH", "MAX_QUOTE_DEPTH", "plain_text", "render_markdown"]
 
 # Exactly the tags our Markdown configuration can emit, minus img. Anything else (style,
 # script, iframe, object, embed, svg, math, form, input, span, div, ...) is unwrapped by nh3.
@@ -60,6 +64,14 @@ ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType({
 ALLOWED_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
 
 _LINK_REL = "noopener noreferrer nofollow"
+
+# Deeper nesting is flattened: nobody writes a quote in a quote eight times over, and each
+# level costs indentation on paper and recursion in every renderer after this one.
+MAX_QUOTE_DEPTH = 8
+MAX_LIST_DEPTH = 8
+MAX_INLINE_DEPTH = 8
+_LISTS = ("ul", "ol")
+_INLINE_NESTING = ("em", "strong")
 
 
 def _is_allowed_url(url: str) -> bool:
@@ -133,6 +145,79 @@ class _UnsafeLinksToText(Treeprocessor):
                 element.attrib.clear()
 
 
+def _unwrap(parent: ET.Element, index: int) -> None:
+    """Replace ``parent[index]`` by its text and children, in place (nothing is lost)."""
+    child = parent[index]
+    kids = list(child)
+    before = (child.text or "") + ("" if kids else child.tail or "")
+    if before:
+        if index > 0:
+            previous = parent[index - 1]
+            previous.tail = (previous.tail or "") + before
+        else:
+            parent.text = (parent.text or "") + before
+    if kids and child.tail:
+        kids[-1].tail = (kids[-1].tail or "") + child.tail
+    del parent[index]
+    for offset, kid in enumerate(kids):
+        parent.insert(index + offset, kid)
+
+
+def _list_as_paragraphs(parent: ET.Element, index: int) -> None:
+    """A list past the depth limit becomes one paragraph per item, marker written in front."""
+    listing = parent[index]
+    start_text = listing.get("start", "1")
+    number = int(start_text) if start_text.isdigit() else 1
+    for item in list(listing):
+        marker = f"{number}. " if listing.tag == "ol" else "– "
+        number += 1
+        if item.tag != "li":
+            continue
+        first = item[0] if len(item) and not (item.text or "").strip() else None
+        if first is not None and first.tag == "p":  # a loose list: items hold paragraphs
+            first.text = marker + (first.text or "")
+            item.text = None
+        else:
+            item.text = marker + (item.text or "").lstrip()
+        item.tag = "p"
+        blocks = [kid for kid in item if kid.tag in _FLAT_BLOCKS]
+        for kid in blocks:  # blocks move out of the paragraph, after it
+            item.remove(kid)
+        position = list(listing).index(item) + 1
+        for offset, kid in enumerate(blocks):
+            listing.insert(position + offset, kid)
+    _unwrap(parent, index)
+
+
+_FLAT_BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "pre", "table", "hr",
+                          "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class _BoundNesting(Treeprocessor):
+    """Flatten quotes, lists and emphasis past their depth limit; iterative, so it copes with
+    any depth python-markdown managed to parse."""
+
+    def run(self, root: ET.Element) -> None:
+        todo: list[tuple[ET.Element, int, int, int]] = [(root, 0, 0, 0)]
+        while todo:
+            parent, quotes, lists, inline = todo.pop()
+            index = 0
+            while index < len(parent):
+                child = parent[index]
+                tag = child.tag
+                if tag == "blockquote" and quotes >= MAX_QUOTE_DEPTH:
+                    _unwrap(parent, index)
+                elif tag in _LISTS and lists >= MAX_LIST_DEPTH:
+                    _list_as_paragraphs(parent, index)
+                elif tag in _INLINE_NESTING and inline >= MAX_INLINE_DEPTH:
+                    _unwrap(parent, index)
+                else:
+                    todo.append((child, quotes + (tag == "blockquote"),
+                                 lists + (tag in _LISTS), inline + (tag in _INLINE_NESTING)))
+                    index += 1
+                # An unwrapped element's children now sit at ``index``: look at them next.
+
+
 class _JournalSafety(Extension):
     """Escape raw HTML, turn images into text, unwrap unsafe links, tidy hash headings."""
 
@@ -145,6 +230,9 @@ class _JournalSafety(Extension):
         md.treeprocessors.register(_ImagesToText(md), "reflect_images_to_text", 5)
         # Links: after "unescape", so the URL checked is the URL that will be emitted.
         md.treeprocessors.register(_UnsafeLinksToText(md), "reflect_unsafe_links", -5)
+        # Nesting: after inline parsing (20), so emphasis exists, and before prettify (10) and
+        # serialising, which recurse per level.
+        md.treeprocessors.register(_BoundNesting(md), "reflect_bound_nesting", 15)
 
 
 def _new_markdown() -> markdown.Markdown:
@@ -180,8 +268,10 @@ def _markdown_to_html(text: str) -> str:
         return md.reset().convert(text)
     except RecursionError:
         # Python-markdown recurses per nesting level (a few hundred nested list levels are
-        # enough); the preview must not crash, so show the words as escaped plain text.
-        md.reset()
+        # enough); the preview must not crash, so show the words as escaped plain text. The
+        # object is dropped: its block parser's state is left mid-parse, and reset() does not
+        # clear it, so every later text would come out unparsed.
+        _local.md = None
         return "<p>" + html.escape(text, quote=False).replace("\n", "<br>\n") + "</p>"
 
 

@@ -23,8 +23,14 @@ from typing import Any, NamedTuple
 
 from reflect.common.atomic import atomic_write_text
 from reflect.common.dates import uk_date
-from reflect.journal.journal import Journal, normalise_tags
+from reflect.journal.journal import MAX_TAGS, Journal, too_many_tags, unique_tags
 from reflect.journal.kinds import EntryKind
+from reflect.journal.markdown_text import (
+    MAX_SECTION_DEPTH,
+    demote_headings,
+    flat_text,
+    nests_deeper,
+)
 from reflect.store import bulk
 from reflect.store.models import Entry
 
@@ -173,7 +179,7 @@ def entry_values(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
         "kind": kind, "title": title, "body": body, "sections": sections,
         "happened_on": happened_on, "created_at": created_at,
         "updated_at": updated_at or created_at,
-        "tags": normalise_tags(_words(obj, "tags")),
+        "tags": _tags(obj),
         "attributes": _words(obj, "attributes"),
         "prompt_id": _text(obj, "prompt_id") or None,
         "template_id": _text(obj, "template_id") or None,
@@ -222,6 +228,14 @@ def _words(obj: Mapping[str, Any], key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _Bad(f"'{key}' must be a list of words, not {_json_kind(value)}")
     return value
+
+
+def _tags(obj: Mapping[str, Any]) -> list[str]:
+    """Too many tags skip the line rather than lose some: the file still has them all."""
+    tags = unique_tags(_words(obj, "tags"))
+    if len(tags) > MAX_TAGS:
+        raise _Bad(too_many_tags(len(tags)))
+    return tags
 
 
 def _flag(obj: Mapping[str, Any], key: str) -> bool:
@@ -429,30 +443,6 @@ def _entry_markdown(entry: Entry, people: Mapping[int, str],
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-
-
-def demote_headings(markdown: str, levels: int) -> str:
-    """Push the writer's own headings below the entry's (never past level 6), outside code
-    blocks, so the file's outline stays one heading per entry."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in markdown.split("\n"):
-        found = _FENCE.match(line)
-        if found:
-            mark = found.group(1)
-            if fence is None:
-                fence = mark
-            elif mark[0] == fence[0] and len(mark) >= len(fence):
-                fence = None
-        elif fence is None:
-            line = _HEADING.sub(
-                lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + levels), line)
-        out.append(line)
-    return "\n".join(out)
-
-
 def _section_markdown(value: Any, kind: str) -> str:
     if value in (None, "", [], {}):
         return ""
@@ -471,20 +461,23 @@ def _section_markdown(value: Any, kind: str) -> str:
     return str(value)
 
 
-def _item_text(item: Any) -> str:
+def _item_text(item: Any, depth: int = 0) -> str:
     """An agreed action (description, owner, due date, status, outcome) or any value, on one
     line."""
+    if depth >= MAX_SECTION_DEPTH or nests_deeper(item, MAX_SECTION_DEPTH - depth):
+        return flat_text(item)
     if not isinstance(item, dict):
         return " ".join(str(item).split())
     if "description" not in item:
-        return "; ".join(f"{k}: {_item_text(v)}" for k, v in item.items() if k != "action_id")
+        return "; ".join(f"{k}: {_item_text(v, depth + 1)}" for k, v in item.items()
+                         if k != "action_id")
     due = item.get("due_on") or item.get("due")
     details = [item.get("owner"), due and f"due {_section_markdown(due, 'date')}",
                item.get("status")]
-    text = _item_text(item["description"])
+    text = _item_text(item["description"], depth + 1)
     if any(details):
         text += " (" + ", ".join(str(d) for d in details if d) + ")"
     for key in ("outcome", "reason"):
         if item.get(key):
-            text += f". {key.capitalize()}: {_item_text(item[key])}"
+            text += f". {key.capitalize()}: {_item_text(item[key], depth + 1)}"
     return text

@@ -7,7 +7,7 @@ tests all drive the same code.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,14 +38,37 @@ class SearchResult:
         return queries.ranked(self.total)
 
 
-def normalise_tags(tags: Sequence[str]) -> list[str]:
-    """Tags are lower case, without '#', unique, in the order given."""
-    seen: list[str] = []
+# Tags are for finding entries again; fifty is more than anyone files one entry under, and a
+# cap keeps one imported line from carrying 200,000 of them into every list and filter.
+MAX_TAGS = 50
+
+
+class TooManyTags(ReflectError):
+    """An entry would have more than :data:`MAX_TAGS` tags; nothing is cut off silently."""
+
+
+def unique_tags(tags: Iterable[str]) -> list[str]:
+    """Tags lower case, without '#', unique, in the order given; linear in their number."""
+    seen: dict[str, None] = {}
     for tag in tags:
         clean = tag.strip().lstrip("#").strip().lower()
-        if clean and clean not in seen:
-            seen.append(clean)
-    return seen
+        if clean:
+            seen.setdefault(clean)
+    return list(seen)
+
+
+def normalise_tags(tags: Iterable[str]) -> list[str]:
+    """:func:`unique_tags`, refusing more than :data:`MAX_TAGS` with :class:`TooManyTags`."""
+    clean = unique_tags(tags)
+    if len(clean) > MAX_TAGS:
+        raise TooManyTags(f"The entry has {too_many_tags(len(clean))}; remove some and save "
+                          "again.")
+    return clean
+
+
+def too_many_tags(count: int) -> str:
+    """The words every refusal of too many tags uses (an import reports them per line)."""
+    return f"too many tags ({count:,}; at most {MAX_TAGS} per entry)"
 
 
 def new_entry(title: str = "", body: str = "", *, happened_on: date | None = None,

@@ -5,6 +5,11 @@ sanitised HTML. That HTML only ever holds the tags on the sanitiser's allow-list
 tree walk is enough: headings, paragraphs, lists (numbered from where the writer started),
 emphasis, code, quotes, rules and tables. Links keep their words and show the address after
 them, since a printed page cannot be clicked.
+
+Nothing the writer types can make the layout fail: the renderer already bounds nesting, quotes
+stop indenting after a few levels, and tables are given the width actually left to them; a
+table with more columns than fit at a readable width is printed as one paragraph per row
+("heading: value · heading: value"), so every cell is still on the page.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import html
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -36,6 +42,11 @@ from reflect.pdf.base import (
 )
 
 MAX_LIST_DEPTH = 6  # deeper lists are drawn flat: reportlab recurses per level
+MAX_QUOTE_INDENT = 6  # quotes deeper than this stop moving right (14 pt a level)
+MAX_HEADING_CHARS = 300  # a longer "heading" is not kept with the next block
+MIN_COLUMN_WIDTH = 36.0  # points; a table needing narrower columns is printed row by row
+_QUOTE_INDENT = 14
+_LIST_INDENT = 16
 _BULLETS = ("•", "◦", "–")  # by nesting level, so a printed nested list still reads as one
 _VOID = {"br", "hr"}
 _BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table",
@@ -101,19 +112,31 @@ def _trim_breaks(markup: str) -> str:
 
 
 def _text_of(node: _Node | str) -> str:
-    if isinstance(node, str):
-        return node
-    return "".join(_text_of(child) for child in node.children)
+    """All the words under ``node``; iterative, so no depth of nesting can overflow it."""
+    parts: list[str] = []
+    todo: list[_Node | str] = [node]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        else:
+            todo.extend(reversed(item.children))
+    return "".join(parts)
 
 
-def _inline(node: _Node | str, *, pre: bool = False) -> str:
+_MAX_INLINE_NESTING = 24  # deeper inline markup (never made by the renderer) is plain words
+
+
+def _inline(node: _Node | str, *, pre: bool = False, depth: int = 0) -> str:
     """Paragraph markup for inline content."""
     if isinstance(node, str):
         if pre:
             return "<br/>".join(escape(line).replace(" ", "&nbsp;")
                                 for line in node.split("\n"))
         return escape(node.replace("\n", " "))
-    inner = "".join(_inline(child, pre=pre) for child in node.children)
+    if depth >= _MAX_INLINE_NESTING:
+        return _inline(_text_of(node), pre=pre)
+    inner = "".join(_inline(child, pre=pre, depth=depth + 1) for child in node.children)
     if node.tag == "br":
         return "<br/>"
     if node.tag == "strong":
@@ -136,6 +159,7 @@ class _Converter:
         self.styles = styles
         self.offset = heading_offset
         self.body = styles.body  # the quote style inside a blockquote
+        self.quotes = 0  # blockquotes around the current block
 
     def blocks(self, node: _Node, depth: int = 0) -> list[Flowable]:
         out: list[Flowable] = []
@@ -164,22 +188,31 @@ class _Converter:
             return [Paragraph(markup, self.body)] if markup else []
         if tag[0] == "h" and tag[1:].isdigit():
             style = s.heading(int(tag[1:]) + self.offset)
+            if len(_text_of(node)) > MAX_HEADING_CHARS:
+                # A heading kept with what follows must fit on a page with it; a paragraph
+                # typed after "#" by mistake need not, and reportlab can spin on one that
+                # does not.
+                style = ParagraphStyle(style.name + "Long", parent=style, keepWithNext=0)
             return [Paragraph("".join(_inline(c) for c in node.children), style)]
         if tag in ("ul", "ol"):
             return self.listing(node, depth)
         if tag == "blockquote":
             outer, self.body = self.body, s.quote
+            indent = _QUOTE_INDENT if self.quotes < MAX_QUOTE_INDENT else 0
+            self.quotes += 1
             try:
-                return [Indenter(left=14), *self.blocks(node, depth), Indenter(left=-14)]
+                return [Indenter(left=indent), *self.blocks(node, depth),
+                        Indenter(left=-indent)]
             finally:
                 self.body = outer
+                self.quotes -= 1
         if tag == "pre":
             return [Paragraph(_trim_breaks(_inline(node, pre=True)), s.code)]
         if tag == "hr":
             return [HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=4,
                                spaceAfter=8)]
         if tag == "table":
-            return self.table(node)
+            return self.table(node, depth)
         return self.blocks(node, depth)
 
     def listing(self, node: _Node, depth: int) -> list[Flowable]:
@@ -202,12 +235,18 @@ class _Converter:
             bulletType="1" if ordered else "bullet",
             start=start if ordered else _BULLETS[min(depth, len(_BULLETS) - 1)],
             bulletFontName=self.styles.body.fontName, bulletFontSize=self.body.fontSize,
-            leftIndent=16, bulletDedent=13, spaceAfter=4,
+            leftIndent=_LIST_INDENT, bulletDedent=13, spaceAfter=4,
             bulletFormat="%s." if ordered else None,
         )]
 
-    def table(self, node: _Node) -> list[Flowable]:
+    def width(self, depth: int) -> float:
+        """The width left for a block inside ``depth`` lists and the current quotes."""
+        quotes = min(self.quotes, MAX_QUOTE_INDENT) * _QUOTE_INDENT
+        return CONTENT_WIDTH - quotes - min(depth, MAX_LIST_DEPTH) * _LIST_INDENT
+
+    def table(self, node: _Node, depth: int = 0) -> list[Flowable]:
         rows: list[list[Paragraph]] = []
+        texts: list[list[str]] = []
         header_rows = 0
         for section in node.children:
             if not isinstance(section, _Node):
@@ -217,22 +256,25 @@ class _Converter:
                     continue
                 cells = [c for c in row.children if isinstance(c, _Node) and c.tag in ("th", "td")]
                 style = self.styles.cell_head if section.tag == "thead" else self.styles.cell
-                rows.append([Paragraph("".join(_inline(x) for x in c.children), style)
-                             for c in cells])
+                texts.append(["".join(_inline(x) for x in c.children) for c in cells])
+                rows.append([Paragraph(markup, style) for markup in texts[-1]])
                 header_rows += section.tag == "thead"
         if not rows:
             return []
         columns = max(len(r) for r in rows)
+        width = self.width(depth)
+        if columns > max(1, int(width // MIN_COLUMN_WIDTH)):
+            return self.rows_as_paragraphs(texts, header_rows)
         for cells_of_row in rows:
             cells_of_row.extend(Paragraph("", self.styles.cell)
                                 for _ in range(columns - len(cells_of_row)))
-        table = Table(rows, colWidths=[CONTENT_WIDTH / columns] * columns,
+        table = Table(rows, colWidths=[width / columns] * columns,
                       repeatRows=header_rows, splitInRow=1, hAlign="LEFT", spaceBefore=2,
                       spaceAfter=8)
         commands: list[TableCommand] = [
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             *TABLE_FONT,
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ]
@@ -240,6 +282,21 @@ class _Converter:
             commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
         table.setStyle(TableStyle(commands))
         return [table]
+
+    def rows_as_paragraphs(self, texts: list[list[str]], header_rows: int) -> list[Flowable]:
+        """A table too wide for the page: one paragraph per row, each cell after its column
+        heading, so nothing is cut off or squeezed into unreadable slivers."""
+        heads = texts[header_rows - 1] if header_rows else []
+        out: list[Flowable] = []
+        if heads:
+            out.append(Paragraph("<b>Table:</b> " + " · ".join(h or "–" for h in heads),
+                                 self.styles.cell))
+        for number, cells in enumerate(texts[header_rows:], start=1):
+            shown = [f"<b>{heads[i]}:</b> {cell}" if i < len(heads) and heads[i] else cell
+                     for i, cell in enumerate(cells)]
+            out.append(Paragraph(f"<b>Row {number}.</b> " + " · ".join(shown),
+                                 self.styles.cell))
+        return out
 
 
 def markdown_flowables(text: str, styles: Styles | None = None, *,

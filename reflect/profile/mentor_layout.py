@@ -8,7 +8,7 @@ beside it, together with what "clearly" means for a blind spot.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -315,10 +315,29 @@ def _entry(entry: PackEntry, s: Styles) -> list[Flowable]:
     return [*story, Spacer(1, 4 * mm)]
 
 
-def _entries(title: str, entries: Sequence[PackEntry], s: Styles) -> list[Flowable]:
+def entry_story(entry: PackEntry) -> list[Flowable]:
+    """One entry on its own, so an entry that cannot be laid out can be found by trying it."""
+    return _entry(entry, make_styles())
+
+
+def left_out_text(entry: PackEntry) -> str:
+    """What the pack and the warning say about an entry that could not be laid out."""
+    return (f"“{entry.title or '(untitled)'}” of {uk_date(entry.happened_on)} could not be "
+            "laid out in the PDF, so it is left out of this pack; it is unchanged in the "
+            "journal.")
+
+
+def _left_out(entry: PackEntry, s: Styles) -> list[Flowable]:
+    title = entry.title or "(untitled)"
+    return [Bookmark(title, 1), Paragraph(escape(title), s.h2),
+            Paragraph(f"<i>{escape(left_out_text(entry))}</i>", s.body), Spacer(1, 4 * mm)]
+
+
+def _entries(title: str, entries: Sequence[PackEntry], s: Styles,
+             left_out: Collection[int]) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), Bookmark(title), Paragraph(escape(title), s.h1)]
     for entry in entries:
-        story += _entry(entry, s)
+        story += _left_out(entry, s) if entry.entry_id in left_out else _entry(entry, s)
     return story
 
 
@@ -356,8 +375,9 @@ def _about(profile: Profile, s: Styles) -> list[Flowable]:
     return story
 
 
-def story(content: PackContent) -> list[Flowable]:
-    """All flowables of the pack, in reading order."""
+def story(content: PackContent, left_out: Collection[int] = ()) -> list[Flowable]:
+    """All flowables of the pack, in reading order; the entries in ``left_out`` (ids) are
+    replaced by a note saying so."""
     s = make_styles()
     o = content.options
     out = _cover(content, s)
@@ -367,9 +387,9 @@ def story(content: PackContent) -> list[Flowable]:
     if o.include_notes and profile is not None:
         out += _notes(profile, s)
     if content.coaching:
-        out += _entries("Coaching preparation and goals", content.coaching, s)
+        out += _entries("Coaching preparation and goals", content.coaching, s, left_out)
     if content.reflections:
-        out += _entries("Reflections", content.reflections, s)
+        out += _entries("Reflections", content.reflections, s, left_out)
     if o.include_actions:
         out += _actions(content, s)
     if o.include_profile and profile is not None:

@@ -28,7 +28,7 @@ from reflect.common.dates import uk_date, uk_period
 from reflect.content.library import find_prompt, load_prompt_sets
 from reflect.content.templates import Template, load_templates
 from reflect.journal.kinds import EntryKind
-from reflect.pdf.base import DocumentInfo, Progress, build_pdf
+from reflect.pdf.base import Bookmark, DocumentInfo, Progress, build_pdf
 from reflect.pdf.secure import save_pdf
 from reflect.profile import ratings as profile_domain
 from reflect.profile.mentor_content import DEFAULT_TITLE as DEFAULT_TITLE  # the dialog's default
@@ -39,7 +39,7 @@ from reflect.profile.mentor_content import (
     PackOptions,
     PackSection,
 )
-from reflect.profile.mentor_layout import story
+from reflect.profile.mentor_layout import entry_story, left_out_text, story
 from reflect.store import entries as entry_store
 from reflect.store import ratings as rating_store
 from reflect.store.models import Action, Entry
@@ -104,6 +104,7 @@ class ExportResult:
     encrypted: bool
     seconds: float
     plan: PackPlan
+    warnings: tuple[str, ...] = ()  # entries left out because they could not be laid out
 
 
 # -- choosing ----------------------------------------------------------------------------------
@@ -325,10 +326,40 @@ def plan(journal: Journal, options: PackOptions) -> PackPlan:
 # -- rendering and saving ----------------------------------------------------------------------
 def render(content: PackContent, progress: Progress | None = None) -> bytes:
     """The PDF bytes for a snapshot; safe to run on a worker thread."""
+    return render_with_warnings(content, progress)[0]
+
+
+def render_with_warnings(content: PackContent,
+                         progress: Progress | None = None) -> tuple[bytes, tuple[str, ...]]:
+    """The PDF bytes, and one warning per entry left out because it could not be laid out.
+
+    One entry must never block the pack. The Markdown renderer and the rich text already
+    flatten deep nesting and print wide tables row by row; should reportlab still fail, each
+    entry is tried alone, the ones that fail alone are replaced by a note naming them, and the
+    pack is laid out again. A failure outside the entries is raised as before.
+    """
     o = content.options
     info = DocumentInfo(title=o.title or DEFAULT_TITLE, leader_name=o.leader_name,
                         subject=f"Mentor pack, {uk_period(o.date_from, o.date_to)}")
-    return build_pdf(story(content), info, progress)
+    try:
+        return build_pdf(story(content), info, progress), ()
+    except Exception:  # reportlab fails as LayoutError, ValueError, IndexError, ...
+        failed = [e for e in (*content.coaching, *content.reflections) if not _lays_out(e)]
+        if not failed:
+            raise
+    pdf = build_pdf(story(content, {e.entry_id for e in failed}), info, progress)
+    return pdf, tuple(left_out_text(e) for e in failed)
+
+
+def _lays_out(entry: PackEntry) -> bool:
+    """Whether ``entry`` alone can be laid out (only asked after the whole pack failed)."""
+    try:
+        # Under a top-level bookmark, as in the pack: the entry's own is one level down.
+        build_pdf([Bookmark("Entries"), *entry_story(entry)],
+                  DocumentInfo(title="trial", cover_page=False))
+    except Exception:  # whatever reportlab raises, this entry is the one to leave out
+        return False
+    return True
 
 
 def export(journal: Journal, options: PackOptions, path: Path, *, password: str | None = None,
@@ -336,8 +367,8 @@ def export(journal: Journal, options: PackOptions, path: Path, *, password: str 
     """Collect, render and write the pack atomically (mode 0600, AES-256 with a password)."""
     started = time.perf_counter()
     content = collect(journal, options)
-    pdf = render(content, progress)
+    pdf, warnings = render_with_warnings(content, progress)
     save_pdf(Path(path), pdf, password)
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     return ExportResult(Path(path), pages, Path(path).stat().st_size, password is not None,
-                        time.perf_counter() - started, describe(content))
+                        time.perf_counter() - started, describe(content), warnings)

@@ -94,3 +94,14 @@ def test_a_record_without_a_template_is_refused(record):
 
     with pytest.raises(ValueError, match="template"):
         record_pdf(replace(record, template=None))
+
+
+def test_a_record_with_hostile_nesting_still_makes_a_pdf(record, tmp_path):
+    """The record goes through the same rich text as the mentor pack (issue 10, case 6)."""
+    from tests.common.test_markdown_nesting import HOSTILE
+
+    record.entry.sections.update(agenda=HOSTILE["quotes"], experiencing=HOSTILE["list"],
+                                 challenge=HOSTILE["table"], wellbeing=HOSTILE["emphasis"])
+    text = words(export_record_pdf(record, tmp_path / "record.pdf"))
+    for word in ("deepest quote", "item399", "h299", "v299", "core"):
+        assert word in text, word

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.content.library import Attribute, Prompt, PromptSet
-from reflect.journal.journal import normalise_tags
+from reflect.journal.journal import MAX_TAGS, unique_tags
 from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.flow_layout import FlowLayout
 
@@ -42,10 +42,19 @@ class _LastTagCompleter(QCompleter):
 
 
 class TagEdit(QLineEdit):
-    """Comma-separated tags, completed from the tags the journal already uses."""
+    """Comma-separated tags, completed from the tags the journal already uses.
+
+    An edit that would take the entry past :data:`MAX_TAGS` tags is refused: the field keeps
+    what it had and ``refused`` carries the sentence to show (the pasted text is not cut).
+    """
+
+    refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._accepted = ""  # the last text within the cap
+        self.textChanged.connect(self._remember)
+        self.textEdited.connect(self._check)
         self.setAccessibleName("Tags")
         self.setPlaceholderText("Tags, separated by commas")
         self._model = QStringListModel(self)
@@ -58,7 +67,20 @@ class TagEdit(QLineEdit):
         self._model.setStringList(list(tags))
 
     def tags(self) -> list[str]:
-        return normalise_tags(self.text().split(","))
+        """The tags typed; never more than the cap when typed here (saving checks again)."""
+        return unique_tags(self.text().split(","))
+
+    def _remember(self, text: str) -> None:
+        if len(unique_tags(text.split(","))) <= MAX_TAGS:
+            self._accepted = text
+
+    def _check(self, text: str) -> None:
+        count = len(unique_tags(text.split(",")))
+        if count <= MAX_TAGS:
+            return
+        self.setText(self._accepted)
+        self.refused.emit(f"An entry can have at most {MAX_TAGS} tags; that would make "
+                          f"{count:,}. Remove some before adding more.")
 
     def set_tags(self, tags: Sequence[str]) -> None:
         self.setText(", ".join(tags))

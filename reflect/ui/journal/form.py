@@ -33,6 +33,7 @@ from reflect.ui.journal.fields import AttributeChecks, PromptBanner, TagEdit
 from reflect.ui.widgets.dates import date_edit, to_qdate
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.markdown_preview import MarkdownPreview
+from reflect.ui.widgets.messages import Failure
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -151,6 +152,8 @@ class EntryForm(QWidget):
         self.title_edit.textChanged.connect(changed)
         self.date_edit.dateChanged.connect(changed)
         self.tags_edit.textChanged.connect(changed)
+        self.tags_edit.refused.connect(
+            lambda sentence: self.error.show_failure(Failure("Too many tags", sentence)))
         self.attribute_checks.changed.connect(changed)
         self.body_edit.textChanged.connect(changed)
         self.share_box.toggled.connect(changed)

@@ -178,11 +178,16 @@ class MentorExportDialog(QDialog):
         self.status = plain_label(selectable=True)
         self.status.setAccessibleName("Export status")
         self.error = ErrorNotice()
+        #: Entries the last export left out because they could not be laid out.
+        self.warnings = plain_label(selectable=True)
+        self.warnings.setAccessibleName("Export warnings")
+        self.warnings.hide()
         plan_column = QVBoxLayout()
         plan_column.addWidget(plain_label("The PDF will contain:"))
         plan_column.addWidget(self.plan_list, 1)
         plan_column.addWidget(self.progress)
         plan_column.addWidget(self.status)
+        plan_column.addWidget(self.warnings)
         plan_column.addWidget(self.error)
 
         settings = QWidget()  # scrolls rather than squeezes the list in a small window
@@ -338,6 +343,8 @@ class MentorExportDialog(QDialog):
         self.busy = True
         self.export_result = None
         self.error.clear()
+        self.warnings.clear()
+        self.warnings.hide()
         self.save_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -369,6 +376,9 @@ class MentorExportDialog(QDialog):
             self.status.setText(f"Saved {pages}, encrypted with {ALGORITHM}, to {result.path}")
         else:  # as the CLI warns for every plaintext export
             self.status.setText(f"Saved {pages} to {result.path}. {NOT_ENCRYPTED_SAVED}")
+        if result.warnings:
+            self.warnings.setText("\n".join(f"Warning: {w}" for w in result.warnings))
+            self.warnings.show()
         self.finished_export.emit(result)
 
     def _failed(self, exc: BaseException) -> None:

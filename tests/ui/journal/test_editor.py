@@ -284,3 +284,22 @@ def test_a_failed_save_keeps_the_text_on_screen_and_in_the_draft(qtbot, editor, 
 
     assert editor.save()  # room again: the same text saves and the draft goes
     assert journal.get_entry(entry_id).body == body and journal.drafts() == {}
+
+
+def test_the_tag_field_refuses_more_than_the_cap_with_a_message(qtbot, editor):
+    """Issue 10, case 7: the 51st tag is refused as it is typed, nothing already there is cut
+    off, and the entry saves with its fifty."""
+    from reflect.journal.journal import MAX_TAGS
+
+    fifty = [f"t{i}" for i in range(MAX_TAGS)]
+    editor.new_entry()
+    editor.tags_edit.set_tags(fifty)
+    assert editor.error.isHidden()
+    qtbot.keyClicks(editor.tags_edit, ", one")
+    assert editor.tags_edit.tags() == fifty
+    assert not editor.error.isHidden()
+    assert f"at most {MAX_TAGS} tags" in editor.error.text()
+    qtbot.keyClicks(editor.title_edit, "Fifty tags")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.entry_id is not None
+    assert editor.journal.get_entry(editor.entry_id).tags == fifty

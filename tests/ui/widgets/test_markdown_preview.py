@@ -10,7 +10,14 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
-from reflect.ui.widgets.markdown_preview import MarkdownPreview, is_openable
+from reflect.ui.widgets.markdown_preview import (
+    MAX_PREVIEW_CHARS,
+    SYNC_CHARS,
+    MarkdownPreview,
+    is_openable,
+    preview_html,
+)
+from reflect.ui.workers import wait_for_workers
 
 HOSTILE = "\n\n".join([
     'Raw image: <img src="/dev/zero">',
@@ -86,6 +93,7 @@ def test_hostile_markdown_reads_no_file_and_keeps_the_app_alive(qtbot, preview):
     assert anchors == []  # none of those links is allowed
 
     preview.set_markdown("> " * 2_000 + "deep")  # deeply nested quotes: no crash either
+    qtbot.waitUntil(lambda: not preview.rendering)  # that long, it renders on a worker
     preview.grab()
     assert "deep" in preview.toPlainText()
     assert preview.resource_requests == []
@@ -135,3 +143,39 @@ def test_other_schemes_never_open_even_when_clicked(qtbot, preview, browser):
         assert preview.link_dialog is None
     assert browser.opened == []
     assert is_openable(QUrl("mailto:mentor@example.org"))
+
+
+# -- typing never waits for the preview (issue 10, case 6) ----------------------------------------
+def test_long_text_renders_on_a_worker_and_only_the_latest_text_is_shown(qtbot, preview):
+    preview.set_markdown("Short *text*")  # short text is rendered at once
+    assert not preview.rendering and preview.toPlainText() == "Short text"
+    nested = "1. " * 3_000 + "first"  # python-markdown spends most of a second on this
+    preview.set_markdown(nested)
+    assert len(nested) > SYNC_CHARS
+    assert preview.rendering and preview.toPlainText() == "Short text"  # not on this thread
+    latest = "word " * 1_000 + "latest"
+    preview.set_markdown(latest)  # typed on while the first render runs
+    qtbot.waitUntil(lambda: not preview.rendering, timeout=20_000)
+    assert wait_for_workers(20_000)
+    qtbot.wait(50)  # the stale result, if any, has been delivered by now and dropped
+    assert preview.toPlainText().endswith("latest") and "first" not in preview.toPlainText()
+
+
+def test_the_preview_renders_at_most_a_bounded_prefix_with_a_note():
+    text = "paragraph words\n" * (MAX_PREVIEW_CHARS // 8)
+    page = preview_html(text)
+    assert f"of {len(text):,} characters" in page
+    assert page.count("paragraph words") < MAX_PREVIEW_CHARS // 10
+    assert preview_html("a *b*") == "<p>a <em>b</em></p>"
+
+
+def test_deeply_nested_input_renders_flat_in_the_preview(qtbot, preview):
+    preview.set_markdown("\n".join("    " * level + f"- item{level}" for level in range(150)))
+    qtbot.waitUntil(lambda: not preview.rendering, timeout=20_000)
+    assert "item149" in preview.toPlainText()
+    deepest, block = 0, preview.document().begin()
+    while block.isValid():
+        if block.textList() is not None:
+            deepest = max(deepest, block.textList().format().indent())
+        block = block.next()
+    assert 0 < deepest <= 8
