@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEMO_TITLE = "Reflect — demo journal"
+# Qt adds " — Reflect" (the application display name) to every window title itself.
+DEMO_TITLE = "Demo journal"
 
 
 def run_app(folder: Path, demo: bool = False, recovery: bool = False,

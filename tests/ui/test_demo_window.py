@@ -36,6 +36,7 @@ def test_demo_window_opens_in_the_shell_with_entries(qtbot, tmp_path, cheap):
     window.show()
     qtbot.waitExposed(window)
     assert window.windowTitle() == DEMO_TITLE
+    assert "Reflect" not in DEMO_TITLE  # Qt appends " — Reflect" itself: never say it twice
     assert window.shell is not None and window.stack.currentWidget() is window.shell
     assert window.search_action.isEnabled() and window.lock_action.isEnabled()
     window.shell.show_page("Journal")
