@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
     def _enter_shell(self, journal: Journal) -> None:
         self.journal = journal
         self.shell = Shell(journal, self._pages)
+        self.shell.message.connect(lambda text: self.statusBar().showMessage(text, 5_000))
         self.stack.addWidget(self.shell)
         self.stack.setCurrentWidget(self.shell)
         self.lock_action.setEnabled(True)

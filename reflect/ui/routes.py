@@ -39,6 +39,13 @@ class KeepsRecords(Protocol):
 
 
 @runtime_checkable
+class SavesWork(Protocol):
+    """A page with an open entry or record: Ctrl+S saves it wherever the focus is."""
+
+    def save(self) -> bool: ...
+
+
+@runtime_checkable
 class PreparesToLock(Protocol):
     """Any page with unsaved typing: flush it as a draft while the journal is still open."""
 

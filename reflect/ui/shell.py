@@ -42,6 +42,7 @@ from reflect.ui.routes import (
     OpensEntries,
     PreparesToLock,
     RestoresWork,
+    SavesWork,
     StartsEntries,
 )
 from reflect.ui.supervision.actions_page import actions_page
@@ -73,6 +74,8 @@ class Shell(QWidget):
     """
 
     about_to_lock = Signal()
+    #: A short note for the status bar, e.g. why Ctrl+S saved nothing.
+    message = Signal(str)
 
     def __init__(self, journal: Journal, pages: Sequence[tuple[str, PageFactory]] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -110,6 +113,10 @@ class Shell(QWidget):
         new_record = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
         new_record.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new_record.activated.connect(self.new_record)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save_current)
+        self.save_shortcut = save
         # Text brought back from a draft after unlock comes first: show where it is.
         for name, page in self._pages.items():
             if isinstance(page, RestoresWork) and page.has_restored_work:
@@ -137,6 +144,7 @@ class Shell(QWidget):
         self.nav.addItem(item)
         self._pages[name] = widget
         self._connect_routes(widget)
+        self._take_over_save(widget)
         if index < 9:
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda n=name: self.show_page(n))
@@ -167,6 +175,23 @@ class Shell(QWidget):
         if isinstance(widget, AsksForPrompts) and isinstance(widget.answer_prompt_requested,
                                                               SignalInstance):
             widget.answer_prompt_requested.connect(self.answer_prompt)
+
+    @staticmethod
+    def _take_over_save(widget: QWidget) -> None:
+        """The shell's Ctrl+S reaches every page; the page's own would make the key
+        ambiguous (Qt then fires neither), so it is switched off here."""
+        keys = QKeySequence(QKeySequence.StandardKey.Save)
+        for shortcut in widget.findChildren(QShortcut):
+            if shortcut.key().matches(keys) == QKeySequence.SequenceMatch.ExactMatch:
+                shortcut.setEnabled(False)
+
+    def save_current(self) -> bool:
+        """Ctrl+S from anywhere in the shell: the current page saves what it has open."""
+        page = self.stack.currentWidget()
+        if not isinstance(page, SavesWork):
+            self.message.emit(f"Nothing to save on the {self.current_page_name} page.")
+            return False
+        return bool(page.save())
 
     def _journal_page(self) -> QWidget | None:
         page = self._pages.get("Journal")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.safety import passphrase as rules
+from reflect.ui.widgets.buttons import press_on_enter
 from reflect.ui.widgets.card import CardPage, heading
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
@@ -201,6 +202,7 @@ class RecoveryKeyPage(CardPage):
         self.continue_button.setEnabled(False)
         self.saved_box.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self._continue)
+        press_on_enter(self.copy_button, self.continue_button)
 
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copied_label, 1)
