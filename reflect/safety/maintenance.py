@@ -8,8 +8,8 @@ from reflect.journal.journal import Journal
 from reflect.store import backups
 from reflect.store.backups import BackupInfo, BackupProgress
 from reflect.store.check import check_unopened, run_checks
-from reflect.store.damage import newest_backup
-from reflect.store.layout import BACKUP_DIR, DB_NAME, db_path, derive_data_key
+from reflect.store.damage import newest_backup, shm_path, wal_path
+from reflect.store.layout import derive_data_key
 
 __all__ = ["BackupInfo", "back_up_now", "back_up_with_progress", "check", "check_closed",
            "closed_uncleanly", "list_backups", "restore", "restore_advice"]
@@ -23,11 +23,7 @@ def back_up_with_progress(journal: Journal, progress: BackupProgress) -> Path:
     """:func:`back_up_now` with ``progress(pages_done, pages_total)`` called between copy
     steps from the copying thread: the window's lock waits there, and an exception raised
     there stops the copy and removes the half-made folder."""
-    vault = journal.vault
-    parent = Path(vault.folder) / BACKUP_DIR
-    parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return backups.make_backup(db_path(vault.folder), vault.data_key, vault.envelope,
-                               backups.new_backup_path(parent, "manual"), progress=progress)
+    return journal.vault.backup("manual", progress=progress)
 
 
 def automatic_backup(journal: Journal) -> Path | None:
@@ -47,7 +43,7 @@ def closed_uncleanly(folder: Path) -> bool:
     """True when the journal was last left without a clean close (a crash, a kill, power
     lost): SQLite then leaves ``journal.db-wal`` or ``-shm`` behind, which a clean close
     removes. Ask before opening. It holds no content, so nothing is written to know it."""
-    return any((Path(folder) / f"{DB_NAME}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    return wal_path(folder).exists() or shm_path(folder).exists()
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:

@@ -22,6 +22,7 @@ from reflect.common.errors import (
     translate_sqlite_error,
 )
 from reflect.store import envelope as env
+from reflect.store.backups import BackupProgress
 from reflect.store.damage import check_database_file, check_wal, left_as_it_was
 from reflect.store.engine import make_engine, stamp_journal_id
 from reflect.store.layout import (
@@ -218,18 +219,21 @@ class Vault:
         self.envelope = envelope
 
     # -- backups -------------------------------------------------------------------------
-    def backup(self, label: str = "manual", directory: Path | None = None) -> Path:
-        """An encrypted, verified copy with the current key file (see backups.py)."""
+    def backup(self, label: str = "manual", directory: Path | None = None,
+               progress: BackupProgress | None = None) -> Path:
+        """An encrypted, verified copy with the current key file (see backups.py);
+        ``progress`` is called between copy steps (how a lock waits for it or stops it)."""
         from reflect.store import backups
 
         parent = Path(directory or self.folder / BACKUP_DIR)  # make_backup makes it if need be
-        return self.copy_to(backups.new_backup_path(parent, label))
+        return self.copy_to(backups.new_backup_path(parent, label), progress)
 
-    def copy_to(self, target: Path) -> Path:
+    def copy_to(self, target: Path, progress: BackupProgress | None = None) -> Path:
         """Back up into ``target``, a folder that must not exist yet."""
         from reflect.store import backups
 
-        return backups.make_backup(db_path(self.folder), self.data_key, self.envelope, target)
+        return backups.make_backup(db_path(self.folder), self.data_key, self.envelope, target,
+                                   progress=progress)
 
     def automatic_backup(self) -> Path | None:
         """At most one an hour, then prune older automatic copies; None when not due, and
@@ -251,8 +255,8 @@ class Vault:
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                 "'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'entry\\_fts%' ESCAPE '\\' "
                 "AND name != 'alembic_version'")]
-            own = {name: f'SELECT EXISTS (SELECT 1 FROM "{name}")' for name in tables}
             # The journal id kept beside the data is bookkeeping, not the person's own.
-            own["meta"] = (f"SELECT EXISTS (SELECT 1 FROM meta WHERE key != '{JOURNAL_ID_KEY}')")
-            return not any(conn.exec_driver_sql(query).scalar()
-                           for name, query in own.items() if name in tables)
+            return not any(conn.exec_driver_sql(
+                f'SELECT EXISTS (SELECT 1 FROM "{name}" WHERE key != ?)' if name == "meta"
+                else f'SELECT EXISTS (SELECT 1 FROM "{name}")',
+                (JOURNAL_ID_KEY,) if name == "meta" else ()).scalar() for name in tables)
