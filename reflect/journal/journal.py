@@ -7,7 +7,7 @@ tests all drive the same code.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -139,6 +139,20 @@ class Journal:
 
     def close(self) -> None:
         self.vault.close()
+
+    # -- changes -------------------------------------------------------------------------------
+    @property
+    def change_count(self) -> int:
+        """Bumped once per committed write (drafts aside), from any module or thread."""
+        return self.vault.changes.count
+
+    def add_change_listener(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every committed write (save, delete, restore, import…),
+        so views can follow without each caller remembering to say so."""
+        self.vault.changes.add_listener(listener)
+
+    def remove_change_listener(self, listener: Callable[[], None]) -> None:
+        self.vault.changes.remove_listener(listener)
 
     def __enter__(self) -> Journal:
         return self

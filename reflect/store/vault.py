@@ -22,7 +22,11 @@ from reflect.common.errors import (
     translate_sqlite_error,
 )
 from reflect.store import envelope as env
+<<<<<<< HEAD
 from reflect.store.backups import BackupProgress
+=======
+from reflect.store.changes import ChangeTracker
+>>>>>>> i12-views
 from reflect.store.damage import check_database_file, check_wal, left_as_it_was
 from reflect.store.engine import make_engine, stamp_journal_id
 from reflect.store.layout import (
@@ -58,6 +62,7 @@ class Vault:
         self.envelope = envelope
         self._lock = lock
         self.engine: Engine | None = engine
+        self.changes = ChangeTracker()
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -172,14 +177,18 @@ class Vault:
         if self.engine is None:
             raise RuntimeError("the journal is locked")
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                yield session
+            with Session(self.engine, expire_on_commit=False) as session:
+                wrote = self.changes.watch(session)
+                with session.begin():
+                    yield session
         except DBAPIError as exc:
             raise translate_sqlite_error(exc) from None
         except MemoryError:
             # SQLCipher reports a page that fails authentication as SQLITE_NOMEM.
             raise DatabaseDamaged("Part of the journal database could not be decrypted; run "
                                   "'reflect check' and restore from a backup.") from None
+        if wrote():
+            self.changes.changed()
 
     def close(self) -> None:
         """Checkpoint the WAL, dispose every connection and forget the key."""

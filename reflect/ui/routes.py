@@ -53,6 +53,13 @@ class PreparesToLock(Protocol):
 
 
 @runtime_checkable
+class FollowsChanges(Protocol):
+    """A page showing what the journal holds: re-read now if shown, else when next shown."""
+
+    def journal_changed(self) -> None: ...
+
+
+@runtime_checkable
 class RestoresWork(Protocol):
     """A page that brought back a draft after unlock, so the shell shows it first."""
 

@@ -38,6 +38,7 @@ from reflect.ui.prompts.page import prompts_page
 from reflect.ui.routes import (
     AsksForEntries,
     AsksForPrompts,
+    FollowsChanges,
     KeepsRecords,
     OpensEntries,
     PreparesToLock,
@@ -76,12 +77,19 @@ class Shell(QWidget):
     about_to_lock = Signal()
     #: A short note for the status bar, e.g. why Ctrl+S saved nothing.
     message = Signal(str)
+    #: Emitted after every committed write to the journal, from any page, dialog or worker;
+    #: pages with ``journal_changed()`` (:class:`FollowsChanges`) are connected to it.
+    journal_changed = Signal()
+    _written = Signal()  # from the writing thread; queued, so views re-read after the save
 
     def __init__(self, journal: Journal, pages: Sequence[tuple[str, PageFactory]] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shell")
         self.journal = journal
+        self._change_pending = False
+        self._written.connect(self._announce_change, Qt.ConnectionType.QueuedConnection)
+        journal.add_change_listener(self._note_change)
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
         self.nav.setObjectName("navigation")
@@ -145,6 +153,8 @@ class Shell(QWidget):
         self._pages[name] = widget
         self._connect_routes(widget)
         self._take_over_save(widget)
+        if isinstance(widget, FollowsChanges):
+            self.journal_changed.connect(widget.journal_changed)
         if index < 9:
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda n=name: self.show_page(n))
@@ -234,6 +244,19 @@ class Shell(QWidget):
         page = self._journal_page()
         return bool(page.new_entry()) if isinstance(page, StartsEntries) else False
 
+    # -- changes -----------------------------------------------------------------------------
+    def _note_change(self) -> None:
+        """Called by the journal after a write, on whichever thread wrote: several writes in
+        one go (a record and its actions, an import) make one ``journal_changed``."""
+        if not self._change_pending:
+            self._change_pending = True
+            self._written.emit()
+
+    def _announce_change(self) -> None:
+        self._change_pending = False
+        if self.journal is not None:
+            self.journal_changed.emit()
+
     # -- locking -----------------------------------------------------------------------------
     def prepare_to_lock(self) -> None:
         """Let pages flush drafts while the journal is open. A page that fails is logged
@@ -248,4 +271,6 @@ class Shell(QWidget):
                     page.about_to_lock()
                 except Exception as exc:
                     log.error("page %s could not prepare for lock: %s", name, type(exc).__name__)
+        if self.journal is not None:
+            self.journal.remove_change_listener(self._note_change)
         self.journal = None  # type: ignore[assignment]  # the shell must not reach it again

@@ -287,6 +287,11 @@ class HomePage(QScrollArea):
     def _prompt_ids(self) -> set[str]:
         return {p.id for s in self.sets for p in s.prompts}
 
+    def journal_changed(self) -> None:
+        """Written elsewhere: re-read now if shown (every show re-reads anyway)."""
+        if self.isVisible():
+            self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()

@@ -152,6 +152,7 @@ class JournalPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         left.setMinimumWidth(240)
         self._sized = False
+        self._stale = False
         main = QWidget()
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
@@ -195,9 +196,30 @@ class JournalPage(QWidget):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self._undo_shortcut)
 
+    def journal_changed(self) -> None:
+        """Something was written (here, on another page or by a worker): re-read the list
+        and the tags now if shown, else when next shown."""
+        if self.isVisible():
+            self._reread()
+        else:
+            self._stale = True
+
+    def _reread(self) -> None:
+        self._stale = False
+        if self.journal is None or not self.journal.is_open:
+            return
+        self.model.reload(keep_loaded=True)
+        if self.editor.entry_id is not None:
+            self.list_view.select_entry(self.editor.entry_id)
+        self._refresh_tags()
+        if self.views.currentWidget() is self.trash_view:
+            self.trash_view.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         """The list takes about a third of the width on first show, the editor the rest."""
         super().showEvent(event)
+        if self._stale:
+            self._reread()
         if not self._sized:
             self._sized = True
             total = max(self.splitter.width(), self.width() - 40)

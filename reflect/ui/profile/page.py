@@ -354,6 +354,11 @@ class ProfilePage(QWidget):
         super().resizeEvent(event)
         self._arrange()
 
+    def journal_changed(self) -> None:
+        """Written elsewhere: re-read now if shown (every show re-reads anyway)."""
+        if self.isVisible():
+            self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:
         """Ratings may have been added from the command line or another page."""
         super().showEvent(event)

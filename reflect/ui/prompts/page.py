@@ -196,6 +196,11 @@ class PromptsPage(QWidget):
             item.setToolTip(1, usage_text(usage))
         self._show_current()
 
+    def journal_changed(self) -> None:
+        """Written elsewhere: re-read now if shown (every show re-reads anyway)."""
+        if self.isVisible():
+            self.refresh_usage()
+
     def showEvent(self, event: QShowEvent) -> None:
         """Entries may have been written elsewhere since this page was last shown."""
         super().showEvent(event)

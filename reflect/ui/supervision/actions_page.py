@@ -291,6 +291,11 @@ class ActionsPage(QWidget):
         if row is not None and row.entry_id is not None:
             self.open_entry_requested.emit(int(row.entry_id))
 
+    def journal_changed(self) -> None:
+        """Written elsewhere: re-read now if shown (every show re-reads anyway)."""
+        if self.isVisible():
+            self.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload()

@@ -291,6 +291,12 @@ class SupervisionPage(QWidget):
         """The journal is about to close: keep what is typed as an encrypted draft."""
         self.form.flush_draft()
 
+    def journal_changed(self) -> None:
+        """Written elsewhere: re-read the list now if shown; an open record form is left
+        alone (going back to the list re-reads it)."""
+        if self.isVisible() and self.stack.currentWidget() is self.view:
+            self.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.stack.currentWidget() is self.view:
