@@ -35,7 +35,7 @@ ChoosePrinter = Callable[[QPrinter, QWidget | None], bool]
 STYLE = """
 body { color: #000000; }
 h1 { font-size: 18pt; margin-top: 6pt; margin-bottom: 8pt; }
-h2 { font-size: 14pt; margin-top: 12pt; margin-bottom: 4pt; }
+h2 { font-size: 13pt; margin-top: 12pt; margin-bottom: 4pt; }
 h3 { font-size: 12pt; margin-top: 10pt; margin-bottom: 4pt; }
 h4 { font-size: 11pt; margin-top: 8pt; margin-bottom: 2pt; }
 table { border-collapse: collapse; margin-top: 4pt; margin-bottom: 6pt; }
