@@ -40,7 +40,7 @@ h3 { font-size: 12pt; margin-top: 10pt; margin-bottom: 4pt; }
 h4 { font-size: 11pt; margin-top: 8pt; margin-bottom: 2pt; }
 table { border-collapse: collapse; margin-top: 4pt; margin-bottom: 6pt; }
 th { background-color: #eeeeee; font-weight: bold; text-align: left; }
-th, td { border: 1px solid #9a9a9a; padding: 3px; }
+th, td { border: 1px solid #9a9a9a; padding: 3px; font-size: 9pt; }
 """
 #: Qt's rich text takes a table's width and cell spacing from attributes, not from CSS.
 FULL_WIDTH_TABLE = '<table width="100%" cellspacing="0" cellpadding="3">'
