@@ -40,6 +40,7 @@ from reflect.pdf.secure import ALGORITHM
 from reflect.profile import mentor_pack
 from reflect.profile import ratings as profile_domain
 from reflect.profile.mentor_pack import Candidate, ExportResult, PackOptions
+from reflect.ui.profile.mentor_printer import MentorPackPrinter
 from reflect.ui.widgets.dates import uk_date_edit
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.flow_layout import FlowLayout
@@ -211,6 +212,8 @@ class MentorExportDialog(QDialog):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.choose_path_and_export)
         buttons.rejected.connect(self.reject)
+        self.pack_printer = MentorPackPrinter(self, self)
+        buttons.addButton(self.pack_printer.button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addLayout(columns, 1)

@@ -46,6 +46,7 @@ from reflect.ui.supervision.action_editor import action_state
 from reflect.ui.supervision.record_body import RecordBody
 from reflect.ui.supervision.record_exporter import RecordExporter
 from reflect.ui.supervision.record_fields import SuperviseeField
+from reflect.ui.supervision.record_printer import RecordPrinter
 from reflect.ui.widgets.dates import date_edit, to_qdate
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.widgets.messages import Failure
@@ -99,6 +100,8 @@ class RecordForm(QWidget):
         self.status_label.setWordWrap(False)
         self.exporter = RecordExporter(self, parent=self)
         self.export_button = self.exporter.button
+        self.record_printer = RecordPrinter(self, self.exporter.include_sensitive.isChecked, self)
+        self.print_button = self.record_printer.button
         self.save_button = QPushButton("Save")
         self.save_button.setAccessibleName("Save record")
         self.save_button.setToolTip("Save this record (Ctrl+S)")
@@ -123,6 +126,7 @@ class RecordForm(QWidget):
         footer.setSpacing(8)
         footer.addWidget(self.status_label, 1)
         footer.addWidget(self.export_button)
+        footer.addWidget(self.print_button)
         footer.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.safety import passphrase as rules
+from reflect.safety.recovery_sheet import recovery_sheet
 from reflect.ui.widgets.buttons import press_on_enter
 from reflect.ui.widgets.card import CardPage, heading
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
+from reflect.ui.widgets.printing import ChoosePrinter, ask_printer, print_recovery_sheet
 
 
 class PassphrasePage(CardPage):
@@ -166,12 +168,16 @@ class PassphrasePage(CardPage):
 
 
 class RecoveryKeyPage(CardPage):
-    """Shows the recovery key once; Continue waits for 'I have saved it'."""
+    """Shows the recovery key once; Continue waits for 'I have saved it'. Print puts it on
+    one sheet with the journal's folder (``choose_printer`` is the print dialog step)."""
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, folder: Path | None = None,
+                 choose_printer: ChoosePrinter = ask_printer) -> None:
         super().__init__(parent, width=560)
+        self.folder = folder
+        self.choose_printer = choose_printer
         self.title = heading("Save your recovery key")
         self.intro = plain_label(
             "If you ever forget your passphrase, this key is the only way to open your "
@@ -193,6 +199,11 @@ class RecoveryKeyPage(CardPage):
         self.copy_button = QPushButton("Copy")
         self.copy_button.setAccessibleName("Copy recovery key")
         self.copy_button.clicked.connect(self.copy)
+        self.print_button = QPushButton("Print…")
+        self.print_button.setAccessibleName("Print recovery key")
+        self.print_button.setToolTip("Print the key on one sheet (Ctrl+P)")
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_button.clicked.connect(self.print_key)
         self.copied_label = hint_label()
 
         self.saved_box = QCheckBox("I have saved my recovery key somewhere safe")
@@ -202,11 +213,12 @@ class RecoveryKeyPage(CardPage):
         self.continue_button.setEnabled(False)
         self.saved_box.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self._continue)
-        press_on_enter(self.copy_button, self.continue_button)
+        press_on_enter(self.copy_button, self.print_button, self.continue_button)
 
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copied_label, 1)
         copy_row.addWidget(self.copy_button)
+        copy_row.addWidget(self.print_button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.continue_button)
@@ -235,6 +247,17 @@ class RecoveryKeyPage(CardPage):
         self.copied_label.setText("Copied. Paste it somewhere safe, then copy something else "
                                   "so it does not stay on the clipboard.")
 
+    def print_key(self) -> bool:
+        """Print the sheet; the key goes to the printer only, never to a file of ours."""
+        if not self.recovery_key:
+            return False
+        sheet = recovery_sheet(self.recovery_key, self.folder)
+        if not print_recovery_sheet(sheet, self, self.choose_printer):
+            return False
+        self.copied_label.setText("Sent to the printer. Keep the sheet somewhere safe, away "
+                                  "from this computer.")
+        return True
+
     def _continue(self) -> None:
         if self.saved_box.isChecked():
             self.key_label.clear()  # shown once: do not keep it in the widget
@@ -251,7 +274,7 @@ class CreateView(QStackedWidget):
         super().__init__(parent)
         self.setObjectName("createView")
         self.passphrase_page = PassphrasePage(folder)
-        self.recovery_page = RecoveryKeyPage()
+        self.recovery_page = RecoveryKeyPage(folder=folder)
         self.addWidget(self.passphrase_page)
         self.addWidget(self.recovery_page)
         self.passphrase_page.create_requested.connect(self.create_requested)
