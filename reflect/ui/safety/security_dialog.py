@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from reflect.journal.journal import Journal
 from reflect.safety import keychain, security
 from reflect.safety import passphrase as rules
+from reflect.safety.recovery_sheet import recovery_sheet
 from reflect.store.envelope import KdfParams
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure, open_failure
+from reflect.ui.widgets.printing import ChoosePrinter, ask_printer, print_recovery_sheet
 from reflect.ui.workers import run_in_thread
 
 
@@ -42,10 +44,12 @@ class SecurityDialog(QDialog):
     """Works on the open journal; nothing here is stored outside the key file and keyring."""
 
     def __init__(self, journal: Journal, parent: QWidget | None = None,
-                 kdf_params: KdfParams | None = None) -> None:
+                 kdf_params: KdfParams | None = None,
+                 choose_printer: ChoosePrinter = ask_printer) -> None:
         super().__init__(parent)
         self.setWindowTitle("Security")
         self.journal = journal
+        self.choose_printer = choose_printer
         self._kdf_params = kdf_params
         self._busy_count = 0
 
@@ -84,9 +88,13 @@ class SecurityDialog(QDialog):
         self.copy_button = QPushButton("Copy")
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.key_label.text()))
+        self.print_button = QPushButton("Print…")
+        self.print_button.setAccessibleName("Print new recovery key")
+        self.print_button.setToolTip("Print the new key on one sheet")
+        self.print_button.clicked.connect(self.print_key)
         self.saved_box = QCheckBox("I have saved the new recovery key somewhere safe")
         self.saved_box.toggled.connect(self._update)
-        for widget in (self.key_label, self.copy_button, self.saved_box):
+        for widget in (self.key_label, self.copy_button, self.print_button, self.saved_box):
             widget.hide()
         recovery_box = QGroupBox("Recovery key")
         recovery_layout = QVBoxLayout(recovery_box)
@@ -97,6 +105,7 @@ class SecurityDialog(QDialog):
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_label, 1)
         key_row.addWidget(self.copy_button)
+        key_row.addWidget(self.print_button)
         recovery_layout.addLayout(key_row)
         recovery_layout.addWidget(self.saved_box)
 
@@ -192,7 +201,7 @@ class SecurityDialog(QDialog):
         def show_result(recovery_key: str) -> None:
             self.current.clear()
             self.key_label.setText(recovery_key)
-            for widget in (self.key_label, self.copy_button, self.saved_box):
+            for widget in (self.key_label, self.copy_button, self.print_button, self.saved_box):
                 widget.show()
             self.saved_box.setChecked(False)
             self.done_label.setText("This is your new recovery key. It is shown only now.")
@@ -200,6 +209,17 @@ class SecurityDialog(QDialog):
 
         self._run("Creating a new recovery key…",
                   lambda: security.replace_recovery_key(self.journal, current), show_result)
+
+    def print_key(self) -> bool:
+        """Print the new key on one sheet; it goes to the printer only, never to a file."""
+        if not self.key_label.text():
+            return False
+        sheet = recovery_sheet(self.key_label.text(), self.journal.folder)
+        if not print_recovery_sheet(sheet, self, self.choose_printer):
+            return False
+        self.done_label.setText("Sent to the printer. Keep the sheet somewhere safe, away from "
+                                "this computer.")
+        return True
 
     def set_remembered(self, remember: bool) -> None:
         def show_result(remembered: bool) -> None:

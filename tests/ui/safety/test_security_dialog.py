@@ -105,3 +105,27 @@ def test_a_common_new_passphrase_is_refused_with_the_estimators_advice(qtbot, op
     assert not dialog.change_button.isEnabled()
     assert "too easy to guess" in dialog.strength.text()
     assert "commonly used password" in dialog.strength.text()
+
+
+def test_a_new_recovery_key_can_be_printed_on_one_sheet(qtbot, open_journal, folder, cheap,
+                                                         tmp_path):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.printing import PrintToFile, compact, pages_text
+
+    out = tmp_path / "printed.pdf"
+    dialog = SecurityDialog(open_journal, kdf_params=cheap, choose_printer=PrintToFile(out))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.print_button.isVisible()  # nothing to print before a key is made
+    qtbot.keyClicks(dialog.current, PASSPHRASE)
+    dialog.recovery_button.click()
+    qtbot.waitUntil(lambda: dialog.print_button.isVisible(), timeout=10_000)
+    new_key = dialog.key_label.text()
+    dialog.print_button.setFocus()
+    qtbot.keyClick(dialog.print_button, Qt.Key.Key_Space)
+    assert dialog.done_label.text().startswith("Sent to the printer")
+    pages = pages_text(out)
+    assert len(pages) == 1
+    assert new_key[:19] in compact(pages[0]) and new_key[20:] in compact(pages[0])
+    assert PASSPHRASE not in pages[0]
