@@ -414,6 +414,7 @@ class MainWindow(QMainWindow):
         if self.search_dialog is None:
             dialog = SearchDialog(self.journal, self)
             dialog.open_entry_requested.connect(self._open_entry)
+            dialog.reveal_requested.connect(self.shell.reveal)
             dialog.finished.connect(dialog.deleteLater)
             dialog.finished.connect(self._search_closed)
             self.search_dialog = dialog

@@ -243,6 +243,10 @@ class JournalPage(QWidget):
         self.list_view.select_entry(entry_id)
         return True
 
+    def reveal(self, field: str, offset: int = 0) -> bool:
+        """Show where a search hit matched in the open entry (see :meth:`EntryForm.reveal`)."""
+        return self.editor.reveal(field, offset)
+
     def _entry_chosen(self, entry_id: int) -> None:
         """Records keep their words in template sections, which only the record form shows."""
         entry = self.journal.get_entry(entry_id)

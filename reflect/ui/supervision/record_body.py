@@ -138,6 +138,21 @@ class RecordBody(QWidget):
         for key, field in self.fields.items():
             field.set_value(values.get(key))
 
+    def field_widget(self, section_id: str) -> QWidget | None:
+        """The widget to focus for ``section_id`` (a text shown as a preview goes back to
+        editing), or None if this template has no such section."""
+        editor = self.action_editor
+        if editor is not None and self.action_section is not None \
+                and section_id == self.action_section.id:
+            return editor.rows[0].description_edit if editor.rows else editor.add_button
+        field = self.fields.get(section_id)
+        if field is None:
+            return None
+        box = self.boxes[section_id]
+        if isinstance(field, TextField) and field.previewing and box.preview_button:
+            box.preview_button.setChecked(False)
+        return field.focus_widget()
+
     def first_focus(self) -> QWidget | None:
         """Where typing starts: the first field that is not the supervisee."""
         for field in self.fields.values():
