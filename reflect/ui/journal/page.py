@@ -34,6 +34,7 @@ from reflect.ui.journal.filters import FilterBar
 from reflect.ui.journal.trash import TrashView
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
+from reflect.ui.widgets.spelling import attach_spelling
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ class JournalPage(QWidget):
         self.list_view.setModel(self.model)
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.editor = EntryEditor(journal, attributes, prompt_sets)
+        attach_spelling(self.editor.body_edit, journal)
         self.trash_view = TrashView(journal)
         self.undo_bar = UndoBar()
         self.count_label = hint_label()

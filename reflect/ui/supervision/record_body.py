@@ -20,6 +20,7 @@ from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
 from reflect.ui.supervision.record_fields import Field, SuperviseeField, TextField, make_field
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
+from reflect.ui.widgets.spelling import attach_spelling
 
 
 def _badge(text: str, tooltip: str) -> QWidget:
@@ -121,6 +122,8 @@ class RecordBody(QWidget):
             else:
                 field = make_field(section, people)
                 field.changed.connect(self.changed)
+                if isinstance(field, TextField):
+                    attach_spelling(field.edit, supervision.journal)
                 self.fields[section.id] = field
                 widget = field
             box = SectionBox(section, widget)
