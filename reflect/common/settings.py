@@ -21,6 +21,7 @@ SETTINGS_NAME = "settings.json"
 class Settings:
     auto_lock_minutes: int = 10
     lock_on_sleep: bool = True
+    spell_check: bool = True
 
     @classmethod
     def path(cls) -> Path:

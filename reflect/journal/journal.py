@@ -228,9 +228,10 @@ class Journal:
         with self.vault.session() as session:
             return entry_store.all_tags(session)
 
-    def search(self, query: str, limit: int = 50) -> SearchResult:
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> SearchResult:
+        """Up to ``limit`` hits after the first ``offset`` (for "Show more")."""
         with self.vault.session() as session:
-            hits, total = entry_store.search(session, query, limit)
+            hits, total = entry_store.search(session, query, limit, offset)
         return SearchResult(hits, total)
 
     def delete_entry(self, entry_id: int) -> None:

@@ -92,8 +92,9 @@ def count(session: Session, f: EntryFilter | None = None) -> int:
     return queries.count(_dbapi(session), f)
 
 
-def search(session: Session, user_text: str, limit: int = 50) -> tuple[list[SearchHit], int]:
-    return queries.search(_dbapi(session), user_text, limit)
+def search(session: Session, user_text: str, limit: int = 50,
+           offset: int = 0) -> tuple[list[SearchHit], int]:
+    return queries.search(_dbapi(session), user_text, limit, offset)
 
 
 def prompt_usage(session: Session) -> dict[str, queries.PromptUsage]:

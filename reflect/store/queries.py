@@ -87,8 +87,8 @@ _HITS = (
     "WHERE entry_fts MATCH :q AND e.deleted_at IS NULL "
 )
 _SEARCH_SQL = (_HITS + "AND entry_fts.rank MATCH 'bm25(6.0, 1.0, 1.0, 3.0)' "
-               "ORDER BY entry_fts.rank LIMIT :limit")
-_NEWEST_SQL = _HITS + "ORDER BY entry_fts.rowid DESC LIMIT :limit"
+               "ORDER BY entry_fts.rank LIMIT :limit OFFSET :offset")
+_NEWEST_SQL = _HITS + "ORDER BY entry_fts.rowid DESC LIMIT :limit OFFSET :offset"
 
 #: Up to this many matches, hits are ranked by relevance. Beyond it the words are so common
 #: that bm25 says little and costs ~3 µs a match (40 ms for "team" in 10,000 entries), so the
@@ -101,8 +101,10 @@ def ranked(total: int) -> bool:
     return total <= RANKED_UP_TO
 
 
-def search(conn, user_text: str, limit: int = 50) -> tuple[list[SearchHit], int]:
+def search(conn, user_text: str, limit: int = 50,
+           offset: int = 0) -> tuple[list[SearchHit], int]:
     """Best matches first (title weighs most); the hits and the total number of matches.
+    ``offset`` skips that many hits in the same order ("Show more" pages through them).
 
     Written for speed at 10,000 entries: CROSS JOIN keeps the full-text index as the outer
     loop (a plain JOIN let SQLite walk every live entry and run the MATCH once per entry:
@@ -118,7 +120,7 @@ def search(conn, user_text: str, limit: int = 50) -> tuple[list[SearchHit], int]
         "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH :q", {"q": query}
     ).fetchone()[0]
     sql = _SEARCH_SQL if ranked(total) else _NEWEST_SQL
-    rows = conn.execute(sql, {"q": query, "limit": limit}).fetchall()
+    rows = conn.execute(sql, {"q": query, "limit": limit, "offset": max(0, offset)}).fetchall()
     return [SearchHit(r[0], r[1], _as_date(r[2]), r[3], r[4]) for r in rows], int(total)
 
 

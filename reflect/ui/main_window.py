@@ -36,6 +36,7 @@ from reflect.ui.sleep_watch import SleepWatcher
 from reflect.ui.unlock.create_view import CreateView
 from reflect.ui.unlock.unlock_view import UnlockView
 from reflect.ui.widgets.messages import open_failure
+from reflect.ui.widgets.spelling import set_spell_check
 from reflect.ui.workers import Job, run_in_thread, running_jobs, wait_for_jobs, when_idle
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.folder = Path(folder)
         self.settings = settings if settings is not None else Settings.load()
+        set_spell_check(self.settings.spell_check)
         self._kdf_params = kdf_params
         self._pages = pages
         self._remembered = False
@@ -414,6 +416,7 @@ class MainWindow(QMainWindow):
         if self.search_dialog is None:
             dialog = SearchDialog(self.journal, self)
             dialog.open_entry_requested.connect(self._open_entry)
+            dialog.reveal_requested.connect(self.shell.reveal)
             dialog.finished.connect(dialog.deleteLater)
             dialog.finished.connect(self._search_closed)
             self.search_dialog = dialog
@@ -443,6 +446,7 @@ class MainWindow(QMainWindow):
     def _apply_preferences(self, dialog: PreferencesDialog) -> None:
         dialog.apply_to(self.settings)
         self.idle.set_timeout_minutes(self.settings.auto_lock_minutes)
+        set_spell_check(self.settings.spell_check)
         try:
             self.settings.save()
         except OSError as exc:

@@ -39,6 +39,13 @@ class KeepsRecords(Protocol):
 
 
 @runtime_checkable
+class RevealsFields(Protocol):
+    """A page with an open entry or record: scroll to and focus one of its fields."""
+
+    def reveal(self, field: str, offset: int = 0) -> bool: ...
+
+
+@runtime_checkable
 class SavesWork(Protocol):
     """A page with an open entry or record: Ctrl+S saves it wherever the focus is."""
 

@@ -43,6 +43,7 @@ from reflect.ui.routes import (
     OpensEntries,
     PreparesToLock,
     RestoresWork,
+    RevealsFields,
     SavesWork,
     StartsEntries,
 )
@@ -223,6 +224,11 @@ class Shell(QWidget):
             return bool(records.open_record(int(entry_id)))
         page = self._journal_page()
         return bool(page.open_entry(int(entry_id))) if isinstance(page, OpensEntries) else False
+
+    def reveal(self, field: str, offset: int = 0) -> bool:
+        """Show ``field`` of what the current page has open (after :meth:`open_entry`)."""
+        page = self.stack.currentWidget()
+        return bool(page.reveal(field, offset)) if isinstance(page, RevealsFields) else False
 
     def answer_prompt(self, prompt_id: str) -> bool:
         """Show the Journal page with a new entry answering ``prompt_id``."""

@@ -33,7 +33,7 @@ def _plan(journal, sql: str, params: dict) -> list[str]:
 
 def test_search_ranks_in_the_index_first(conn_journal):
     plan = _plan(conn_journal, queries._SEARCH_SQL,
-                 {"q": queries.fts_query("supervision"), "limit": 50})
+                 {"q": queries.fts_query("supervision"), "limit": 50, "offset": 50})
     assert plan[0].startswith("SCAN entry_fts VIRTUAL TABLE"), plan
     assert not any("TEMP B-TREE" in step for step in plan), plan  # FTS5 sorts by rank itself
     result = conn_journal.search("supervision")

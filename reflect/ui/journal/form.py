@@ -34,6 +34,7 @@ from reflect.ui.widgets.dates import date_edit, to_qdate
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.markdown_preview import MarkdownPreview
 from reflect.ui.widgets.messages import Failure
+from reflect.ui.widgets.reveal import reveal_widget
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -206,6 +207,13 @@ class EntryForm(QWidget):
 
     def set_known_tags(self, tags: Sequence[str]) -> None:
         self.tags_edit.set_known_tags(tags)
+
+    def reveal(self, field: str, offset: int = 0) -> bool:
+        """Focus ``field`` ("title", "body" or "tags") with the cursor ``offset`` characters
+        in and scrolled to it: where a search hit matched."""
+        widgets = {"title": self.title_edit, "body": self.body_edit, "tags": self.tags_edit}
+        widget = widgets.get(field)
+        return False if widget is None else reveal_widget(widget, offset)
 
 
 

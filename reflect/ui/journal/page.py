@@ -34,6 +34,7 @@ from reflect.ui.journal.filters import FilterBar
 from reflect.ui.journal.trash import TrashView
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
+from reflect.ui.widgets.spelling import attach_spelling
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ class JournalPage(QWidget):
         self.list_view.setModel(self.model)
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.editor = EntryEditor(journal, attributes, prompt_sets)
+        attach_spelling(self.editor.body_edit, journal)
         self.trash_view = TrashView(journal)
         self.undo_bar = UndoBar()
         self.count_label = hint_label()
@@ -242,6 +244,10 @@ class JournalPage(QWidget):
             return False
         self.list_view.select_entry(entry_id)
         return True
+
+    def reveal(self, field: str, offset: int = 0) -> bool:
+        """Show where a search hit matched in the open entry (see :meth:`EntryForm.reveal`)."""
+        return self.editor.reveal(field, offset)
 
     def _entry_chosen(self, entry_id: int) -> None:
         """Records keep their words in template sections, which only the record form shows."""

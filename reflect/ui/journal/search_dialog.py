@@ -5,10 +5,15 @@ returns light rows and a snippet, never a whole body, so typing stays instant at
 entries. Rows are painted by a delegate rather than built from widgets: fifty rows of labels
 cost more than the search itself.
 
-The snippet is the only rich text here, and it is built by :func:`snippet_html`: everything
-the user wrote is HTML-escaped first and only then are the index's match markers turned into
-``<b>``, so no text in an entry can make Qt load an image or follow a link. Titles and the
-kind/date line are drawn as plain text.
+The snippet is the only rich text here, and it is built by :func:`snippet_html`: the
+Markdown is reduced to its words and a record's fields are kept apart by " · "
+(:func:`reflect.journal.search_text.snippet_text`), then everything the user wrote is
+HTML-escaped and only then are the index's match markers turned into ``<b>``, so no text in an
+entry can make Qt load an image or follow a link. Titles and the kind/date line are drawn as
+plain text.
+
+Fifty hits come at a time; "Show more" (or Down past the last) fetches the next fifty, in the
+same order. Opening a hit also says which field matched, so the page can show it.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -52,7 +58,8 @@ from PySide6.QtWidgets import (
 from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal, SearchResult
 from reflect.journal.kinds import kind_label
-from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START
+from reflect.journal.search_text import locate, snippet_text, strip_markers
+from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from reflect.ui.widgets.feedback import hint_label
 
 DEBOUNCE_MS = 120
@@ -66,8 +73,8 @@ META_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # escaped HTML, see snippet_html
 
 def snippet_html(snippet: str) -> str:
-    """Escape everything, then (and only then) mark the matched words bold."""
-    escaped = html.escape(" ".join(snippet.split()), quote=True)
+    """Plain words, escaped, then (and only then) the matched words marked bold."""
+    escaped = html.escape(snippet_text(snippet), quote=True)
     return escaped.replace(HIGHLIGHT_START, "<b>").replace(HIGHLIGHT_END, "</b>")
 
 
@@ -165,11 +172,15 @@ class SearchDialog(QDialog):
     """Type, move with Up/Down, Enter opens (emits ``open_entry_requested``), Esc closes."""
 
     open_entry_requested = Signal(int)
+    #: After ``open_entry_requested``: the field that matched and the offset in it (see
+    #: :func:`reflect.journal.search_text.locate`), for ``Shell.reveal``.
+    reveal_requested = Signal(str, int)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self.search_result: SearchResult | None = None
+        self._query = ""
         self._opened = False
         self.setWindowTitle("Search")
         self.setAccessibleName("Search the journal")
@@ -192,6 +203,10 @@ class SearchDialog(QDialog):
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap snippets on resize
         self.results.setUniformItemSizes(False)
         self.results.setSpacing(1)
+        self.more_button = QPushButton("Show more")
+        self.more_button.setAccessibleName("Show more results")
+        self.more_button.setAutoDefault(False)
+        self.more_button.hide()
         help_line = hint_label("↑ ↓ to choose · Enter to open · Esc to close")
 
         layout = QVBoxLayout(self)
@@ -200,6 +215,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.search_edit)
         layout.addWidget(self.count_label)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(help_line)
 
         self._timer = QTimer(self)
@@ -211,6 +227,7 @@ class SearchDialog(QDialog):
         self.search_edit.installEventFilter(self)
         self.results.itemActivated.connect(self.open_selected)
         self.results.itemClicked.connect(self.open_selected)
+        self.more_button.clicked.connect(self._more_clicked)
         self.finished.connect(self._timer.stop)
         self._show_count()
         self.resize(self.sizeHint())
@@ -226,23 +243,40 @@ class SearchDialog(QDialog):
             return
         query = self.search_edit.text()
         searchable = any(len(word) >= MIN_WORD for word in query.split())
+        self._query = query
         self.search_result = self.journal.search(query, RESULT_LIMIT) if searchable else None
         self.results.clear()
-        for hit in self.search_result.hits if self.search_result else ():
+        self._add_rows(self.search_result.hits if self.search_result else [])
+
+    def show_more(self) -> None:
+        """The next fifty hits of the same search, below those shown; the first is chosen."""
+        shown = self.search_result
+        if shown is None or len(shown.hits) >= shown.total or not self.journal.is_open:
+            return
+        more = self.journal.search(self._query, RESULT_LIMIT, offset=len(shown.hits))
+        self.search_result = SearchResult(shown.hits + more.hits, shown.total)
+        self._add_rows(more.hits)
+
+    def _more_clicked(self) -> None:
+        self.show_more()
+        self.search_edit.setFocus()  # typing and Up/Down go on from the search box
+
+    def _add_rows(self, hits: list[SearchHit]) -> None:
+        first_new = self.results.count()
+        for hit in hits:
             title = hit.title.strip() or "Untitled"
             meta = f"{kind_label(hit.kind)} · {uk_date(hit.happened_on, short=True)}"
-            plain = " ".join(hit.snippet.split())
+            plain = strip_markers(snippet_text(hit.snippet))
             item = QListWidgetItem()
             item.setData(ENTRY_ID_ROLE, hit.entry_id)
             item.setData(TITLE_ROLE, title)
             item.setData(META_ROLE, meta)
             item.setData(SNIPPET_ROLE, snippet_html(hit.snippet))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"{meta}. " + plain.replace(
-                HIGHLIGHT_START, "").replace(HIGHLIGHT_END, ""))
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"{meta}. {plain}")
             self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        if self.results.count() > first_new:
+            self.results.setCurrentRow(first_new)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -251,6 +285,11 @@ class SearchDialog(QDialog):
                                      "Type to search everything you have written.")
         else:
             self.count_label.setText(count_text(self.search_result))
+        result = self.search_result
+        remaining = 0 if result is None else result.total - len(result.hits)
+        self.more_button.setVisible(remaining > 0)
+        self.more_button.setText(f"Show all {result.total}" if result and remaining <= RESULT_LIMIT
+                                 else f"Show {RESULT_LIMIT} more")
 
     # -- choosing ----------------------------------------------------------------------------------
     def rows(self) -> list[ResultRow]:
@@ -271,6 +310,9 @@ class SearchDialog(QDialog):
         count = self.results.count()
         if count:
             row = self.results.currentRow()
+            if row + step >= count and self.more_button.isVisible():
+                self.show_more()  # Down past the last row fetches the next page
+                count = self.results.count()
             self.results.setCurrentRow(min(count - 1, max(0, row + step)))
 
     def open_selected(self, *_args: object) -> None:
@@ -285,6 +327,10 @@ class SearchDialog(QDialog):
         self._opened = True
         self.open_entry_requested.emit(entry_id)
         self.accept()
+        entry = self.journal.get_entry(entry_id) if self.journal.is_open else None
+        where = locate(entry, self._query) if entry is not None else None
+        if where is not None:  # after accept(): focus goes back to the window first
+            self.reveal_requested.emit(where.field, where.offset)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:

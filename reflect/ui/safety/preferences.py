@@ -1,4 +1,4 @@
-"""Edit > Preferences: settings that hold no journal content (for now, the auto-lock delay)."""
+"""Edit > Preferences: settings that hold no journal content (auto-lock, spell checking)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ class PreferencesDialog(QDialog):
         self.lock_on_sleep = QCheckBox("Lock when the computer sleeps or the screen locks")
         self.lock_on_sleep.setChecked(settings.lock_on_sleep)
         form.addRow("", self.lock_on_sleep)
+        self.spell_check = QCheckBox("Check spelling as I type (British English)")
+        self.spell_check.setChecked(settings.spell_check)
+        self.spell_check.setAccessibleName("Check spelling as I type")
+        form.addRow("", self.spell_check)
         note = hint_label("Locking closes the journal and clears every open view; "
                           "your drafts are saved first. 0 means never.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -51,3 +55,4 @@ class PreferencesDialog(QDialog):
     def apply_to(self, settings: Settings) -> None:
         settings.auto_lock_minutes = self.auto_lock.value()
         settings.lock_on_sleep = self.lock_on_sleep.isChecked()
+        settings.spell_check = self.spell_check.isChecked()

@@ -260,6 +260,10 @@ class SupervisionPage(QWidget):
         self._show_form()
         return True
 
+    def reveal(self, field: str, offset: int = 0) -> bool:
+        """Show where a search hit matched in the open record (see :meth:`RecordForm.reveal`)."""
+        return self.stack.currentWidget() is self.form and self.form.reveal(field, offset)
+
     def show_records(self) -> None:
         """Back from the form to the supervisee's records (saving first)."""
         if not self.form.leave():

@@ -20,6 +20,7 @@ from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
 from reflect.ui.supervision.record_fields import Field, SuperviseeField, TextField, make_field
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
+from reflect.ui.widgets.spelling import attach_spelling
 
 
 def _badge(text: str, tooltip: str) -> QWidget:
@@ -121,6 +122,8 @@ class RecordBody(QWidget):
             else:
                 field = make_field(section, people)
                 field.changed.connect(self.changed)
+                if isinstance(field, TextField):
+                    attach_spelling(field.edit, supervision.journal)
                 self.fields[section.id] = field
                 widget = field
             box = SectionBox(section, widget)
@@ -137,6 +140,21 @@ class RecordBody(QWidget):
     def set_sections_state(self, values: dict[str, Any]) -> None:
         for key, field in self.fields.items():
             field.set_value(values.get(key))
+
+    def field_widget(self, section_id: str) -> QWidget | None:
+        """The widget to focus for ``section_id`` (a text shown as a preview goes back to
+        editing), or None if this template has no such section."""
+        editor = self.action_editor
+        if editor is not None and self.action_section is not None \
+                and section_id == self.action_section.id:
+            return editor.rows[0].description_edit if editor.rows else editor.add_button
+        field = self.fields.get(section_id)
+        if field is None:
+            return None
+        box = self.boxes[section_id]
+        if isinstance(field, TextField) and field.previewing and box.preview_button:
+            box.preview_button.setChecked(False)
+        return field.focus_widget()
 
     def first_focus(self) -> QWidget | None:
         """Where typing starts: the first field that is not the supervisee."""

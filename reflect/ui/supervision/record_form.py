@@ -50,6 +50,7 @@ from reflect.ui.supervision.record_printer import RecordPrinter
 from reflect.ui.widgets.dates import date_edit, to_qdate
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.widgets.messages import Failure
+from reflect.ui.widgets.reveal import reveal_widget
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,13 @@ class RecordForm(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.busy)
         layout.addLayout(footer)
+
+    def reveal(self, field: str, offset: int = 0) -> bool:
+        """Scroll to and focus a section (its id) or the title, the cursor ``offset``
+        characters in: where a search hit matched."""
+        widget = self.title_edit if field == "title" else (
+            self.body.field_widget(field) if self.body is not None else None)
+        return False if widget is None else reveal_widget(widget, offset, self.scroll_area)
 
     # -- loading -----------------------------------------------------------------------------
     def start_new(self, person_id: int | None, template_id: str,
