@@ -84,6 +84,12 @@ class ReviewRow(QFrame):
         self.ask.finished.connect(lambda: self.set_state(self.state, self.result.text()))
         self.set_state(PENDING)
 
+    def focus_widgets(self) -> list[QWidget]:
+        """Stops for Tab in reading order: the decisions, Undo, then the question below."""
+        ask = self.ask
+        return [self.done_button, self.carry_button, self.drop_button, self.undo_button,
+                ask.text_edit, ask.date_edit, ask.cancel_button, ask.confirm_button]
+
     # -- asking ------------------------------------------------------------------------------
     def _asking(self) -> None:
         """While a question is open below, its buttons step aside."""
@@ -188,6 +194,9 @@ class ActionReview(QFrame):
         layout.addWidget(self.intro)
         layout.addLayout(self._rows)
         self.hide()
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [w for row in self.rows for w in row.focus_widgets()]
 
     def set_actions(self, actions: list[ActionRow], carried: dict[int, date | None],
                     can_carry: bool = True) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -94,6 +95,7 @@ class RecordForm(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a stop that does nothing
         self.status_label = hint_label()
         self.status_label.setAccessibleName("Save status")
         self.status_label.setWordWrap(False)
@@ -212,6 +214,7 @@ class RecordForm(QWidget):
         self.body.changed.connect(self._on_change)
         if self.body.action_editor is not None:
             self.body.action_editor.record_date = date.fromisoformat(state["happened_on"])
+            self.body.action_editor.rows_changed.connect(self.chain_tabs)
         self.body.review.carry_requested.connect(self._carry)
         self.body.review.uncarry_requested.connect(self._uncarry)
         self.body.review.closed.connect(self.actions_changed)
@@ -238,8 +241,19 @@ class RecordForm(QWidget):
             self.set_form_state(stored.state)
             self.drafts.restored(self.form_state())
         self._loading = False
+        self.chain_tabs()
         self.scroll_area.verticalScrollBar().setValue(0)
         self.show_status()
+
+    def chain_tabs(self) -> None:
+        """Tab in reading order, from Back through every section to Save. Widgets made
+        later (the body, each new action row) would otherwise join the window's focus chain
+        at its end, after the sidebar, so Tab from an action would leave the record."""
+        stops = [self.back_button, self.title_edit, self.date_edit,
+                 *(self.body.focus_widgets() if self.body else []),
+                 self.export_button, self.save_button]
+        for before, after in pairwise(stops):
+            QWidget.setTabOrder(before, after)
 
     def focus_first_field(self) -> None:
         target = self.body.first_focus() if self.body else None
