@@ -16,6 +16,7 @@ from reflect.content.templates import Section, Template
 from reflect.journal import drafts
 from reflect.journal.drafts import DraftKind
 from reflect.journal.journal import new_entry
+from reflect.store.actions import FOLLOW_UPS_KEY
 from reflect.store.entries import utc_now
 from reflect.store.models import Action, Entry
 
@@ -50,7 +51,7 @@ def fallback_template(entry: Entry) -> Template:
 
     sections = tuple(Section(id=key, title=key.replace("_", " ").capitalize(), type=kind(value))
                      for key, value in (entry.sections or {}).items()
-                     if isinstance(value, str | list))
+                     if isinstance(value, str | list) and key != FOLLOW_UPS_KEY)
     return Template(id=entry.template_id or "missing", name="Record (template missing)",
                     purpose="", kind=entry.kind, version=1, sections=sections,
                     path=Path(), builtin=True)
