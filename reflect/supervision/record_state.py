@@ -58,11 +58,13 @@ def fallback_template(entry: Entry) -> Template:
 
 
 def has_content(state: dict[str, Any], template: Template | None) -> bool:
-    """Anything typed beyond what a new record starts with (the supervisee's name)."""
+    """Anything typed beyond what a new record starts with (the supervisee's name), or an
+    earlier action followed up in it."""
     kinds = {s.id: s.type for s in template.sections} if template else {}
     return any(v not in (None, "") for k, v in state["sections"].items()
                if kinds.get(k) != "supervisee") or any(
-        a["description"].strip() or a["owner"].strip() for a in state["actions"])
+        a["description"].strip() or a["owner"].strip() for a in state["actions"]) or bool(
+        state.get("follow_ups"))
 
 
 def fill_entry(entry: Entry, state: dict[str, Any], template: Template) -> Entry:
