@@ -72,10 +72,9 @@ class LeaveQuestion(QFrame):
         return answer
 
     def ask(self, follow_ups: int) -> None:
-        several = "s" if follow_ups != 1 else ""
-        self.question.setText(
-            f"This record is not saved yet. The {follow_ups} follow-up{several} made in it "
-            f"(done or dropped) count only once it is saved: save it, or discard the record "
-            f"and {'they' if several else 'it'} will not count.")
+        made = (f"The {follow_ups} follow-ups made in it (done or dropped) count"
+                if follow_ups != 1 else "The follow-up made in it (done or dropped) counts")
+        self.question.setText(f"This record is not saved yet. {made} only once it is saved: "
+                              "save it, or discard the record and nothing changes.")
         self.show()
         self.save_button.setFocus()

@@ -71,7 +71,7 @@ def _statuses(folder: Path, passphrase: str) -> dict[str, str]:
 
 
 def test_leaving_asks_and_discarding_changes_nothing_in_the_file(qtbot, window, seeded,
-                                                                 passphrase):
+                                                                 passphrase, tmp_path):
     page, form = _new_record(window)
     charts, _school = form.body.review.rows
     _done_by_keyboard(qtbot, charts, OUTCOME)
@@ -81,8 +81,11 @@ def test_leaving_asks_and_discarding_changes_nothing_in_the_file(qtbot, window, 
 
     qtbot.mouseClick(form.back_button, Qt.MouseButton.LeftButton)  # leave: asked first
     question = form.leave_question
-    assert question.isVisible() and "1 follow-up made in it" in question.question.text()
+    assert question.isVisible()
+    assert "The follow-up made in it (done or dropped) counts only once" in (
+        question.question.text())
     assert page.stack.currentWidget() is form and question.save_button.hasFocus()
+    form.grab().save(str(tmp_path / "leave-question.png"))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # keep editing
     assert not question.isVisible() and page.stack.currentWidget() is form
     assert charts.state == "done"
