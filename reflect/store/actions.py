@@ -29,6 +29,10 @@ from reflect.store.queries import _as_date
 
 OPEN, DONE, DROPPED, CARRIED = "open", "done", "dropped", "carried"
 STATUSES: tuple[str, ...] = (OPEN, DONE, DROPPED, CARRIED)
+#: In a record's ``sections``: the earlier actions done or dropped in it, so the record
+#: shows (and search finds) its follow-ups, and undoing one takes it out again. Template
+#: section ids start with a letter or digit, so no section ever has this key.
+FOLLOW_UPS_KEY = "_follow_ups"
 
 
 class ActionStateError(ReflectError, ValueError):
@@ -312,6 +316,7 @@ def reopen(session: Session, action: Action) -> set[int | None]:
     if action.status == OPEN:
         raise ActionStateError(f"'{action.description}' is already open.")
     touched = {action.entry_id}
+    unlink_follow_up(session, saved_id(action))
     later = successor(session, saved_id(action)) if action.status == CARRIED else None
     if later is not None:
         if later.status != OPEN:
@@ -322,6 +327,38 @@ def reopen(session: Session, action: Action) -> set[int | None]:
         session.flush()
     _set(session, action, OPEN)
     return touched
+
+
+def follow_ups(entry: Entry) -> list[dict]:
+    """The follow-ups a record links to (see :data:`FOLLOW_UPS_KEY`)."""
+    value = (entry.sections or {}).get(FOLLOW_UPS_KEY)
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _set_follow_ups(session: Session, entry: Entry, links: list[dict]) -> None:
+    sections = {k: v for k, v in (entry.sections or {}).items() if k != FOLLOW_UPS_KEY}
+    entry.sections = {**sections, FOLLOW_UPS_KEY: links} if links else sections
+    entry_store.save(session, entry)
+
+
+def link_follow_up(session: Session, entry: Entry, action: Action) -> None:
+    """Note in ``entry`` that ``action`` was closed there, with what was written."""
+    links = [v for v in follow_ups(entry) if v.get("followed_up") != action.id]
+    links.append({"followed_up": action.id, "status": action.status,
+                  "description": action.description, "note": action.outcome or action.reason})
+    _set_follow_ups(session, entry, links)
+
+
+def unlink_follow_up(session: Session, action_id: int) -> None:
+    """Take a reopened action out of the record(s) that followed it up."""
+    found = session.execute(text(
+        "SELECT e.id FROM entry e, json_each(e.sections, '$." + FOLLOW_UPS_KEY + "') j "
+        "WHERE json_extract(j.value, '$.followed_up') = :id"), {"id": action_id})
+    for entry_id in {r[0] for r in found}:
+        entry = session.get(Entry, entry_id)
+        if entry is not None:
+            _set_follow_ups(session, entry, [v for v in follow_ups(entry)
+                                             if v.get("followed_up") != action_id])
 
 
 def remove(session: Session, action: Action) -> set[int | None]:

@@ -16,6 +16,7 @@ from reflect.content.templates import Section, Template
 from reflect.journal import drafts
 from reflect.journal.drafts import DraftKind
 from reflect.journal.journal import new_entry
+from reflect.store.actions import FOLLOW_UPS_KEY
 from reflect.store.entries import utc_now
 from reflect.store.models import Action, Entry
 
@@ -50,18 +51,20 @@ def fallback_template(entry: Entry) -> Template:
 
     sections = tuple(Section(id=key, title=key.replace("_", " ").capitalize(), type=kind(value))
                      for key, value in (entry.sections or {}).items()
-                     if isinstance(value, str | list))
+                     if isinstance(value, str | list) and key != FOLLOW_UPS_KEY)
     return Template(id=entry.template_id or "missing", name="Record (template missing)",
                     purpose="", kind=entry.kind, version=1, sections=sections,
                     path=Path(), builtin=True)
 
 
 def has_content(state: dict[str, Any], template: Template | None) -> bool:
-    """Anything typed beyond what a new record starts with (the supervisee's name)."""
+    """Anything typed beyond what a new record starts with (the supervisee's name), or an
+    earlier action followed up in it."""
     kinds = {s.id: s.type for s in template.sections} if template else {}
     return any(v not in (None, "") for k, v in state["sections"].items()
                if kinds.get(k) != "supervisee") or any(
-        a["description"].strip() or a["owner"].strip() for a in state["actions"])
+        a["description"].strip() or a["owner"].strip() for a in state["actions"]) or bool(
+        state.get("follow_ups"))
 
 
 def fill_entry(entry: Entry, state: dict[str, Any], template: Template) -> Entry:

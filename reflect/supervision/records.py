@@ -44,7 +44,8 @@ from reflect.supervision.record_export import Record, missing_required, record_m
 from reflect.supervision.schedules import SuperviseeDue
 
 __all__ = ["CARRIED", "CODE_NAME_HINT", "CODE_NAME_MAX", "DONE", "DROPPED", "OPEN",
-           "ActionCounts", "ActionFilter", "ActionRow", "HomeSummary", "Record", "RecordStart",
+           "ActionCounts", "ActionFilter", "ActionRow", "FollowUp", "HomeSummary", "Record",
+           "RecordStart",
            "SuperviseeDue", "Supervision", "SupervisionError", "clean_code_name"]
 
 DESCRIPTION_MAX = 10_000
@@ -65,6 +66,26 @@ class RecordStart:
     template: Template
     person: Person | None
     to_review: list[ActionRow]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An earlier action marked done or dropped in a record not saved yet: it belongs to
+    that record, so it is held with the record's words (and its draft) and written in the
+    same transaction as the record, or never. Make one with :meth:`FollowUp.made`."""
+
+    action_id: int
+    status: str  # DONE or DROPPED
+    text: str  # what changed in practice, or why it was dropped
+
+    @classmethod
+    def made(cls, action_id: int, status: str, text: str) -> FollowUp:
+        """Checked as :meth:`Supervision.complete` and :meth:`Supervision.drop` check."""
+        if status == DONE:
+            return cls(action_id, DONE, _required_text(text, "what changed in practice"))
+        if status == DROPPED:
+            return cls(action_id, DROPPED, _required_text(text, "why it is dropped"))
+        raise SupervisionError(f"An action is followed up as done or dropped, not {status}.")
 
 
 @dataclass(frozen=True)
@@ -213,6 +234,7 @@ class Supervision:
         return RecordStart(entry, template, person, to_review)
 
     def save_record(self, entry: Entry, actions: Sequence[Action] = (), *,
+                    follow_ups: Sequence[FollowUp] = (),
                     require_complete: bool = False) -> Record:
         """Save the record and its agreed way forward in one transaction; use the returned
         objects (an existing entry is merged, not updated in place).
@@ -221,7 +243,9 @@ class Supervision:
         the given description, owner and due date (status changes go through :meth:`complete`
         and friends), open ones left out are deleted. A new action with ``carried_from_id``
         (:meth:`carried_copy`) marks that earlier action carried. ``require_complete`` refuses
-        while a required section is empty: use it for the final save, not for autosave."""
+        while a required section is empty: use it for the final save, not for autosave.
+        ``follow_ups`` close earlier actions in the same transaction, on the record's date,
+        linked to it: if the record is refused, none of them counts."""
         template = self.template(entry.template_id)
         if require_complete and template and (gaps := missing_required(entry, template)):
             raise SupervisionError("Still to fill in: " + ", ".join(s.title for s in gaps) + ".")
@@ -233,6 +257,8 @@ class Supervision:
                 self._person(s, entry.person_id)
             stored = action_store.attach_entry(s, entry)
             touched = action_store.sync_for_entry(s, stored, actions)
+            for follow_up in follow_ups:
+                touched |= self._follow_up(s, follow_up, stored)
             self._refresh(s, touched)
             return Record(stored, template, people_store.get(s, stored.person_id),
                           action_store.for_entry(s, saved_id(stored)))
@@ -317,6 +343,25 @@ class Supervision:
         """No longer needed, with the reason (required)."""
         text = _required_text(reason, "why it is dropped")
         return self._close(action_id, DROPPED, on, reason=text)
+
+    def complete_in(self, record_id: int, follow_up: FollowUp) -> Action:
+        """Done or dropped in a saved record: on its date, and linked to it."""
+        with self._session() as s:
+            record = s.get(Entry, record_id)
+            if record is None or record.deleted_at is not None:
+                raise SupervisionError("That record no longer exists.")
+            self._refresh(s, self._follow_up(s, follow_up, record))
+            return self._action(s, follow_up.action_id)
+
+    def _follow_up(self, s, follow_up: FollowUp, record: Entry) -> set:
+        action = self._action(s, follow_up.action_id)
+        if action.entry_id is not None and action.entry_id == record.id:
+            raise SupervisionError("An action is followed up in a later record.")
+        key = "outcome" if follow_up.status == DONE else "reason"
+        touched = action_store.close(s, action, follow_up.status, record.happened_on,
+                                     **{key: follow_up.text})
+        action_store.link_follow_up(s, record, action)
+        return touched
 
     def _close(self, action_id: int, status: str, on: date | None, **text: str) -> Action:
         with self._session() as s:

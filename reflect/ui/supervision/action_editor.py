@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.supervision.record_export import STATUS_LABELS
+from reflect.ui.supervision.record_fields import WrappingLineEdit
 from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.optional_date import OptionalDateEdit
 
@@ -74,7 +75,7 @@ class ActionRowEditor(QWidget):
         super().__init__(parent)
         self._state = dict(state)
         closed = state["status"] != "open"
-        self.description_edit = QLineEdit(state["description"])
+        self.description_edit = WrappingLineEdit(state["description"])
         self.description_edit.setAccessibleName("Action")
         self.description_edit.setPlaceholderText("What will be done")
         self.owner_edit = QLineEdit(state["owner"])
@@ -102,10 +103,8 @@ class ActionRowEditor(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         row.addWidget(self.description_edit, 1)
-        row.addWidget(self.owner_edit)
-        row.addWidget(self.due_edit)
-        row.addWidget(self.status_label)
-        row.addWidget(self.remove_button)
+        for widget in (self.owner_edit, self.due_edit, self.status_label, self.remove_button):
+            row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)  # beside a wrapped description
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -121,6 +120,10 @@ class ActionRowEditor(QWidget):
         remove.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         remove.activated.connect(lambda: self.remove_requested.emit(self))
 
+    def focus_widgets(self) -> list[QWidget]:
+        """The row's stops for Tab, in reading order."""
+        return [self.description_edit, self.owner_edit, self.due_edit, self.remove_button]
+
     @property
     def is_open(self) -> bool:
         return self._state["status"] == "open"
@@ -135,9 +138,11 @@ class ActionRowEditor(QWidget):
 
 
 class ActionEditor(QWidget):
-    """Rows of actions with column headings and "Add action"; ``changed`` on every edit."""
+    """Rows of actions with column headings and "Add action"; ``changed`` on every edit,
+    ``rows_changed`` when a row comes or goes (the form then puts it in the Tab order)."""
 
     changed = Signal()
+    rows_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +191,11 @@ class ActionEditor(QWidget):
         for state in states:
             self._append(state)
         self._update_empty()
+        self.rows_changed.emit()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Each row's stops for Tab, then "Add action": reading order."""
+        return [w for row in self.rows for w in row.focus_widgets()] + [self.add_button]
 
     def action_states(self) -> list[dict[str, Any]]:
         """The rows as plain state (not QWidget.actions(), which this must not shadow)."""
@@ -199,6 +209,7 @@ class ActionEditor(QWidget):
         index = self.rows.index(after) + 1 if after in self.rows else len(self.rows)
         row = self._append(state, index)
         self._update_empty()
+        self.rows_changed.emit()  # in the Tab order before it takes the focus
         if focus:
             row.description_edit.setFocus()
         self.changed.emit()
@@ -210,6 +221,7 @@ class ActionEditor(QWidget):
         index = self.rows.index(row)
         self._drop(row)
         self._update_empty()
+        self.rows_changed.emit()
         if self.rows:
             self.rows[min(index, len(self.rows) - 1)].description_edit.setFocus()
         else:

@@ -2,20 +2,26 @@
 
 Each action can be marked done (with what changed in practice: the point of follow-up),
 carried forward into this record (optionally with a new due date), or dropped (with the
-reason); each decision can be undone. Done and dropped are written at once (they are facts
-about the earlier record); a carry becomes a row of this record's agreed way forward and is
-written when the record is saved, so undoing it before then just removes that row.
+reason); each decision can be undone. Follow-ups belong to the record they are made in: in a
+record not saved yet, done and dropped are held here (and in the form's draft) as
+:class:`FollowUp` values and written with the record, or never if it is discarded; in a saved
+record they are written at once, linked to it, and Undo reopens the action. A carry becomes a
+row of this record's agreed way forward, written when the record is saved, so undoing it
+before then just removes that row.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reflect.common.dates import uk_date
-from reflect.supervision.records import ActionRow, Supervision, SupervisionError
+from reflect.supervision.records import DONE as DONE_STATUS
+from reflect.supervision.records import DROPPED as DROPPED_STATUS
+from reflect.supervision.records import ActionRow, FollowUp, Supervision, SupervisionError
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label
 from reflect.ui.widgets.inline_ask import InlineAsk
@@ -43,6 +49,8 @@ class ReviewRow(QFrame):
         self.action = action
         self.panel = panel
         self.state = PENDING
+        #: A decision made in a record not saved yet: held until the record is saved.
+        self.follow_up: FollowUp | None = None
         self.setAccessibleName(f"Earlier action: {action.description}")
         self.description = plain_label(action.description, selectable=True)
         font = self.description.font()
@@ -84,6 +92,12 @@ class ReviewRow(QFrame):
         self.ask.finished.connect(lambda: self.set_state(self.state, self.result.text()))
         self.set_state(PENDING)
 
+    def focus_widgets(self) -> list[QWidget]:
+        """Stops for Tab in reading order: the decisions, Undo, then the question below."""
+        ask = self.ask
+        return [self.done_button, self.carry_button, self.drop_button, self.undo_button,
+                ask.text_edit, ask.date_edit, ask.cancel_button, ask.confirm_button]
+
     # -- asking ------------------------------------------------------------------------------
     def _asking(self) -> None:
         """While a question is open below, its buttons step aside."""
@@ -107,22 +121,31 @@ class ReviewRow(QFrame):
                           "the current one: an overdue action stays overdue until re-agreed.")
 
     def _done(self, text: str, _day: date | None) -> str | None:
-        try:
-            self.panel.supervision.complete(self.action.id, text)
-        except SupervisionError as exc:
-            return str(exc)
-        self.set_state(DONE, f"Done. What changed: {' '.join(text.split())}")
-        self.panel.closed.emit()
-        return None
+        return self._decide(DONE_STATUS, text)
 
     def _drop(self, text: str, _day: date | None) -> str | None:
+        return self._decide(DROPPED_STATUS, text)
+
+    def _decide(self, status: str, text: str) -> str | None:
+        """Held for a new record, written at once (linked to it) for a saved one."""
         try:
-            self.panel.supervision.drop(self.action.id, text)
+            follow_up = FollowUp.made(self.action.id, status, text)
+            if self.panel.record_id is not None:
+                self.panel.supervision.complete_in(self.panel.record_id, follow_up)
         except SupervisionError as exc:
             return str(exc)
-        self.set_state(DROPPED, f"Dropped: {' '.join(text.split())}")
-        self.panel.closed.emit()
+        self.follow_up = follow_up if self.panel.record_id is None else None
+        self.show_decision(follow_up)
+        (self.panel.decided if self.follow_up else self.panel.closed).emit()
         return None
+
+    def show_decision(self, follow_up: FollowUp) -> None:
+        words = " ".join(follow_up.text.split())
+        held = " (counts once this record is saved)" if self.follow_up else ""
+        if follow_up.status == DONE_STATUS:
+            self.set_state(DONE, f"Done{held}. What changed: {words}")
+        else:
+            self.set_state(DROPPED, f"Dropped{held}: {words}")
 
     def _carry(self, _text: str, day: date | None) -> str | None:
         self.panel.carry_requested.emit(self.action, day)
@@ -134,7 +157,10 @@ class ReviewRow(QFrame):
         self.set_state(CARRIED, f"Carried forward into this record{when}.")
 
     def undo(self) -> None:
-        if self.state in (DONE, DROPPED):
+        if self.follow_up is not None:  # never written: forget it
+            self.follow_up = None
+            self.panel.decided.emit()
+        elif self.state in (DONE, DROPPED):
             try:
                 self.panel.supervision.reopen(self.action.id)
             except SupervisionError as exc:
@@ -168,6 +194,8 @@ class ActionReview(QFrame):
     carry_requested = Signal(object, object)
     uncarry_requested = Signal(int)
     closed = Signal()
+    #: A follow-up held for the unsaved record was made or undone (the form changed).
+    decided = Signal()
 
     def __init__(self, supervision: Supervision, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +203,8 @@ class ActionReview(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Review previous actions")
         self.supervision = supervision
+        #: The record these follow-ups belong to; None until it is saved (they are held).
+        self.record_id: int | None = None
         self.rows: list[ReviewRow] = []
         self.title = heading("Review previous actions", scale=1.1)
         self.intro = hint_label("Open actions from earlier sessions. For each: done (say what "
@@ -188,6 +218,46 @@ class ActionReview(QFrame):
         layout.addWidget(self.intro)
         layout.addLayout(self._rows)
         self.hide()
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [w for row in self.rows for w in row.focus_widgets()]
+
+    # -- follow-ups held for a record not saved yet ----------------------------------------
+    def held(self) -> list[FollowUp]:
+        return [row.follow_up for row in self.rows if row.follow_up is not None]
+
+    def follow_ups(self) -> list[dict[str, Any]]:
+        """The held follow-ups as plain data, as the form's draft keeps them."""
+        return [{"action_id": f.action_id, "status": f.status, "text": f.text}
+                for f in self.held()]
+
+    def set_follow_ups(self, items: list[Any]) -> None:
+        """Show these held follow-ups (from a draft); anything unreadable, or for an action
+        no longer here to review, is left out."""
+        wanted: dict[int, FollowUp] = {}
+        for item in items:
+            try:
+                wanted[int(item["action_id"])] = FollowUp.made(
+                    int(item["action_id"]), str(item["status"]), str(item["text"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+        for row in self.rows:
+            follow_up = wanted.get(row.action.id)
+            if follow_up is not None and row.state in (PENDING, DONE, DROPPED):
+                row.follow_up = follow_up
+                row.show_decision(follow_up)
+            elif row.follow_up is not None:
+                row.follow_up = None
+                row.set_state(PENDING)
+
+    def written(self, record_id: int) -> None:
+        """The record was saved with its follow-ups: from now on they are facts, undone in
+        the database, and new ones are written at once."""
+        self.record_id = record_id
+        for row in self.rows:
+            if row.follow_up is not None:
+                follow_up, row.follow_up = row.follow_up, None
+                row.show_decision(follow_up)
 
     def set_actions(self, actions: list[ActionRow], carried: dict[int, date | None],
                     can_carry: bool = True) -> None:

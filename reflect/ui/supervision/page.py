@@ -220,7 +220,7 @@ class SupervisionPage(QWidget):
     # -- records -----------------------------------------------------------------------------
     def new_record(self, template_id: str | None = None) -> bool:
         """Start a record for the selected supervisee (or none, under "My own records")."""
-        if not self.form.leave():
+        if not self.form.leave(then=lambda: self.new_record(template_id)):
             self._show_form()
             return False
         template_id = template_id or self.view.chosen_template()
@@ -250,7 +250,7 @@ class SupervisionPage(QWidget):
         """Show a saved record in the form (saving the one being left first)."""
         if self.form.entry_id == entry_id and self.stack.currentWidget() is self.form:
             return True
-        if not self.form.leave():
+        if not self.form.leave(then=lambda: self.open_record(entry_id)):
             self._show_form()
             return False
         if not self.form.open_record(int(entry_id)):
@@ -266,7 +266,7 @@ class SupervisionPage(QWidget):
 
     def show_records(self) -> None:
         """Back from the form to the supervisee's records (saving first)."""
-        if not self.form.leave():
+        if not self.form.leave(then=self.show_records):
             return
         self._person_chosen()
         self._show_view()

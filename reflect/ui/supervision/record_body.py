@@ -77,6 +77,13 @@ class SectionBox(QFrame):
             layout.addWidget(case)
         layout.addWidget(field)
 
+    def focus_widgets(self) -> list[QWidget]:
+        """Preview (a text section's), then the field's own stops."""
+        stops: list[QWidget] = [self.preview_button] if self.preview_button else []
+        if isinstance(self.field, Field | ActionEditor):
+            stops += self.field.focus_widgets()
+        return stops
+
     def _toggle_preview(self, shown: bool) -> None:
         assert isinstance(self.field, TextField) and self.preview_button is not None
         self.field.show_preview(shown)
@@ -155,6 +162,11 @@ class RecordBody(QWidget):
         if isinstance(field, TextField) and field.previewing and box.preview_button:
             box.preview_button.setChecked(False)
         return field.focus_widget()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Every stop for Tab in reading order: the review, then each section."""
+        return self.review.focus_widgets() + [
+            w for box in self.boxes.values() for w in box.focus_widgets()]
 
     def first_focus(self) -> QWidget | None:
         """Where typing starts: the first field that is not the supervisee."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -45,25 +46,82 @@ class Field(QWidget):
     def focus_widget(self) -> QWidget:
         return self
 
+    def focus_widgets(self) -> list[QWidget]:
+        """The field's stops for Tab, in reading order (the form chains them)."""
+        return [self.focus_widget()]
+
 
 class GrowingTextEdit(QPlainTextEdit):
-    """A plain-text editor as tall as its text (3 to 14 lines), so a form of many sections
-    scrolls as one page instead of as many small boxes."""
+    """A plain-text editor as tall as its text (3 to 14 lines unless told), so a form of many
+    sections scrolls as one page instead of as many small boxes."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = MIN_LINES,
+                 max_lines: int = MAX_LINES, margin: int = 6) -> None:
         super().__init__(parent)
+        self._lines = (min_lines, max_lines)
         self.setTabChangesFocus(True)  # Tab moves on to the next section
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().setDocumentMargin(6)
+        self.document().setDocumentMargin(margin)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
     def _fit(self, *_args: object) -> None:
-        lines = max(MIN_LINES, min(MAX_LINES, int(self.document().size().height())))
+        low, high = self._lines
+        needed = int(self.document().size().height())
+        lines = max(low, min(high, needed))
+        # A scroll bar only when the text is taller than the box may grow; one left over
+        # from a moment of typing would narrow the text and hide the last word.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if needed > high
+                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         margins = self.contentsMargins()
         height = (lines * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
                   + margins.top() + margins.bottom() + 4)
         self.setFixedHeight(int(height))
+
+    def resizeEvent(self, event: object) -> None:  # a narrower box wraps into more lines
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit()
+
+
+class WrappingLineEdit(GrowingTextEdit):
+    """One line of text that wraps instead of scrolling out of sight (an action's
+    description): one row tall when short, growing up to six. Return is ``returnPressed``
+    (never a line break), Tab moves on, and pasted line breaks become spaces. ``text()`` and
+    ``setText()`` as on a QLineEdit."""
+
+    returnPressed = Signal()
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent, min_lines=1, max_lines=6, margin=3)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setText(text)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(" ".join(text.splitlines()))
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+Delete is left to the form (it removes an action there), as a QLineEdit
+        leaves it; a text editor would take it for deleting a word."""
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.keyCombination() == QKeyCombination(
+                    Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Delete)):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.returnPressed.emit()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self.insertPlainText(" ".join(source.text().splitlines()))
 
 
 class TextField(Field):
@@ -269,6 +327,9 @@ class ScaleField(Field):
 
     def focus_widget(self) -> QWidget:
         return self.slider
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.slider, self.spin]
 
 
 def make_field(section: Section, people: list[Person]) -> Field:

@@ -7,12 +7,17 @@ draft 1.5 s after typing stops, before a lock and when the window closes. Drafts
 ``supervision:entry:<id>`` for a saved record and ``supervision:new:<uid>`` for a new one
 (the uid becomes the record's). A refused save (a required section empty) keeps everything
 on screen and in the draft, with the reason in plain text. Ctrl+S saves.
+
+Earlier actions done or dropped in a new record are held with it (and in its draft) and
+saved with it; leaving such a record for another asks first (:mod:`.leave_ask`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.errors import ReflectError
+from reflect.common.ids import saved_id
 from reflect.content.templates import Template
 from reflect.journal.drafts import Draft, DraftKeeper, DraftKind, DraftStep, DraftUnreadable
 from reflect.store.models import Entry
@@ -43,6 +49,7 @@ from reflect.supervision.record_state import (
 )
 from reflect.supervision.records import Supervision, SupervisionError
 from reflect.ui.supervision.action_editor import action_state
+from reflect.ui.supervision.leave_ask import LeaveQuestion
 from reflect.ui.supervision.record_body import RecordBody
 from reflect.ui.supervision.record_exporter import RecordExporter
 from reflect.ui.supervision.record_fields import SuperviseeField
@@ -88,6 +95,8 @@ class RecordForm(QWidget):
         self.date_edit = date_edit("Date of the session")
         self.about = hint_label()
         self.error = ErrorNotice()
+        self.leave_question = LeaveQuestion()
+        self._then: Callable[[], object] | None = None  # where leaving was going
         self.busy = BusyIndicator()
         policy = self.busy.sizePolicy()
         policy.setRetainSizeWhenHidden(False)  # no empty band above the buttons
@@ -96,6 +105,7 @@ class RecordForm(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a stop that does nothing
         self.status_label = hint_label()
         self.status_label.setAccessibleName("Save status")
         self.status_label.setWordWrap(False)
@@ -113,6 +123,9 @@ class RecordForm(QWidget):
         self.date_edit.dateChanged.connect(self._on_change)
         self.back_button.clicked.connect(self.back_requested)
         self.save_button.clicked.connect(self.save)
+        self.leave_question.save_chosen.connect(self._save_and_go)
+        self.leave_question.discard_chosen.connect(self._discard_and_go)
+        self.leave_question.stay_chosen.connect(self._stay)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
@@ -135,6 +148,7 @@ class RecordForm(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.about)
         layout.addWidget(self.error)
+        layout.addWidget(self.leave_question)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.busy)
         layout.addLayout(footer)
@@ -214,6 +228,8 @@ class RecordForm(QWidget):
               review: list, draft: dict | None) -> None:
         self._autosave.stop()
         self._loading = True
+        self.leave_question.hide()
+        self._then = None
         self.entry_id, self.uid, self.template = entry_id, uid, template
         self.person_id = state["person_id"]
         people = self.supervision.supervisees(include_inactive=False)
@@ -224,9 +240,12 @@ class RecordForm(QWidget):
         self.body.changed.connect(self._on_change)
         if self.body.action_editor is not None:
             self.body.action_editor.record_date = date.fromisoformat(state["happened_on"])
+            self.body.action_editor.rows_changed.connect(self.chain_tabs)
         self.body.review.carry_requested.connect(self._carry)
         self.body.review.uncarry_requested.connect(self._uncarry)
         self.body.review.closed.connect(self.actions_changed)
+        self.body.review.decided.connect(self._on_change)
+        self.body.review.record_id = entry_id
         name = next((p.code_name for p in people if p.id == self.person_id), "")
         for key, field in self.body.fields.items():  # today's code name, even if renamed
             if isinstance(field, SuperviseeField) and name:
@@ -250,8 +269,20 @@ class RecordForm(QWidget):
             self.set_form_state(stored.state)
             self.drafts.restored(self.form_state())
         self._loading = False
+        self.chain_tabs()
         self.scroll_area.verticalScrollBar().setValue(0)
         self.show_status()
+
+    def chain_tabs(self) -> None:
+        """Tab in reading order, from Back through every section to Save. Widgets made
+        later (the body, each new action row) would otherwise join the window's focus chain
+        at its end, after the sidebar, so Tab from an action would leave the record."""
+        stops = [self.back_button, self.title_edit, self.date_edit,
+                 *self.leave_question.focus_widgets(),
+                 *(self.body.focus_widgets() if self.body else []),
+                 self.export_button, self.save_button]
+        for before, after in pairwise(stops):
+            QWidget.setTabOrder(before, after)
 
     def focus_first_field(self) -> None:
         target = self.body.first_focus() if self.body else None
@@ -269,7 +300,8 @@ class RecordForm(QWidget):
         return {"title": self.title_edit.text(),
                 "happened_on": date(day.year(), day.month(), day.day()).isoformat(),
                 "person_id": person_id, "sections": sections,
-                "actions": editor.action_states() if editor else []}
+                "actions": editor.action_states() if editor else [],
+                "follow_ups": body.review.follow_ups() if body else []}
 
     def set_form_state(self, state: dict[str, Any]) -> None:
         """Fill the form; values of the wrong type are left alone (a draft from another
@@ -286,6 +318,8 @@ class RecordForm(QWidget):
         actions = state.get("actions")
         if self.body.action_editor is not None and isinstance(actions, list):
             self.body.action_editor.set_actions([a for a in actions if isinstance(a, dict)])
+        if isinstance(state.get("follow_ups"), list):
+            self.body.review.set_follow_ups(state["follow_ups"])
 
     @property
     def is_dirty(self) -> bool:
@@ -362,8 +396,9 @@ class RecordForm(QWidget):
         state = self.form_state()
         try:
             entry = self._entry_for(state)
+            held = self.body.review.held() if self.body else []
             record = self.supervision.save_record(entry, actions_to_save(state),
-                                                  require_complete=True)
+                                                  follow_ups=held, require_complete=True)
         except Exception as exc:
             log.warning("a record could not be saved: %s", type(exc).__name__)
             kept = self.flush_draft()
@@ -378,6 +413,8 @@ class RecordForm(QWidget):
         self.person_id = record.entry.person_id
         if self.body is not None and self.body.action_editor is not None:
             self.body.action_editor.set_actions([action_state(a) for a in record.actions])
+        if self.body is not None:
+            self.body.review.written(saved_id(record.entry))
         self._loading = False
         self.drafts.saved(old_key, self.draft_key, self.form_state())
         self.error.clear()
@@ -391,14 +428,46 @@ class RecordForm(QWidget):
                  else new_record_entry(self.template, self.uid))
         return fill_entry(entry, state, self.template)
 
-    def leave(self) -> bool:
+    def leave(self, then: Callable[[], object] | None = None) -> bool:
         """Before another record replaces this one: save what changed. False (and the
-        record stays, its words also in the draft) when that save was refused."""
-        if self.template is None or not self.is_dirty or (
-                self.entry_id is None and not self.has_content):
+        record stays, its words also in the draft) when that save was refused, or when a
+        new record holds follow-ups: then the form asks first, and goes on with ``then``
+        once the record is saved or discarded."""
+        if self.template is None:
+            return True
+        held = len(self.body.review.held()) if self.body and self.entry_id is None else 0
+        if held:
+            self._then = then
+            self.leave_question.ask(held)
+            return False
+        if not self.is_dirty or (self.entry_id is None and not self.has_content):
             self.drafts.drop_unneeded(self.draft_key)
             return True
         return self.save()
+
+    def _save_and_go(self) -> None:
+        if self.save():
+            self._go_on()
+        else:
+            self.focus_first_field()
+
+    def _discard_and_go(self) -> None:
+        """The record and its follow-ups go; nothing was written, so nothing is undone."""
+        self._autosave.stop()
+        self._discard(self.draft_key)
+        if self.body is not None:
+            self.body.review.set_follow_ups([])
+        self.template = None  # nothing left to save or keep: leave() now lets it go
+        self._go_on()
+
+    def _stay(self) -> None:
+        self._then = None
+        self.focus_first_field()
+
+    def _go_on(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
     def ready_to_export(self) -> bool:
         """Exports show the saved record: save first when there are changes."""
