@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -69,7 +70,10 @@ class SuperviseeDialog(QDialog):
         started.setSpacing(10)
         started.addWidget(self.started_edit)
         started.addWidget(self.started_hint, 1)
-        form.addRow("S&tarted on", started)
+        # A row holding a layout gets a label without a buddy, which shows "&" as it is.
+        started_label = QLabel("S&tarted on")
+        started_label.setBuddy(self.started_edit)
+        form.addRow(started_label, started)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(self.error)
