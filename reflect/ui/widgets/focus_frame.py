@@ -38,18 +38,18 @@ class _Ring(QWidget):
 class _Follower(QObject):
     def __init__(self, target: QWidget, ring: _Ring) -> None:
         super().__init__(target)
-        self.ring = ring
+        self.target, self.ring = target, ring
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.FocusIn:
-            self.ring.setGeometry(self.ring.parentWidget().rect())
+            self.ring.setGeometry(self.target.rect())
             self.ring.raise_()
             self.ring.show()
         elif kind == QEvent.Type.FocusOut:
             self.ring.hide()
         elif kind == QEvent.Type.Resize:
-            self.ring.setGeometry(self.ring.parentWidget().rect())
+            self.ring.setGeometry(self.target.rect())
         return False
 
 
