@@ -49,6 +49,7 @@ from reflect.ui.routes import (
 )
 from reflect.ui.supervision.actions_page import actions_page
 from reflect.ui.supervision.page import supervision_page
+from reflect.ui.widgets.buttons import press_on_enter_inside
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ class Shell(QWidget):
         self.nav.setBackgroundRole(QPalette.ColorRole.Window)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
+        press_on_enter_inside(self.stack)  # Enter presses the focused button on every page
         self._pages: dict[str, QWidget] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -5,7 +5,7 @@ change) writes the form into the encrypted store as a *draft* 1.5 s after typing
 page also flushes it before a lock and when the window closes. Drafts are keyed by what they
 belong to: ``journal:entry:<id>`` for a saved entry, ``journal:new:<uid>`` for one not yet
 saved (the uid becomes the entry's uid when it is saved). Opening an entry that has a draft
-shows the draft's text and "Unsaved changes"; a successful save discards the draft. When a
+shows the draft's text and "Draft kept, not saved yet"; a successful save discards the draft. When a
 save fails (a full disk), the text stays in the editor and in the draft, and the reason is
 shown in plain text.
 """
@@ -55,7 +55,7 @@ class EntryEditor(EntryForm):
     """Fields of one entry (see :class:`EntryForm`) plus its draft and save logic.
 
     ``saved(entry_id)`` after a save; ``trash_requested`` from the "Move to trash" button;
-    ``status_changed`` whenever "Saved"/"Unsaved changes" changes.
+    ``status_changed`` whenever "Saved"/"Draft kept, not saved yet" changes.
     """
 
     saved = Signal(int)
@@ -131,11 +131,12 @@ class EntryEditor(EntryForm):
         self._finish_loading(drafts.get(self.draft_key))
         return True
 
-    def open_draft(self, key: str, payload: dict) -> None:
-        """Bring back a draft found after unlocking: into its entry, or as a new entry."""
+    def open_draft(self, key: str, payload: dict) -> bool:
+        """Bring back a draft found after unlocking: into its entry, or as a new entry.
+        False when it could not be read (it stays stored, and the editor says why)."""
         entry_id = payload.get("entry_id")
         if isinstance(entry_id, int) and self.open_entry(entry_id):
-            return  # open_entry applied the draft kept under this entry's key
+            return True  # open_entry applied the draft kept under this entry's key
         prompt_id = payload.get("prompt_id")
         prompt_id = prompt_id if isinstance(prompt_id, str) else None
         prompt, prompt_set = self._prompt(prompt_id)
@@ -146,11 +147,12 @@ class EntryEditor(EntryForm):
                              "tags": [], "attributes": [], "share_with_mentor": False,
                              "sensitive": False})
         if not self._finish_loading(payload):
-            return  # unreadable: it stays stored as it was, and the editor says why
+            return False  # unreadable: it stays stored as it was, and the editor says why
         # Re-keyed under the new uid; the old draft goes only once the new one is written.
         self.drafts.flushed = None
         if self.flush_draft():
             self._discard(key)
+        return True
 
     def _begin(self, entry_id: int | None, uid: str, prompt_id: str | None,
                prompt: Prompt | None, prompt_set: PromptSet | None) -> None:
@@ -196,7 +198,10 @@ class EntryEditor(EntryForm):
             if self.entry_id is None and not self.is_dirty:
                 text = "New entry"
             elif self.is_dirty:
-                text = "Unsaved changes"
+                # Once a draft exists the words are safe (the last keystrokes follow within
+                # 1.5 s, and at once on lock or close); before that, only on screen.
+                text = ("Draft kept, not saved yet" if self.drafts.flushed is not None
+                        else "Not saved yet")
             else:
                 text = "Saved"
         kept = self.drafts.kept(self.form_state())

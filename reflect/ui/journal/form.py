@@ -92,7 +92,7 @@ class EntryForm(QWidget):
         self.status_label.setWordWrap(False)
         # Room for the longest status, so the footer does not reflow while typing.
         self.status_label.setMinimumWidth(
-            self.status_label.fontMetrics().horizontalAdvance("Unsaved changes") + 4)
+            self.status_label.fontMetrics().horizontalAdvance("Draft kept, not saved yet") + 4)
         self.preview_button = QPushButton("Hide preview")
         self.preview_button.setAccessibleName("Preview")
         self.preview_button.setToolTip("Show or hide the formatted text beside the editor "

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from reflect.common.errors import ReflectError
 from reflect.content.library import ContentError, load_attributes, load_prompt_sets
+from reflect.journal.drafts import DraftKind
 from reflect.journal.journal import Journal
-from reflect.ui.journal.editor import DRAFT_PREFIX, EntryEditor
+from reflect.ui.journal.editor import EntryEditor
 from reflect.ui.journal.entry_list import EntryListModel, EntryListView
 from reflect.ui.journal.filters import FilterBar
 from reflect.ui.journal.trash import TrashView
 from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.draft_restore import DraftBar, DraftRestorer
 from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.spelling import attach_spelling
 
@@ -125,7 +127,10 @@ class JournalPage(QWidget):
         self.trash_button = QPushButton("Trash")
         self.trash_button.setAccessibleName("Show trash")
         self.trash_button.setToolTip("Entries you deleted, to restore or delete for good")
-        self._pending_drafts: list[tuple[str, dict]] = []
+        self.draft_bar = DraftBar()
+        self.drafts = DraftRestorer(journal, DraftKind.JOURNAL, self.draft_bar,
+                                    ready=self.editor.leave, open_draft=self._open_draft,
+                                    discard=self._discard_restored, parent=self)
         self._undoable: int | None = None  # the entry Ctrl+Z would bring back
         #: True when a draft was brought back at unlock (the shell then shows this page).
         self.has_restored_work = False
@@ -133,7 +138,7 @@ class JournalPage(QWidget):
         self._connect()
         self.model.reload()
         self._refresh_tags()
-        self._restore_drafts()
+        self.has_restored_work = self.drafts.restore()
 
     def _lay_out(self) -> None:
         header = QHBoxLayout()
@@ -168,6 +173,7 @@ class JournalPage(QWidget):
         layout.setContentsMargins(20, 14, 12, 8)
         layout.setSpacing(8)
         layout.addLayout(header)
+        layout.addWidget(self.draft_bar)
         layout.addWidget(self.views, 1)
         layout.addWidget(self.undo_bar)  # at the foot, so nothing the user reads jumps
         self._main = main
@@ -180,6 +186,7 @@ class JournalPage(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.editor.saved.connect(self._after_save)
+        self.editor.saved.connect(lambda _id: self.drafts.forget())
         self.editor.trash_requested.connect(self.delete_current)
         self.new_button.clicked.connect(lambda: self.new_entry())
         self.trash_button.clicked.connect(self.show_trash)
@@ -238,6 +245,7 @@ class JournalPage(QWidget):
         if not self.editor.leave():
             self.list_view.select_entry(self.editor.entry_id)
             return False
+        self.drafts.forget()
         if not self.editor.open_entry(entry_id):
             self.list_view.select_entry(self.editor.entry_id)
             self._notify("That entry is in the trash or no longer exists.")
@@ -262,6 +270,7 @@ class JournalPage(QWidget):
         self.show_list()
         if not self.editor.leave():
             return False
+        self.drafts.forget()
         self.editor.new_entry(prompt_id)
         self.list_view.select_entry(None)
         (self.editor.body_edit if prompt_id else self.editor.title_edit).setFocus()
@@ -385,30 +394,20 @@ class JournalPage(QWidget):
             self.views.setCurrentWidget(self._main)
 
     # -- drafts ----------------------------------------------------------------------------------
-    def _restore_drafts(self) -> None:
-        """Reopen the newest draft in the editor; offer the others one by one."""
-        try:
-            found = self.journal.pending_drafts(DRAFT_PREFIX)
-        except Exception as exc:
-            log.warning("drafts not read: %s", type(exc).__name__)
-            return
-        self._pending_drafts = found
-        if found:
-            self.has_restored_work = True
-            self._open_next_draft()
+    def _discard_restored(self) -> None:
+        """Discard on the draft bar: the draft goes, the saved text (or a blank entry) is back."""
+        editor = self.editor
+        editor.drafts.discard(editor.draft_key)
+        if editor.entry_id is None or not editor.open_entry(editor.entry_id):
+            editor.new_entry()
+            self.list_view.select_entry(None)
+        editor.body_edit.setFocus()
 
-    def _open_next_draft(self) -> None:
-        if not self._pending_drafts or not self.editor.leave():
-            return
-        key, payload = self._pending_drafts.pop(0)
-        self.editor.open_draft(key, payload)
+    def _open_draft(self, key: str, payload: dict) -> bool:
+        if not self.editor.open_draft(key, payload):
+            return False
         self.list_view.select_entry(self.editor.entry_id)
-        left = len(self._pending_drafts)
-        if left:
-            more = "1 more unsaved draft was" if left == 1 else f"{left} more unsaved drafts were"
-            self._undoable = None
-            self.undo_bar.show_message(f"Your unsaved text is back. {more} kept too.",
-                                       "Open next draft", self._open_next_draft, timeout_ms=0)
+        return True
 
 
 def journal_page(journal: Journal) -> JournalPage:

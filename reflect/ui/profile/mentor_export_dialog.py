@@ -209,7 +209,6 @@ class MentorExportDialog(QDialog):
         columns.addLayout(plan_column, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton("Save PDF…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.choose_path_and_export)
         buttons.rejected.connect(self.reject)
         self.pack_printer = MentorPackPrinter(self, self)
@@ -218,6 +217,7 @@ class MentorExportDialog(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addLayout(columns, 1)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # only once in the dialog: Qt keeps it as default
 
         self._plan_timer = QTimer(self)
         self._plan_timer.setSingleShot(True)

@@ -218,7 +218,8 @@ class ProfilePage(QWidget):
         self.export_button.clicked.connect(self.open_export_dialog)
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName("Your name on exports")
-        self.name_edit.setPlaceholderText("For the PDF cover (optional)")
+        self.name_edit.setPlaceholderText("Optional")  # a longer hint was cut off at 900 px
+        self.name_edit.setToolTip("Shown on the cover of the mentor pack PDF")
         self.name_edit.setMaximumWidth(self.name_edit.fontMetrics().horizontalAdvance("M" * 22))
         self.name_edit.editingFinished.connect(self.save_leader_name)
         self.radar = RadarWidget()

@@ -410,7 +410,6 @@ class AttributePrompts(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.answer_button = buttons.addButton("Answer this",
                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.answer_button.setDefault(True)
         self.answer_button.setEnabled(bool(prompts))
         buttons.accepted.connect(self.answer)
         buttons.rejected.connect(self.reject)
@@ -422,6 +421,7 @@ class AttributePrompts(QDialog):
                                      if prompts else "No workbook questions on this attribute."))
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
+        self.answer_button.setDefault(True)  # only once in the dialog: Qt keeps it as default
         self.resize(560, 420)
 
     def prompt_ids(self) -> list[str]:

@@ -59,6 +59,8 @@ class SecurityDialog(QDialog):
         self.strength = hint_label(rules.problem("") or "")
         self.change_button = QPushButton("Change passphrase")
         self.change_button.setEnabled(False)
+        # Enter in the passphrase fields changes it (once allowed); never closes by surprise.
+        self.change_button.setDefault(True)
         self.change_button.clicked.connect(self.change_passphrase)
         for field in (self.current, self.new, self.repeat):
             field.textChanged.connect(self._update)

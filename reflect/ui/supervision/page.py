@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.ids import saved_id
+from reflect.journal.drafts import DraftKind
 from reflect.journal.journal import Journal
 from reflect.store.models import Person
-from reflect.supervision.record_state import DRAFT_PREFIX
 from reflect.supervision.records import Supervision, SupervisionError
 from reflect.ui.supervision.record_form import RecordForm
 from reflect.ui.supervision.supervisee_dialog import SuperviseeDialog
@@ -41,7 +41,8 @@ from reflect.ui.supervision.supervisee_view import (
     due_text,
 )
 from reflect.ui.widgets.card import heading
-from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_tooltip
+from reflect.ui.widgets.draft_restore import DraftBar, DraftRestorer
+from reflect.ui.widgets.feedback import ErrorNotice, plain_tooltip
 from reflect.ui.widgets.messages import Failure
 
 log = logging.getLogger(__name__)
@@ -78,15 +79,15 @@ class SupervisionPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.form)
-        self.notice = hint_label()
-        self.notice.hide()
-        #: True when a draft was brought back at unlock (the shell then shows this page).
-        self.has_restored_work = False
-        self._pending_drafts: list[tuple[str, dict]] = []
+        self.draft_bar = DraftBar()
+        self.drafts = DraftRestorer(journal, DraftKind.SUPERVISION, self.draft_bar,
+                                    ready=self.form.leave, open_draft=self._open_draft,
+                                    discard=self._discard_restored, parent=self)
         self._lay_out()
         self._connect()
         self.reload()
-        self._restore_drafts()
+        #: True when a draft was brought back at unlock (the shell then shows this page).
+        self.has_restored_work = self.drafts.restore()
 
     def _lay_out(self) -> None:
         header = QHBoxLayout()
@@ -112,7 +113,7 @@ class SupervisionPage(QWidget):
         layout.setSpacing(8)
         layout.addLayout(header)
         layout.addWidget(self.error)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.draft_bar)
         layout.addWidget(self.splitter, 1)
 
     def _connect(self) -> None:
@@ -126,6 +127,7 @@ class SupervisionPage(QWidget):
         self.view.active_toggled.connect(self._set_active)
         self.form.back_requested.connect(self.show_records)
         self.form.saved.connect(self._after_save)
+        self.form.saved.connect(lambda _id: self.drafts.forget())
         self.form.actions_changed.connect(self.records_changed)
 
     # -- supervisees -------------------------------------------------------------------------
@@ -223,6 +225,7 @@ class SupervisionPage(QWidget):
         if not self.form.leave(then=lambda: self.new_record(template_id)):
             self._show_form()
             return False
+        self.drafts.forget()
         template_id = template_id or self.view.chosen_template()
         person = self.current_person()
         template = self.supervision.template(template_id)
@@ -253,6 +256,7 @@ class SupervisionPage(QWidget):
         if not self.form.leave(then=lambda: self.open_record(entry_id)):
             self._show_form()
             return False
+        self.drafts.forget()
         if not self.form.open_record(int(entry_id)):
             self._fail("That record is in the trash or no longer exists.", None)
             return False
@@ -268,10 +272,11 @@ class SupervisionPage(QWidget):
         """Back from the form to the supervisee's records (saving first)."""
         if not self.form.leave(then=self.show_records):
             return
+        self.drafts.forget()
         self._person_chosen()
         self._show_view()
         self.view.records.setFocus()
-        self._open_next_draft()
+        self.drafts.open_next()
 
     def _show_form(self) -> None:
         """A record gets the page's width: the supervisee list steps aside until Back."""
@@ -307,30 +312,23 @@ class SupervisionPage(QWidget):
             self.reload()
 
     # -- drafts ------------------------------------------------------------------------------
-    def _restore_drafts(self) -> None:
-        try:
-            found = self.journal.pending_drafts(DRAFT_PREFIX)
-        except Exception as exc:
-            log.warning("record drafts not read: %s", type(exc).__name__)
-            return
-        self._pending_drafts = found
-        if found:
-            self.has_restored_work = True
-            self._open_next_draft()
+    def _open_draft(self, key: str, payload: dict) -> bool:
+        if not self.form.open_draft(key, payload):
+            return False
+        self.select_person(self.form.person_id if self.form.person_id is not None else OWN)
+        self._show_form()
+        return True
 
-    def _open_next_draft(self) -> None:
-        while self._pending_drafts:
-            key, payload = self._pending_drafts.pop(0)
-            if self.form.open_draft(key, payload):
-                self.select_person(self.form.person_id if self.form.person_id is not None
-                                   else OWN)
-                self._show_form()
-                left = len(self._pending_drafts)
-                self.notice.setText("Your unsaved record is back." + (
-                    f" {left} more will open when you go back to the records." if left else ""))
-                self.notice.show()
-                return
-        self.notice.hide()
+    def _discard_restored(self) -> None:
+        """Discard on the draft bar: the saved record comes back, or (a record never saved)
+        the list of records."""
+        form = self.form
+        form.drafts.discard(form.draft_key)
+        if form.entry_id is not None and form.open_record(form.entry_id):
+            form.focus_first_field()
+            return
+        form.set_form_state(form.drafts.baseline)  # nothing left to keep or save
+        self.show_records()
 
     def _fail(self, headline: str, exc: BaseException | None) -> None:
         detail = "" if exc is None else (str(exc) if isinstance(exc, ValueError) else

@@ -20,6 +20,7 @@ from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
 from reflect.ui.supervision.record_fields import Field, SuperviseeField, TextField, make_field
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
+from reflect.ui.widgets.focus_frame import show_focus_frame
 from reflect.ui.widgets.spelling import attach_spelling
 
 
@@ -61,6 +62,7 @@ class SectionBox(QFrame):
             self.preview_button.setAccessibleName(f"Preview {section.title}")
             self.preview_button.setToolTip("Show the formatted text (click again to edit)")
             self.preview_button.toggled.connect(self._toggle_preview)
+            show_focus_frame(self.preview_button)  # a flat button shows no focus by itself
             top.addWidget(self.preview_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)

@@ -61,7 +61,8 @@ class RecordExporter(QObject):
         menu.addSeparator()
         self.include_sensitive = menu.addAction("Include sensitive sections")
         self.include_sensitive.setCheckable(True)
-        self.include_sensitive.setChecked(True)  # the supervisee was in that conversation
+        # Opt-in, as everywhere else: personal sections (wellbeing) leave only when ticked.
+        self.include_sensitive.setChecked(False)
         self.button.setMenu(menu)
 
     def choose(self, kind: str) -> None:

@@ -24,7 +24,7 @@ from reflect.common.ids import saved_id
 from reflect.store.models import Person
 from reflect.supervision.records import CODE_NAME_HINT, CODE_NAME_MAX, Supervision, SupervisionError
 from reflect.supervision.schedules import DEFAULT_SCHEDULE, NQSW, SCHEDULES
-from reflect.ui.widgets.feedback import ErrorNotice, hint_label
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.widgets.optional_date import OptionalDateEdit
 
@@ -69,7 +69,10 @@ class SuperviseeDialog(QDialog):
         started.setSpacing(10)
         started.addWidget(self.started_edit)
         started.addWidget(self.started_hint, 1)
-        form.addRow("S&tarted on", started)
+        # A row holding a layout gets a label without a buddy, which shows "&" as it is.
+        started_label = plain_label("S&tarted on", wrap=False)
+        started_label.setBuddy(self.started_edit)
+        form.addRow(started_label, started)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(self.error)

@@ -140,6 +140,7 @@ class TemplateEditor(QDialog):
         self.required_box = QCheckBox("Required before saving")
         self.save_button = QPushButton("Save copy")
         self.close_button = QPushButton("Close")
+        self.save_button.setDefault(True)  # Enter in the name or a title saves the copy
         self._lay_out()
         self._connect()
         self.reload()

@@ -26,6 +26,7 @@ from reflect.safety.recovery_sheet import recovery_sheet
 from reflect.ui.widgets.buttons import press_on_enter
 from reflect.ui.widgets.card import CardPage, heading
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
+from reflect.ui.widgets.focus_frame import show_focus_frame
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.widgets.printing import ChoosePrinter, ask_printer, print_recovery_sheet
 
@@ -195,6 +196,9 @@ class RecoveryKeyPage(CardPage):
         self.key_label.setAutoFillBackground(True)
         self.key_label.setBackgroundRole(QPalette.ColorRole.Base)
         self.key_label.setForegroundRole(QPalette.ColorRole.Text)
+        # Tab reaches it (select with Shift+arrows, copy with Ctrl+C), and the ring shows it.
+        self.key_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        show_focus_frame(self.key_label)
 
         self.copy_button = QPushButton("Copy")
         self.copy_button.setAccessibleName("Copy recovery key")

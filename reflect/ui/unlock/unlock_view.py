@@ -38,6 +38,12 @@ class UnlockView(CardPage):
         self.secret_label.setBuddy(self.secret_edit)
         self._normal_font = self.secret_edit.font()
 
+        # Shown for this attempt only: never stored, and cleared again when the journal locks.
+        self.show_box = QCheckBox("Show passphrase")
+        self.show_box.setAccessibleName("Show passphrase")
+        self.show_box.setToolTip("Show what you type, to check it; it is hidden again on lock")
+        self.show_box.toggled.connect(self._show_secret)
+
         self.recovery_toggle = QCheckBox("Use recovery key instead")
         self.recovery_toggle.setAccessibleName("Use recovery key instead")
         self.recovery_toggle.toggled.connect(self.set_recovery_mode)
@@ -71,13 +77,15 @@ class UnlockView(CardPage):
         col.addSpacing(8)
         col.addWidget(self.secret_label)
         col.addWidget(self.secret_edit)
+        col.addWidget(self.show_box)
         col.addWidget(self.recovery_toggle)
         col.addWidget(self.remember_box)
         col.addWidget(self.remember_reason)
         col.addLayout(buttons)
         col.addWidget(self.busy)
         col.addWidget(self.error)
-        self._inputs = (self.secret_edit, self.recovery_toggle, self.unlock_button)
+        self._inputs = (self.secret_edit, self.show_box, self.recovery_toggle,
+                        self.unlock_button)
         self._remember_available = True
 
     # -- state set by the main window -----------------------------------------------------
@@ -103,6 +111,8 @@ class UnlockView(CardPage):
             self.recovery_toggle.setChecked(on)  # re-enters through toggled
             return
         self.secret_edit.clear()
+        self.show_box.setChecked(False)
+        self.show_box.setVisible(not on)  # the recovery key is always shown
         if on:
             self.secret_label.setText("Recovery key")
             self.secret_edit.setAccessibleName("Recovery key")
@@ -119,6 +129,11 @@ class UnlockView(CardPage):
             self.subtitle.setText("Your journal is locked. Enter your passphrase to open it.")
         self.error.clear()
         self.secret_edit.setFocus()
+
+    def _show_secret(self, shown: bool) -> None:
+        if not self.using_recovery_key:
+            self.secret_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                                         else QLineEdit.EchoMode.Password)
 
     @property
     def using_recovery_key(self) -> bool:
@@ -151,6 +166,7 @@ class UnlockView(CardPage):
         self.set_busy(None)
         self.error.clear()
         self.secret_edit.clear()
+        self.show_box.setChecked(False)
         self.secret_edit.setFocus()
 
     # -- user actions ---------------------------------------------------------------------

@@ -106,7 +106,7 @@ def test_opening_an_entry_with_a_draft_shows_the_draft_as_unsaved(editor, journa
     assert editor.date_edit.text() == "31/01/2025"
     assert editor.attribute_checks.checked() == ["partnerships"]
     assert editor.share_box.isChecked()
-    assert editor.is_dirty and editor.status_text() == "Unsaved changes"
+    assert editor.is_dirty and editor.status_text() == "Draft kept, not saved yet"
     assert journal.get_entry(entry_id).body == "We used the cycle."
 
     assert editor.save()
@@ -277,7 +277,7 @@ def test_a_failed_save_keeps_the_text_on_screen_and_in_the_draft(qtbot, editor, 
         assert "not saved" in editor.error.text() and "disk is full" in editor.error.text()
     assert editor.body_edit.toPlainText() == body
     assert editor.title_edit.text() == "Group supervision (longer)"
-    assert editor.status_text() == "Unsaved changes"
+    assert editor.status_text() == "Draft kept, not saved yet"
     stored = journal.drafts()[f"journal:entry:{entry_id}"]
     assert stored["body"] == body and stored["title"] == "Group supervision (longer)"
     assert journal.get_entry(entry_id).body == "We used the cycle."

@@ -72,7 +72,7 @@ def test_write_an_entry_through_the_window_and_see_it_listed(qtbot, make_window,
     qtbot.keyClicks(editor.title_edit, "After the strategy day")
     qtbot.keyClicks(editor.tags_edit, "Strategy, team")
     qtbot.keyClicks(editor.body_edit, "Leaders *listened*. Next: a plan with the team.")
-    assert editor.status_text() == "Unsaved changes"
+    assert editor.status_text() == "Not saved yet"  # no draft yet: the timer has not fired
     qtbot.keyClick(editor.body_edit, Qt.Key.Key_S, CTRL)
 
     assert editor.entry_id is not None
@@ -183,7 +183,7 @@ def test_a_new_entry_in_progress_survives_lock_and_unlock(qtbot, make_window, dr
     editor = window.shell.page("Journal").editor
     assert editor.title_edit.text() == "Before the panel"
     assert editor.body_edit.toPlainText() == "What I want the panel to hear is"
-    assert editor.entry_id is None and editor.status_text() == "Unsaved changes"
+    assert editor.entry_id is None and editor.status_text() == "Draft kept, not saved yet"
 
     assert editor.save()
     assert window.journal.drafts() == {}
@@ -217,7 +217,7 @@ def test_an_edited_entry_comes_back_with_its_newer_text_after_a_lock(qtbot, make
     page = window.shell.page("Journal")
     assert page.editor.entry_id == entry_id
     assert page.editor.body_edit.toPlainText().endswith("the chair changed her mind.")
-    assert page.editor.status_text() == "Unsaved changes"
+    assert page.editor.status_text() == "Draft kept, not saved yet"
     assert page.list_view.current_entry_id() == entry_id
     # The saved entry is untouched until the user saves.
     assert window.journal.get_entry(entry_id).body.endswith("case notes.")
@@ -239,13 +239,15 @@ def test_every_draft_left_at_lock_is_offered_back_one_by_one(qtbot, make_window,
     page = window.shell.page("Journal")
     assert window.shell.current_page_name == "Journal"
     assert page.editor.title_edit.text() == "Unsaved new thought"  # the newest first
-    assert page.undo_bar.isVisible()
-    assert "1 more unsaved draft was kept too" in page.undo_bar.label.text()
+    assert page.draft_bar.isVisible()
+    assert page.draft_bar.text().startswith("Restored your unsaved draft from 2 January 2025, ")
+    assert page.draft_bar.text().endswith("1 more unsaved draft is kept.")
 
-    page.undo_bar.action_button.click()  # "Open next draft": the new one is saved first
+    page.draft_bar.next_button.click()  # "Open next draft": the new one is saved first
     assert page.editor.entry_id == older.entry_id
     assert page.editor.body_edit.toPlainText() == "Edited before a crash."
-    assert page.editor.status_text() == "Unsaved changes"
+    assert page.editor.status_text() == "Draft kept, not saved yet"
+    assert page.draft_bar.next_button.isHidden()
     assert "Unsaved new thought" in _titles(page)
     assert set(window.journal.drafts()) == {f"journal:entry:{older.entry_id}",
                                             "supervision:other"}
@@ -394,7 +396,7 @@ def test_a_full_disk_keeps_the_text_and_says_why(qtbot, make_window, driver, exi
         assert "not saved" in editor.error.text() and "disk is full" in editor.error.text()
         assert editor.body_edit.toPlainText() == body
         assert editor.title_edit.text() == "Too big for the disk"
-        assert editor.status_text() == "Unsaved changes"
+        assert editor.status_text() == "Draft kept, not saved yet"
     finally:
         event.remove(engine, "checkout", tiny_disk)
         engine.dispose()

@@ -148,18 +148,9 @@ def test_export_markdown_and_pdf_from_the_form(qtbot, window, tmp_path):
     window.shell.open_entry(_first_record(window))
     form = page.form
     form.body.fields["wellbeing"].set_value("Sleeping badly since the court hearing.")
-    markdown = tmp_path / "record.md"
-    assert form.exporter.export_markdown(markdown)  # saves the change first
-    assert form.status_text() == "Exported to record.md, not encrypted"
-    text = markdown.read_text()
-    assert "## Challenge and differences of opinion" in text and "**threshold**" in text
-    assert "The school now shares attendance weekly." in text
-    assert "Sleeping badly" in text
-    assert stat.S_IMODE(os.stat(markdown).st_mode) == 0o600
-
-    form.exporter.include_sensitive.setChecked(False)
+    assert not form.exporter.include_sensitive.isChecked()  # sensitive sections: opt-in
     pdf = tmp_path / "record.pdf"
-    assert form.exporter.export_pdf(pdf)
+    assert form.exporter.export_pdf(pdf)  # saves the change first
     qtbot.waitUntil(lambda: form.exporter.last_export == pdf, timeout=20_000)
     assert form.status_text() == "Exported to record.pdf, not encrypted"
     assert not PdfReader(pdf).is_encrypted
@@ -167,6 +158,16 @@ def test_export_markdown_and_pdf_from_the_form(qtbot, window, tmp_path):
     assert "The school now shares attendance weekly." in words
     assert "cumulative harm" in words and "Agreed." in words
     assert "Sleeping badly" not in words and "Wellbeing" not in words
+
+    form.exporter.include_sensitive.trigger()  # ticked in the menu: now they go too
+    markdown = tmp_path / "record.md"
+    assert form.exporter.export_markdown(markdown)
+    assert form.status_text() == "Exported to record.md, not encrypted"
+    text = markdown.read_text()
+    assert "## Challenge and differences of opinion" in text and "**threshold**" in text
+    assert "The school now shares attendance weekly." in text
+    assert "Sleeping badly" in text
+    assert stat.S_IMODE(os.stat(markdown).st_mode) == 0o600
 
 
 def test_record_form_light_and_dark(qtbot, window, tmp_path):
