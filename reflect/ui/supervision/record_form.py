@@ -35,7 +35,14 @@ from PySide6.QtWidgets import (
 from reflect.common.errors import ReflectError
 from reflect.common.ids import saved_id
 from reflect.content.templates import Template
-from reflect.journal.drafts import Draft, DraftKeeper, DraftKind, DraftStep, DraftUnreadable
+from reflect.journal.drafts import (
+    Draft,
+    DraftKeeper,
+    DraftKind,
+    DraftStep,
+    DraftUnreadable,
+    discard_quietly,
+)
 from reflect.store.models import Entry
 from reflect.supervision.record_state import (
     actions_to_save,
@@ -221,7 +228,8 @@ class RecordForm(QWidget):
         self.set_form_state(state)
         self.drafts.flushed = None
         if self.flush_draft():  # re-keyed under the new uid before the old one goes
-            self._discard(key)
+            discard_quietly(self.journal, key)  # the old key only: the new draft is kept
+        self.show_status()
         return True
 
     def _load(self, template: Template, entry_id: int | None, uid: str, state: dict,
@@ -280,7 +288,7 @@ class RecordForm(QWidget):
         stops = [self.back_button, self.title_edit, self.date_edit,
                  *self.leave_question.focus_widgets(),
                  *(self.body.focus_widgets() if self.body else []),
-                 self.export_button, self.save_button]
+                 self.export_button, self.print_button, self.save_button]
         for before, after in pairwise(stops):
             QWidget.setTabOrder(before, after)
 
@@ -337,7 +345,9 @@ class RecordForm(QWidget):
     def show_status(self, text: str | None = None) -> None:
         if text is None:
             text = ("New record" if self.entry_id is None and not self.is_dirty else
-                    "Unsaved changes" if self.is_dirty else "Saved")
+                    "Saved" if not self.is_dirty else
+                    "Draft kept, not saved yet" if self.drafts.kept(self.form_state()) else
+                    "Not saved yet")
         kept = self.drafts.kept(self.form_state())
         detail = f"{text}; kept as an encrypted draft, safe if Reflect closes" if kept else text
         self.status_label.setText(text)
