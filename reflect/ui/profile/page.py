@@ -3,8 +3,9 @@
 A radar alone misleads (areas exaggerate, averages hide how many people rated), so every value
 on it is also in the table, with the change, the gaps and what "clearly" means. The numbers
 are :mod:`reflect.profile.ratings`'s; this page only lays them out. From here the leader rates,
-names themselves for the PDF cover and exports the mentor pack. Clicking an axis name lists the
-SFPC Workbook 2 questions for that attribute; "Answer this" emits
+names themselves for the PDF cover and exports the mentor pack; below the history, every
+rating is listed to be corrected or deleted, with Undo (:mod:`.ratings_list`). Clicking an
+axis name lists the SFPC Workbook 2 questions for that attribute; "Answer this" emits
 ``answer_prompt_requested(prompt_id)``, which the Shell routes to a new Journal entry.
 """
 
@@ -49,12 +50,15 @@ from reflect.profile.ratings import (
     AttributeProfile,
     Profile,
     RadarSeries,
+    RatingValue,
     format_change,
     format_score,
 )
 from reflect.ui.profile import radar_widget as radar
+from reflect.ui.profile.attribute_prompts import AttributePrompts
 from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
-from reflect.ui.profile.rating_dialog import DRAFT_KEY, AttributePrompts, RatingDialog
+from reflect.ui.profile.rating_dialog import DRAFT_KEY, RatingDialog
+from reflect.ui.profile.ratings_list import RatingsList
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.flow_layout import FlowLayout
@@ -233,6 +237,9 @@ class ProfilePage(QWidget):
         self.history.setAccessibleName("History of self-ratings")
         self.history.setHorizontalHeaderLabels(["Date", *(a.short_name for a in self.attributes)])
         self.history_empty = hint_label("No self-ratings yet. Choose Rate… to add your first.")
+        self.ratings_list = RatingsList(journal, self.attributes)
+        self.ratings_list.edit_requested.connect(self.open_correction)
+        self.ratings_list.changed.connect(self.refresh)
 
         tools = QHBoxLayout()
         tools.setSpacing(8)
@@ -266,6 +273,8 @@ class ProfilePage(QWidget):
         column.addWidget(heading("History of your self-ratings", scale=1.1))
         column.addWidget(self.history_empty)
         column.addWidget(self.history)
+        column.addWidget(heading("All ratings", scale=1.1))
+        column.addWidget(self.ratings_list)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -308,6 +317,7 @@ class ProfilePage(QWidget):
         self.findings.setText("\n".join(finding_sentence(a) for a in found))
         self.findings.setVisible(bool(found))
         self._fill_history()
+        self.ratings_list.reload()
         self._arrange()
 
     def _fill_history(self) -> None:
@@ -380,6 +390,15 @@ class ProfilePage(QWidget):
         if draft:
             dialog.restore(draft)
             dialog.kind_hint.setText("Your unsaved ratings are back, as you left them.")
+        dialog.open()
+        return dialog
+
+    def open_correction(self, value: RatingValue) -> RatingDialog:
+        """The rating form again, holding one stored rating to correct (with Undo after)."""
+        self.rating_dialog = dialog = RatingDialog(self.journal, self.attributes, self.profile,
+                                                   parent=self, editing=value)
+        dialog.corrected.connect(self.ratings_list.corrected)
+        dialog.saved.connect(lambda _count: self.refresh())
         dialog.open()
         return dialog
 
