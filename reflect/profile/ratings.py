@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 SCORE_MIN, SCORE_MAX = 1, 5
 
-# What "clearly" means. A difference of one whole point is one step on the workbook's scale
+# When a gap is named. A difference of one whole point is one step on the workbook's scale
 # (3 "sometimes" against 4 "mostly"), more than rounding or a single generous rater can make;
 # and one other person's view is an anecdote, so at least two scored ratings by others
 # ("not observed" does not count) are needed before a gap is named.
@@ -33,11 +33,13 @@ MIN_OTHER_RATINGS = 2
 # Others' ratings older than this before the profile date are history, not today's picture.
 OTHERS_WINDOW_DAYS = 365
 
+# The footnote under the findings. It explains the words the table and the findings show
+# ("Blind spot", "Hidden strength"), not a word shown nowhere above it.
 CLEARLY_MEANS = (
-    f"“Clearly” means your self-rating is at least {CLEAR_DIFFERENCE:g} point above (blind "
-    f"spot) or below (hidden strength) the average of others' ratings, based on at least "
-    f"{MIN_OTHER_RATINGS} ratings by others from the {OTHERS_WINDOW_DAYS // 30} months "
-    "before; “not observed” is left out of every average."
+    f"A blind spot is a self-rating at least {CLEAR_DIFFERENCE:g} point above the average of "
+    f"others' ratings; a hidden strength, at least {CLEAR_DIFFERENCE:g} point below it. Both "
+    f"need at least {MIN_OTHER_RATINGS} ratings by others from the "
+    f"{OTHERS_WINDOW_DAYS // 30} months before; “not observed” is left out of every average."
 )
 
 KIND_LABELS = {"self": "Self", "target": "Target", "other": "360"}

@@ -1,7 +1,7 @@
 """The Profile page: the radar, a table of the same numbers beside it, findings and history.
 
 A radar alone misleads (areas exaggerate, averages hide how many people rated), so every value
-on it is also in the table, with the change, the gaps and what "clearly" means. The numbers
+on it is also in the table, with the change, the gaps and when a gap is named. The numbers
 are :mod:`reflect.profile.ratings`'s; this page only lays them out. From here the leader rates,
 names themselves for the PDF cover and exports the mentor pack; below the history, every
 rating is listed to be corrected or deleted, with Undo (:mod:`.ratings_list`). Clicking an
@@ -170,19 +170,32 @@ class RadarWidget(QWidget):
             box = QCheckBox(label)
             box.setChecked(True)
             box.setAccessibleName(f"Show {label.lower()}")
-            box.toggled.connect(lambda on, k=key: self.chart.set_series_visible(k, on))
+            box.toggled.connect(lambda on, k=key: self._show_series(k, on))
             flow.addWidget(box)
             self.checkboxes[key] = box
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        self.equal_note = hint_label(radar.EQUAL_NOTE)  # said only when it happens
+        self.equal_note.hide()
         layout.addWidget(self.chart, 1)
         layout.addWidget(legend)
+        layout.addWidget(self.equal_note)
         self._paint_icons()
+
+    def _show_series(self, key: str, on: bool) -> None:
+        self.chart.set_series_visible(key, on)
+        self.equal_note.setVisible(self.chart.shares_points())
+
+    def legend_height(self, width: int) -> int:
+        """The legend and, when shown, the note on equal values, at ``width``."""
+        note = self.equal_note.heightForWidth(width) + 6 if self.chart.shares_points() else 0
+        return max(self.legend.heightForWidth(width), 0) + note
 
     def set_data(self, axes: Sequence[radar.Axis], series: Sequence[RadarSeries],
                  details: Sequence[str] = ()) -> None:
         self.chart.set_data(axes, series, details)
+        self.equal_note.setVisible(self.chart.shares_points())
         present = {s.key for s in series}
         for key, box in self.checkboxes.items():
             box.setEnabled(key in present)
@@ -355,7 +368,7 @@ class ProfilePage(QWidget):
         self.table.setFixedWidth(max(160, min(table_width, room + self.split.spacing())))
         # As tall as its width allows beside the table; shorter above it, so numbers show.
         width = room - table_width if beside else room + self.split.spacing()
-        legend = max(self.radar.legend.heightForWidth(width), 0) + 6
+        legend = self.radar.legend_height(width) + 6
         chart = width * 0.9 if beside else min(420, width * 0.5)
         self.radar.setFixedHeight(round(max(300, chart) + legend))
         fit_height(self.table)

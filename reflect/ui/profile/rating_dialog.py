@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -48,6 +48,7 @@ from reflect.profile.ratings import (
     RatingValue,
 )
 from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.contrast import TEXT_CONTRAST, contrast_ratio, readable_radios
 from reflect.ui.widgets.dates import to_qdate, uk_date_edit
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
@@ -90,6 +91,7 @@ class ScoreChoice(QWidget):
             self.buttons[value] = button
             row.addWidget(button)
         row.addStretch(1)
+        readable_radios(self)
         self.buttons[NOT_RATED].setChecked(True)
         self.group.idToggled.connect(self._id_toggled)
 
@@ -140,9 +142,9 @@ class AttributeCard(QFrame):
         self.note.setAccessibleName(f"Note on {attribute.short_name}")
         self.note.setFixedHeight(round(self.note.fontMetrics().lineSpacing() * 3.2 + 12))
         self.last = hint_label()
-        guide = QFrame()
-        guide.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.guide = guide = QFrame()
         guide.setAutoFillBackground(True)
+        self._shade_guide()
         guide_box = QVBoxLayout(guide)
         guide_box.setContentsMargins(10, 8, 10, 8)
         guide_box.addWidget(hint_label("A rating of 5 might sound like:"))
@@ -167,6 +169,21 @@ class AttributeCard(QFrame):
         grid.setColumnStretch(1, 2)
 
 
+    def _shade_guide(self) -> None:
+        """AlternateBase behind the guidance, unless this palette leaves it too close to the
+        text colour (some dark palettes never set it): then Base, which always pairs."""
+        palette = self.palette()
+        pale = contrast_ratio(palette.color(QPalette.ColorRole.AlternateBase),
+                              palette.color(QPalette.ColorRole.WindowText)) < TEXT_CONTRAST
+        self.guide.setBackgroundRole(QPalette.ColorRole.Base if pale
+                                     else QPalette.ColorRole.AlternateBase)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._shade_guide()
+        super().changeEvent(event)
+
+
 class RatingDialog(QDialog):
     """Collects one round of ratings and stores it; ``saved`` fires after it is stored.
 
@@ -188,7 +205,9 @@ class RatingDialog(QDialog):
         self.profile = profile
         self.editing = editing
         self.kind_buttons: dict[str, QRadioButton] = {}
-        kinds = QHBoxLayout()
+        kinds_box = QWidget()
+        kinds = QHBoxLayout(kinds_box)
+        kinds.setContentsMargins(0, 0, 0, 0)
         kinds.setSpacing(14)
         self.kind_group = QButtonGroup(self)
         for key, text in KINDS:
@@ -197,6 +216,7 @@ class RatingDialog(QDialog):
             self.kind_buttons[key] = button
             kinds.addWidget(button)
         kinds.addStretch(1)
+        readable_radios(kinds_box)
         today = date.today()
         self.date_edit = uk_date_edit("Date of the rating", today)
         self.date_edit.setMaximumDate(to_qdate(today))
@@ -209,7 +229,7 @@ class RatingDialog(QDialog):
         self.rater_box.setMinimumContentsLength(24)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form.addRow("Whose rating", kinds)
+        self.form.addRow("Whose rating", kinds_box)
         self.form.addRow("Date", self.date_edit)
         self.form.addRow("Reach it by", self.target_by_edit)
         self.form.addRow("Rater group", self.rater_box)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -125,6 +126,8 @@ class RatingsList(QWidget):
                     item.setToolTip(plain_tooltip(value.note))  # typed text: never markup
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)  # the note takes what is left
         shown = min(len(self.values), VISIBLE_ROWS)  # more rows scroll inside the list
         self.table.setFixedHeight(self.table.horizontalHeader().height()
                                   + 2 * self.table.frameWidth() + 2
@@ -146,7 +149,8 @@ class RatingsList(QWidget):
 
     def row_texts(self) -> list[tuple[str, ...]]:
         """What each row shows (for tests and screen readers)."""
-        return [tuple(self.table.item(r, c).text() for c in range(len(COLUMNS)))
+        return [tuple(item.text() if (item := self.table.item(r, c)) else ""
+                      for c in range(len(COLUMNS)))
                 for r in range(self.table.rowCount())]
 
     def _enable(self) -> None:
