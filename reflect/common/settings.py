@@ -1,4 +1,5 @@
-"""App settings that hold no journal content: the auto-lock delay and locking on sleep.
+"""App settings that hold no journal content: the auto-lock delay, locking on sleep and the
+folder the last mentor pack went to.
 
 Stored as JSON in the platform config dir and written atomically. A damaged settings file
 falls back to defaults instead of stopping the app, and keys this version does not know
@@ -7,6 +8,7 @@ falls back to defaults instead of stopping the app, and keys this version does n
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -22,6 +24,7 @@ class Settings:
     auto_lock_minutes: int = 10
     lock_on_sleep: bool = True
     spell_check: bool = True
+    mentor_pack_folder: str = ""  # where the last mentor pack was saved ("" : home)
 
     @classmethod
     def path(cls) -> Path:
@@ -41,6 +44,16 @@ class Settings:
                 setattr(settings, key, value)
         settings.auto_lock_minutes = max(0, min(settings.auto_lock_minutes, 24 * 60))
         return settings
+
+    @classmethod
+    def remember(cls, **changes: object) -> None:
+        """Change a few values in the saved file, keeping the rest as saved (a window's copy
+        may be older); a file that cannot be written only means it is not remembered."""
+        settings = cls.load()
+        for key, value in changes.items():
+            setattr(settings, key, value)
+        with contextlib.suppress(OSError):
+            settings.save()
 
     def save(self) -> None:
         self.path().parent.mkdir(parents=True, exist_ok=True)

@@ -166,6 +166,11 @@ def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict] = []
+            # What an untagged PDF can still do for a screen reader (see the README): the
+            # language (set by the template), the title shown instead of the file name, and
+            # the bookmarks opened beside the first page, one per section.
+            self.setViewerPreference("DisplayDocTitle", "true")
+            self.showOutline()
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))

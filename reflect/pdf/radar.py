@@ -32,6 +32,9 @@ SCALE_MAX = 5
 LABEL_SIZE = 9.5
 RING_LABEL_SIZE = 7.5
 LEGEND_SIZE = 9
+MARKER_SIZE = 6.5
+MARKER_STEP = MARKER_SIZE * 1.45  # between markers set side by side
+EQUAL_NOTE = "Equal values are drawn side by side across the axis, so each one shows."
 GRID = colors.HexColor("#C9CED6")
 AXIS = colors.HexColor("#8A929E")
 
@@ -48,6 +51,34 @@ class RadarLine:
     marker: str = "circle"
     width: float = 1.5
     filled: bool = False
+
+
+def side_by_side(values: Sequence[Sequence[float | None]],
+                 tolerance: float) -> list[list[float]]:
+    """Where series meet on an axis (values within ``tolerance``, where their markers would
+    cover each other), each marker's place across the axis in marker steps, centred on the true
+    point and in series order; 0 for a marker on its own. The window and the PDF both use it,
+    so equal self, target and 360 values are all visible in both."""
+    offsets = [[0.0] * len(series) for series in values]
+    for axis in range(max((len(series) for series in values), default=0)):
+        groups: list[list[tuple[int, float]]] = []
+        for index, series in enumerate(values):
+            value = series[axis] if axis < len(series) else None
+            if value is None:
+                continue
+            group = next((g for g in groups if abs(g[0][1] - value) <= tolerance), None)
+            if group is None:
+                groups.append([(index, value)])
+            else:
+                group.append((index, value))
+        for group in groups:
+            for place, (index, _value) in enumerate(group):
+                offsets[index][axis] = place - (len(group) - 1) / 2
+    return offsets
+
+
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _point(cx: float, cy: float, radius: float, index: int, count: int) -> tuple[float, float]:
@@ -102,7 +133,7 @@ def _axis_label(text: str, x: float, y: float, dx: float, dy: float,
 
 
 def _series_shapes(group: Group, item: RadarLine, cx: float, cy: float,
-                   radius: float) -> None:
+                   radius: float, offsets: Sequence[float]) -> None:
     count = len(item.values)
     colour = colors.HexColor(item.colour)
     points: list[tuple[float, float] | None] = []
@@ -129,13 +160,17 @@ def _series_shapes(group: Group, item: RadarLine, cx: float, cy: float,
                 group.add(PolyLine([*a, *b], strokeColor=colour, strokeWidth=item.width,
                                    strokeDashArray=dash,  # type: ignore[arg-type]  # None: solid
                                    strokeLineCap=1))
-    for p in points:
-        if p is not None:
-            group.add(marker(item.marker, p[0], p[1], 6.5, colour))
+    for index, p in enumerate(points):
+        if p is not None:  # moved across its axis when it shares the point with others
+            angle = math.pi / 2 - 2 * math.pi * index / count
+            shift = offsets[index] * MARKER_STEP
+            group.add(marker(item.marker, p[0] + shift * math.sin(angle),
+                             p[1] - shift * math.cos(angle), MARKER_SIZE, colour))
 
 
-def _legend(group: Group, series: Sequence[RadarLine], width: float, top: float) -> float:
-    """Two columns of sample line + marker + label; returns the height used."""
+def _legend(group: Group, series: Sequence[RadarLine], width: float, top: float,
+            note: str = "") -> float:
+    """Two columns of sample line + marker + label, and ``note`` under them."""
     columns = 2 if len(series) > 1 else 1
     column_width = min(width / columns, 210)
     left = (width - column_width * columns) / 2
@@ -147,10 +182,13 @@ def _legend(group: Group, series: Sequence[RadarLine], width: float, top: float)
         colour = colors.HexColor(item.colour)
         group.add(Line(x, y + 3, x + 34, y + 3, strokeColor=colour, strokeWidth=item.width,
                        strokeDashArray=list(item.dash) or None))  # type: ignore[arg-type]
-        group.add(marker(item.marker, x + 17, y + 3, 6.5, colour))
+        group.add(marker(item.marker, x + 17, y + 3, MARKER_SIZE, colour))
         group.add(String(x + 42, y, item.label, fontName=FONT, fontSize=LEGEND_SIZE,
                          fillColor=colors.black))
     rows = math.ceil(len(series) / columns)
+    if note:
+        group.add(String(width / 2, top - rows * row_height - LEGEND_SIZE, note, fontName=FONT,
+                         fontSize=LEGEND_SIZE - 0.5, fillColor=MUTED, textAnchor="middle"))
     return rows * row_height
 
 
@@ -171,8 +209,10 @@ def radar_drawing(axes: Sequence[str], series: Sequence[RadarLine], *,
         labels += _axis_label(text, lx, ly, dx, dy, max(room, 60))
     top = max([radius + 4] + [s.y + LABEL_SIZE * 0.9 for s in labels])
     bottom = min([-radius - 4] + [s.y - LABEL_SIZE * 0.3 for s in labels])
+    offsets = side_by_side([s.values for s in series], MARKER_SIZE * SCALE_MAX / radius)
+    spread = any(o for row in offsets for o in row)
     legend_rows = math.ceil(len(series) / 2) if series else 1
-    legend_height = legend_rows * LEGEND_SIZE * 1.9 + 14
+    legend_height = legend_rows * LEGEND_SIZE * 1.9 + 14 + (LEGEND_SIZE * 1.6 if spread else 0)
     # initialFontName: else reportlab selects a Helvetica it never embeds
     drawing = Drawing(width, legend_height + (top - bottom) + 6, initialFontName=FONT)
     group = Group()
@@ -190,20 +230,30 @@ def radar_drawing(axes: Sequence[str], series: Sequence[RadarLine], *,
         label.x += cx
         label.y += cy
         group.add(label)
-    for item in series:
-        _series_shapes(group, item, cx, cy, radius)
+    for item, item_offsets in zip(series, offsets, strict=True):
+        _series_shapes(group, item, cx, cy, radius, item_offsets)
+    marks = [shape.getBounds() for shape in group.contents
+             if isinstance(shape, (Circle, Polygon)) and shape.strokeColor == colors.white]
+    # Ring numbers left of the upright axis and below their ring, clear of every marker on
+    # that axis (set side by side or not), on a pale backing so a line crossing stays legible.
+    widest = max((abs(row[0]) for row in offsets if row), default=0.0)
+    clear = widest * MARKER_STEP + MARKER_SIZE * 0.6 + 2.5
     for ring in range(1, SCALE_MAX + 1):
-        # Ring numbers just left of the upright axis and below their ring, clear of the
-        # markers (which sit on the axis), on a pale backing so a line crossing stays legible.
         y = cy + radius * ring / SCALE_MAX - RING_LABEL_SIZE - 0.5
         text_width = stringWidth(str(ring), FONT, RING_LABEL_SIZE)
-        backing = Rect(cx - 6 - text_width, y - 1.5, text_width + 2, RING_LABEL_SIZE + 1)
+        right = cx - clear
+        for _step in range(6):  # near the centre another axis's marker may be here: move on
+            box = (right - 1 - text_width, y - 1.5, right + 1, y + RING_LABEL_SIZE - 0.5)
+            if not any(_overlaps(box, mark) for mark in marks):
+                break
+            right -= text_width + 3
+        backing = Rect(right - 1 - text_width, y - 1.5, text_width + 2, RING_LABEL_SIZE + 1)
         backing.fillColor, backing.fillOpacity, backing.strokeColor = colors.white, 0.85, None
         group.add(backing)
-        group.add(String(cx - 5, y, str(ring), fontName=FONT, fontSize=RING_LABEL_SIZE,
+        group.add(String(right, y, str(ring), fontName=FONT, fontSize=RING_LABEL_SIZE,
                          fillColor=MUTED, textAnchor="end"))
     if series:
-        _legend(group, series, width, legend_height - 8)
+        _legend(group, series, width, legend_height - 8, EQUAL_NOTE if spread else "")
     else:
         group.add(String(cx, legend_height / 2, "No ratings yet", fontName=FONT,
                          fontSize=LEGEND_SIZE, fillColor=MUTED, textAnchor="middle"))

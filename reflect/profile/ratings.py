@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from statistics import fmean
 from typing import TYPE_CHECKING
 
+from reflect.common.dates import uk_date
 from reflect.common.errors import ReflectError
 from reflect.content.library import Attribute, load_attributes
 from reflect.store import ratings as rating_store
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 SCORE_MIN, SCORE_MAX = 1, 5
 
-# What "clearly" means. A difference of one whole point is one step on the workbook's scale
+# When a gap is named. A difference of one whole point is one step on the workbook's scale
 # (3 "sometimes" against 4 "mostly"), more than rounding or a single generous rater can make;
 # and one other person's view is an anecdote, so at least two scored ratings by others
 # ("not observed" does not count) are needed before a gap is named.
@@ -32,12 +33,16 @@ MIN_OTHER_RATINGS = 2
 # Others' ratings older than this before the profile date are history, not today's picture.
 OTHERS_WINDOW_DAYS = 365
 
+# The footnote under the findings. It explains the words the table and the findings show
+# ("Blind spot", "Hidden strength"), not a word shown nowhere above it.
 CLEARLY_MEANS = (
-    f"“Clearly” means your self-rating is at least {CLEAR_DIFFERENCE:g} point above (blind "
-    f"spot) or below (hidden strength) the average of others' ratings, based on at least "
-    f"{MIN_OTHER_RATINGS} ratings by others from the {OTHERS_WINDOW_DAYS // 30} months "
-    "before; “not observed” is left out of every average."
+    f"A blind spot is a self-rating at least {CLEAR_DIFFERENCE:g} point above the average of "
+    f"others' ratings; a hidden strength, at least {CLEAR_DIFFERENCE:g} point below it. Both "
+    f"need at least {MIN_OTHER_RATINGS} ratings by others from the "
+    f"{OTHERS_WINDOW_DAYS // 30} months before; “not observed” is left out of every average."
 )
+
+KIND_LABELS = {"self": "Self", "target": "Target", "other": "360"}
 
 SUGGESTED_RATER_GROUPS = ("line manager", "peer", "team member", "senior leader", "partner")
 
@@ -64,11 +69,12 @@ class RatingValue:
     rater_group: str | None = None
     target_by: date | None = None
     note: str = ""
+    created_at: datetime | None = None  # kept so an undone delete sorts where it did
 
     @classmethod
     def of(cls, row: Rating) -> RatingValue:
         return cls(row.id or 0, row.attribute_id, row.kind, row.score, row.rated_on,
-                   row.rater_group, row.target_by, row.note or "")
+                   row.rater_group, row.target_by, row.note or "", row.created_at)
 
 
 @dataclass(frozen=True)
@@ -242,9 +248,48 @@ def ratings(journal: Journal, *, kind: str | None = None, attribute_id: str | No
         return [RatingValue.of(r) for r in rows]
 
 
-def delete_rating(journal: Journal, rating_id: int) -> bool:
+def delete_rating(journal: Journal, rating_id: int) -> RatingValue | None:
+    """Delete one rating; returns what it was (for undo), or None if it was already gone."""
     with journal.vault.session() as session:
-        return rating_store.delete(session, rating_id)
+        row = rating_store.delete(session, rating_id)
+        return RatingValue.of(row) if row is not None else None
+
+
+def restore_rating(journal: Journal, value: RatingValue) -> RatingValue:
+    """Put a deleted rating back as it was, id and all (the undo of :func:`delete_rating`)."""
+    row = Rating(id=value.id or None, attribute_id=value.attribute_id, kind=value.kind,
+                 score=value.score, rated_on=value.rated_on, rater_group=value.rater_group,
+                 target_by=value.target_by, note=value.note,
+                 created_at=value.created_at or datetime.now(UTC))
+    with journal.vault.session() as session:
+        return RatingValue.of(rating_store.put_back(session, row))
+
+
+def update_rating(journal: Journal, rating_id: int, *, score: int | None, kind: str,
+                  rated_on: date, rater_group: str | None = None,
+                  target_by: date | None = None, note: str = "") -> RatingValue:
+    """Correct one stored rating, checked by the rules :func:`rate` applies."""
+    with journal.vault.session() as session:
+        row = rating_store.get(session, rating_id)
+        if row is None:
+            raise ProfileError("This rating is no longer stored (deleted elsewhere?); "
+                               "close the form and check the list.")
+        validate({row.attribute_id: score}, kind, rater_group, (a.id for a in attributes()))
+        group = " ".join((rater_group or "").split()).lower() if kind == "other" else None
+        rating_store.update(session, rating_id, score=score, kind=kind, rated_on=rated_on,
+                            rater_group=group, target_by=target_by if kind == "target" else None,
+                            note=note.strip())
+        return RatingValue.of(row)
+
+
+def rating_text(value: RatingValue, attribute_names: Mapping[str, str]) -> str:
+    """One rating in words, for the list and the Undo bar: "360 (peer): Values 4, 2 Dec 2026"."""
+    who = KIND_LABELS.get(value.kind, value.kind)
+    if value.kind == "other" and value.rater_group:
+        who = f"{who} ({value.rater_group})"
+    score = "not observed" if value.score is None else str(value.score)
+    name = attribute_names.get(value.attribute_id, value.attribute_id)
+    return f"{who}: {name} {score}, {uk_date(value.rated_on, short=True)}"
 
 
 def set_note(journal: Journal, rating_id: int, note: str) -> None:

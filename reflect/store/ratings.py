@@ -16,6 +16,7 @@ from reflect.store.entries import utc_now
 from reflect.store.models import Action, Entry, Meta, Rating
 
 LEADER_NAME_KEY = "leader_name"
+EDITABLE = frozenset({"score", "kind", "rated_on", "rater_group", "target_by", "note"})
 
 
 def add_many(session: Session, ratings: Iterable[Rating]) -> list[Rating]:
@@ -46,13 +47,38 @@ def list_ratings(session: Session, *, kind: str | None = None, attribute_id: str
     return list(session.exec(query).all())
 
 
-def delete(session: Session, rating_id: int) -> bool:
-    """Remove one rating (entered by mistake); True if it existed."""
+def delete(session: Session, rating_id: int) -> Rating | None:
+    """Remove one rating (entered by mistake); returns a detached copy of it (for undo), or
+    None if there was none."""
     rating = session.get(Rating, rating_id)
     if rating is None:
-        return False
+        return None
+    copy = Rating(**rating.model_dump())
     session.delete(rating)
-    return True
+    return copy
+
+
+def get(session: Session, rating_id: int) -> Rating | None:
+    return session.get(Rating, rating_id)
+
+
+def update(session: Session, rating_id: int, **fields: object) -> Rating | None:
+    """Correct one rating in place (score, kind, date, rater group, target date, note)."""
+    rating = session.get(Rating, rating_id)
+    if rating is not None:
+        for name, value in fields.items():
+            if name not in EDITABLE:
+                raise ValueError(f"a rating's {name} cannot be changed")
+            setattr(rating, name, value)
+    return rating
+
+
+def put_back(session: Session, rating: Rating) -> Rating:
+    """Re-insert a deleted rating with its old id and creation time (undo of a delete), so it
+    sorts where it did; the id is free again because ratings are never renumbered."""
+    session.add(Rating(**rating.model_dump()))
+    session.flush()
+    return rating
 
 
 def update_note(session: Session, rating_id: int, note: str) -> Rating | None:

@@ -135,3 +135,35 @@ def test_radar_draws_into_a_pdf_with_readable_labels():
 def test_an_empty_radar_says_so():
     strings = [s.text for s in walk(radar_drawing(SHORTS, [])) if isinstance(s, String)]
     assert "No ratings yet" in strings
+
+
+def _markers_and_ring_labels(drawing):
+    shapes = list(walk(drawing))
+    markers = [s.getBounds() for s in shapes if getattr(s, "strokeWidth", None) == 0.6
+               and getattr(s, "strokeColor", None) == colors.white]
+    backings = [s.getBounds() for s in shapes if type(s).__name__ == "Rect"
+                and getattr(s, "fillOpacity", None) == 0.85]
+    return markers, backings
+
+
+def test_equal_values_are_all_visible_and_no_marker_sits_on_a_scale_number():
+    """Self, target, previous and others all 5 on Values (and all 1 on the last axis): four
+    markers side by side across the axis, none on another or on a ring number."""
+    same = [RadarLine(f"s{n}", (5, 3, 4, 2, 1), colour, marker=shape)
+            for n, (colour, shape) in enumerate((("#0B4F8A", "circle"), ("#D55E00", "square"),
+                                                 ("#8C8C8C", "triangle"),
+                                                 ("#009E73", "diamond")))]
+    drawing = radar_drawing(SHORTS, same)
+    markers, backings = _markers_and_ring_labels(drawing)
+    plotted = markers[:4 * 5]  # the legend's samples come after the chart's markers
+    assert len(backings) == 5
+    for a, b in combinations(plotted, 2):
+        assert not overlap(a, b), (a, b)
+    for marker_box in plotted:
+        for backing in backings:
+            assert not overlap(marker_box, backing), (marker_box, backing)
+    texts = [s.text for s in walk(drawing) if isinstance(s, String)]
+    assert any("side by side" in t for t in texts)  # the legend says so
+    apart = radar_drawing(SHORTS, [RadarLine("a", (5, 3, 4, 2, 1), "#0B4F8A"),
+                                   RadarLine("b", (1, 2, 3, 4, 5), "#D55E00")])
+    assert not any("side by side" in s.text for s in walk(apart) if isinstance(s, String))

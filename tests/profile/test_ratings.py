@@ -194,8 +194,10 @@ def test_rate_and_read_back_from_the_journal(new_journal):
     first = profile.ratings(j, kind="target")[0]
     profile.set_note(j, first.id, "by next spring")
     assert profile.ratings(j, kind="target")[0].note == "by next spring"
-    assert profile.delete_rating(j, first.id) is True
+    deleted = profile.delete_rating(j, first.id)
+    assert deleted is not None and deleted.note == "by next spring"
     assert profile.ratings(j, kind="target") == []
+    assert profile.delete_rating(j, first.id) is None  # already gone
 
 
 def test_leader_name_is_kept_in_the_journal(new_journal, journal_dir):
@@ -207,3 +209,34 @@ def test_leader_name_is_kept_in_the_journal(new_journal, journal_dir):
     new_journal.close()
     with Journal.unlock(journal_dir, passphrase=PASSPHRASE) as again:
         assert profile.leader_name(again) == "Alex Morgan"
+
+
+def test_a_rating_can_be_corrected_deleted_and_put_back_across_a_reopen(new_journal):
+    from reflect.journal.journal import Journal
+    from tests.conftest import PASSPHRASE
+
+    j = new_journal
+    profile.rate(j, {"values_driven": 4, "partnerships": 3}, rated_on=date(2026, 3, 1))
+    peer = profile.rate(j, {"values_driven": 2}, kind="other", rater_group="peer",
+                        rated_on=date(2026, 2, 1))[0]
+    fixed = profile.update_rating(j, peer.id, score=5, kind="other", rated_on=date(2026, 2, 2),
+                                  rater_group="  Line  Manager ", note=" a slip ")
+    assert (fixed.score, fixed.rater_group, fixed.rated_on, fixed.note) == (
+        5, "line manager", date(2026, 2, 2), "a slip")
+    with pytest.raises(ProfileError, match="rater group"):  # the rules of rate() apply
+        profile.update_rating(j, peer.id, score=5, kind="other", rated_on=DAY, rater_group="")
+    with pytest.raises(ProfileError, match="no longer stored"):
+        profile.update_rating(j, 9999, score=3, kind="self", rated_on=DAY)
+    mine = next(v for v in profile.ratings(j, kind="self") if v.attribute_id == "partnerships")
+    gone = profile.delete_rating(j, mine.id)
+    assert gone == mine
+    profile.restore_rating(j, gone)
+    folder = j.folder
+    j.close()
+    with Journal.unlock(folder, passphrase=PASSPHRASE) as again:
+        stored = profile.ratings(again)
+        assert next(v for v in stored if v.id == peer.id).score == 5  # the edit is kept
+        assert mine in stored  # back with its id, date and creation time
+        assert profile.rating_text(next(v for v in stored if v.id == peer.id),
+                                   {"values_driven": "Values"}) == (
+            "360 (line manager): Values 5, 2 Feb 2026")

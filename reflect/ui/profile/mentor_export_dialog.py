@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.dates import uk_date
+from reflect.common.settings import Settings
 from reflect.journal.journal import Journal
 from reflect.pdf.secure import ALGORITHM
 from reflect.profile import mentor_pack
@@ -326,8 +327,16 @@ class MentorExportDialog(QDialog):
         return [self.plan_list.item(i).text() for i in range(self.plan_list.count())]
 
     # -- saving --------------------------------------------------------------------------------
+    @staticmethod
+    def start_path() -> Path:
+        """Today's file name in the folder the last pack went to (home if it is gone)."""
+        folder = Path(Settings.load().mentor_pack_folder or Path.home())
+        if not folder.is_dir():
+            folder = Path.home()
+        return folder / f"mentor-pack-{date.today().isoformat()}.pdf"
+
     def choose_path_and_export(self) -> None:
-        start = Path.home() / f"mentor-pack-{date.today().isoformat()}.pdf"
+        start = self.start_path()
         path, _filter = QFileDialog.getSaveFileName(self, "Save the mentor pack", str(start),
                                                     "PDF documents (*.pdf)")
         if path:
@@ -342,6 +351,7 @@ class MentorExportDialog(QDialog):
         options, password, journal = self.options(), self.password(), self.journal
         if options.leader_name != profile_domain.leader_name(journal):
             profile_domain.set_leader_name(journal, options.leader_name)
+        Settings.remember(mentor_pack_folder=str(Path(path).parent.absolute()))
         relay = self.relay
         self.busy = True
         self.export_result = None

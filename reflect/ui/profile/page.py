@@ -1,10 +1,11 @@
 """The Profile page: the radar, a table of the same numbers beside it, findings and history.
 
 A radar alone misleads (areas exaggerate, averages hide how many people rated), so every value
-on it is also in the table, with the change, the gaps and what "clearly" means. The numbers
+on it is also in the table, with the change, the gaps and when a gap is named. The numbers
 are :mod:`reflect.profile.ratings`'s; this page only lays them out. From here the leader rates,
-names themselves for the PDF cover and exports the mentor pack. Clicking an axis name lists the
-SFPC Workbook 2 questions for that attribute; "Answer this" emits
+names themselves for the PDF cover and exports the mentor pack; below the history, every
+rating is listed to be corrected or deleted, with Undo (:mod:`.ratings_list`). Clicking an
+axis name lists the SFPC Workbook 2 questions for that attribute; "Answer this" emits
 ``answer_prompt_requested(prompt_id)``, which the Shell routes to a new Journal entry.
 """
 
@@ -49,12 +50,15 @@ from reflect.profile.ratings import (
     AttributeProfile,
     Profile,
     RadarSeries,
+    RatingValue,
     format_change,
     format_score,
 )
 from reflect.ui.profile import radar_widget as radar
+from reflect.ui.profile.attribute_prompts import AttributePrompts
 from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
-from reflect.ui.profile.rating_dialog import DRAFT_KEY, AttributePrompts, RatingDialog
+from reflect.ui.profile.rating_dialog import DRAFT_KEY, RatingDialog
+from reflect.ui.profile.ratings_list import RatingsList
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.flow_layout import FlowLayout
@@ -166,19 +170,32 @@ class RadarWidget(QWidget):
             box = QCheckBox(label)
             box.setChecked(True)
             box.setAccessibleName(f"Show {label.lower()}")
-            box.toggled.connect(lambda on, k=key: self.chart.set_series_visible(k, on))
+            box.toggled.connect(lambda on, k=key: self._show_series(k, on))
             flow.addWidget(box)
             self.checkboxes[key] = box
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        self.equal_note = hint_label(radar.EQUAL_NOTE)  # said only when it happens
+        self.equal_note.hide()
         layout.addWidget(self.chart, 1)
         layout.addWidget(legend)
+        layout.addWidget(self.equal_note)
         self._paint_icons()
+
+    def _show_series(self, key: str, on: bool) -> None:
+        self.chart.set_series_visible(key, on)
+        self.equal_note.setVisible(self.chart.shares_points())
+
+    def legend_height(self, width: int) -> int:
+        """The legend and, when shown, the note on equal values, at ``width``."""
+        note = self.equal_note.heightForWidth(width) + 6 if self.chart.shares_points() else 0
+        return max(self.legend.heightForWidth(width), 0) + note
 
     def set_data(self, axes: Sequence[radar.Axis], series: Sequence[RadarSeries],
                  details: Sequence[str] = ()) -> None:
         self.chart.set_data(axes, series, details)
+        self.equal_note.setVisible(self.chart.shares_points())
         present = {s.key for s in series}
         for key, box in self.checkboxes.items():
             box.setEnabled(key in present)
@@ -234,6 +251,9 @@ class ProfilePage(QWidget):
         self.history.setAccessibleName("History of self-ratings")
         self.history.setHorizontalHeaderLabels(["Date", *(a.short_name for a in self.attributes)])
         self.history_empty = hint_label("No self-ratings yet. Choose Rate… to add your first.")
+        self.ratings_list = RatingsList(journal, self.attributes)
+        self.ratings_list.edit_requested.connect(self.open_correction)
+        self.ratings_list.changed.connect(self.refresh)
 
         tools = QHBoxLayout()
         tools.setSpacing(8)
@@ -267,6 +287,8 @@ class ProfilePage(QWidget):
         column.addWidget(heading("History of your self-ratings", scale=1.1))
         column.addWidget(self.history_empty)
         column.addWidget(self.history)
+        column.addWidget(heading("All ratings", scale=1.1))
+        column.addWidget(self.ratings_list)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -309,6 +331,7 @@ class ProfilePage(QWidget):
         self.findings.setText("\n".join(finding_sentence(a) for a in found))
         self.findings.setVisible(bool(found))
         self._fill_history()
+        self.ratings_list.reload()
         self._arrange()
 
     def _fill_history(self) -> None:
@@ -346,7 +369,7 @@ class ProfilePage(QWidget):
         self.table.setFixedWidth(max(160, min(table_width, room + self.split.spacing())))
         # As tall as its width allows beside the table; shorter above it, so numbers show.
         width = room - table_width if beside else room + self.split.spacing()
-        legend = max(self.radar.legend.heightForWidth(width), 0) + 6
+        legend = self.radar.legend_height(width) + 6
         chart = width * 0.9 if beside else min(420, width * 0.5)
         self.radar.setFixedHeight(round(max(300, chart) + legend))
         fit_height(self.table)
@@ -381,6 +404,15 @@ class ProfilePage(QWidget):
         if draft:
             dialog.restore(draft)
             dialog.kind_hint.setText("Your unsaved ratings are back, as you left them.")
+        dialog.open()
+        return dialog
+
+    def open_correction(self, value: RatingValue) -> RatingDialog:
+        """The rating form again, holding one stored rating to correct (with Undo after)."""
+        self.rating_dialog = dialog = RatingDialog(self.journal, self.attributes, self.profile,
+                                                   parent=self, editing=value)
+        dialog.corrected.connect(self.ratings_list.corrected)
+        dialog.saved.connect(lambda _count: self.refresh())
         dialog.open()
         return dialog
 

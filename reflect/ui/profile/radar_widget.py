@@ -30,11 +30,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from reflect.pdf.radar import EQUAL_NOTE, side_by_side
 from reflect.profile.ratings import RadarSeries, format_score
+from reflect.ui.widgets.contrast import mix, muted_text
 from reflect.ui.widgets.feedback import plain_tooltip
 
 SCALE_MAX = 5
 MIN_RADIUS = 24.0
+MARKER = 7.5  # across, at scale 1
+STEP = MARKER * 1.45  # between markers set side by side
+__all__ = ["EQUAL_NOTE", "Axis", "RadarChart", "marker_path", "mix", "series_colour",
+           "series_pen"]
 
 
 @dataclass(frozen=True)
@@ -64,12 +70,6 @@ def series_colour(hex_colour: str, palette: QPalette) -> QColor:
         return colour
     return QColor.fromHslF(max(colour.hslHueF(), 0.0), colour.hslSaturationF(),
                            max(colour.lightnessF(), 0.64), colour.alphaF())
-
-
-def mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``amount`` of ``b`` over ``a``: grid lines that follow the palette."""
-    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(
-        (a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()), strict=True)))
 
 
 def marker_path(kind: str, centre: QPointF, size: float) -> QPainterPath:
@@ -228,11 +228,60 @@ class RadarChart(QWidget):
     def label_rects(self) -> list[QRectF]:
         return [rect for rect, _lines in self.chart_layout().labels]
 
+    def offsets(self, layout: _Layout | None = None) -> dict[str, list[float]]:
+        """Each visible series' marker places across the axes (see ``side_by_side``)."""
+        layout = layout or self.chart_layout()
+        shown = self.visible_series()
+        places = side_by_side([s.values for s in shown],
+                              MARKER * layout.scale * SCALE_MAX / max(layout.radius, 1.0))
+        return {s.key: row for s, row in zip(shown, places, strict=True)}
+
+    def shares_points(self) -> bool:
+        """Some visible values are equal, so their markers are set side by side."""
+        return any(o for row in self.offsets().values() for o in row)
+
+    def _marker_at(self, layout: _Layout, index: int, value: float, place: float) -> QPointF:
+        point = self._point(layout, index, value)
+        angle = math.pi / 2 - 2 * math.pi * index / max(len(self._axes), 1)
+        shift = place * STEP * layout.scale
+        return QPointF(point.x() + shift * math.sin(angle), point.y() + shift * math.cos(angle))
+
     def points(self) -> list[tuple[QPointF, str, int]]:
         """(position, series key, axis index) of every drawn marker."""
         layout = self.chart_layout()
-        return [(self._point(layout, i, v), s.key, i) for s in self.visible_series()
-                for i, v in enumerate(s.values) if v is not None]
+        places = self.offsets(layout)
+        return [(self._marker_at(layout, i, v, places[s.key][i]), s.key, i)
+                for s in self.visible_series() for i, v in enumerate(s.values) if v is not None]
+
+    def marker_rects(self) -> list[QRectF]:
+        """The box of every drawn marker (for tests: nothing covers one)."""
+        size = MARKER * self.chart_layout().scale
+        shapes = {s.key: s.marker for s in self._series}
+        return [marker_path(shapes[key], p, size).boundingRect()
+                for p, key, _i in self.points()]
+
+    def ring_label_rects(self) -> list[QRectF]:
+        """Where the scale numbers 1–5 go: left of the upright axis, clear of its markers."""
+        layout = self.chart_layout()
+        metrics = QFontMetricsF(self._ring_font(layout))
+        widest = max((abs(row[0]) for row in self.offsets(layout).values() if row), default=0)
+        clear = (widest * STEP + MARKER * 0.7 + 3) * layout.scale
+        marks = self.marker_rects()
+        rects = []
+        for ring in range(1, SCALE_MAX + 1):
+            top = self._point(layout, 0, ring)
+            width, height = metrics.horizontalAdvance(str(ring)) + 3, metrics.height()
+            rect = QRectF(top.x() - clear - width, top.y() + 1, width, height)
+            for _step in range(6):  # near the centre another axis's marker may be here
+                if not any(rect.intersects(mark) for mark in marks):
+                    break
+                rect.translate(-(width + 2), 0)
+            rects.append(rect)
+        return rects
+
+    def ring_label_colour(self) -> QColor:
+        """The scale numbers' colour: muted, but 4.5:1 or more on this palette's window."""
+        return muted_text(self.palette())
 
     # -- painting ----------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
@@ -245,11 +294,12 @@ class RadarChart(QWidget):
         count = len(self._axes)
         if count >= 3:
             self._paint_grid(painter, layout, mix(ground, ink, 0.22), mix(ground, ink, 0.45))
+        places = self.offsets(layout)
         for item in self.visible_series():
-            self._paint_series(painter, layout, item, series_colour(item.colour, palette), ground)
+            self._paint_series(painter, layout, item, series_colour(item.colour, palette), ground,
+                               places[item.key])
         if count >= 3:
-            self._paint_ring_labels(painter, layout, ground,
-                                    palette.color(QPalette.ColorRole.PlaceholderText))
+            self._paint_ring_labels(painter, layout, ground, self.ring_label_colour())
         painter.setFont(layout.font)
         painter.setPen(ink)
         for index, (rect, lines) in enumerate(layout.labels):
@@ -266,7 +316,7 @@ class RadarChart(QWidget):
             box.moveCenter(layout.centre)
             painter.fillRect(box, ground)
             painter.setFont(self.font())
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(self.ring_label_colour())
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.end()
 
@@ -280,7 +330,7 @@ class RadarChart(QWidget):
             painter.drawLine(layout.centre, self._point(layout, index, SCALE_MAX))
 
     def _paint_series(self, painter: QPainter, layout: _Layout, item: RadarSeries,
-                      colour: QColor, ground: QColor) -> None:
+                      colour: QColor, ground: QColor, places: Sequence[float]) -> None:
         count = len(item.values)
         points = [None if v is None else self._point(layout, i, v)
                   for i, v in enumerate(item.values)]
@@ -298,21 +348,21 @@ class RadarChart(QWidget):
                     painter.drawLine(a, b)
         painter.setPen(QPen(ground, 1.0))
         painter.setBrush(colour)
-        for p in points:
-            if p is not None:
-                painter.drawPath(marker_path(item.marker, p, 7.5 * layout.scale))
+        for index, value in enumerate(item.values):  # equal values: side by side
+            if value is not None:
+                painter.drawPath(marker_path(item.marker, self._marker_at(
+                    layout, index, value, places[index]), MARKER * layout.scale))
+
+    def _ring_font(self, layout: _Layout) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8 * layout.scale))
+        return font
 
     def _paint_ring_labels(self, painter: QPainter, layout: _Layout, ground: QColor,
                            muted: QColor) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.8 * layout.scale))
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
-        for ring in range(1, SCALE_MAX + 1):
-            top = self._point(layout, 0, ring)
+        painter.setFont(self._ring_font(layout))
+        for ring, rect in enumerate(self.ring_label_rects(), start=1):
             text = str(ring)
-            width, height = metrics.horizontalAdvance(text) + 3, metrics.height()
-            rect = QRectF(top.x() - 7 * layout.scale - width, top.y() + 1, width, height)
             backing = QColor(ground)
             backing.setAlphaF(0.85)
             painter.fillRect(rect, backing)

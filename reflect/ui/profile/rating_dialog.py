@@ -1,12 +1,13 @@
-"""The Profile page's workbook dialogs: the rating form (the five attributes, each with the
+"""The Profile page's rating form (the five attributes, each with the
 workbook's question and its "a rating of 5 might sound like" guidance beside it, a 1–5 choice
-and a note) and the Workbook 2 prompts for one attribute.
+and a note); the Workbook 2 prompts for one attribute are in :mod:`.attribute_prompts`.
 
 One form serves the three kinds of rating, because the workbook asks the same questions of the
 leader (now), of where they want to be (a target, by a date) and of others (360 feedback, one
 rater at a time, so that averages count people). Keyboard first: Tab moves between attributes,
 the digits 1–5 pick a score, 0 clears it, N marks "not observed", Ctrl+Enter saves. Storing
-and checking are :func:`reflect.profile.ratings.rate`'s job; this form only collects.
+and checking are :func:`reflect.profile.ratings.rate`'s job; this form only collects. The same
+form, given one stored rating, corrects it (the Profile page's list of ratings opens it so).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,8 +28,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QRadioButton,
     QScrollArea,
@@ -37,14 +36,21 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.dates import uk_date
-from reflect.content.library import Attribute, Prompt
+from reflect.content.library import Attribute
 from reflect.journal.drafts import discard_quietly
 from reflect.journal.journal import Journal
 from reflect.profile import ratings as profile_domain
-from reflect.profile.ratings import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
+from reflect.profile.ratings import (
+    SUGGESTED_RATER_GROUPS,
+    AttributeProfile,
+    Profile,
+    ProfileError,
+    RatingValue,
+)
 from reflect.ui.widgets.card import heading
+from reflect.ui.widgets.contrast import TEXT_CONTRAST, contrast_ratio, readable_radios
 from reflect.ui.widgets.dates import to_qdate, uk_date_edit
-from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
 
 PROMPT_ROLE = Qt.ItemDataRole.UserRole
@@ -85,6 +91,7 @@ class ScoreChoice(QWidget):
             self.buttons[value] = button
             row.addWidget(button)
         row.addStretch(1)
+        readable_radios(self)
         self.buttons[NOT_RATED].setChecked(True)
         self.group.idToggled.connect(self._id_toggled)
 
@@ -135,9 +142,9 @@ class AttributeCard(QFrame):
         self.note.setAccessibleName(f"Note on {attribute.short_name}")
         self.note.setFixedHeight(round(self.note.fontMetrics().lineSpacing() * 3.2 + 12))
         self.last = hint_label()
-        guide = QFrame()
-        guide.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.guide = guide = QFrame()
         guide.setAutoFillBackground(True)
+        self._shade_guide()
         guide_box = QVBoxLayout(guide)
         guide_box.setContentsMargins(10, 8, 10, 8)
         guide_box.addWidget(hint_label("A rating of 5 might sound like:"))
@@ -162,21 +169,45 @@ class AttributeCard(QFrame):
         grid.setColumnStretch(1, 2)
 
 
+    def _shade_guide(self) -> None:
+        """AlternateBase behind the guidance, unless this palette leaves it too close to the
+        text colour (some dark palettes never set it): then Base, which always pairs."""
+        palette = self.palette()
+        pale = contrast_ratio(palette.color(QPalette.ColorRole.AlternateBase),
+                              palette.color(QPalette.ColorRole.WindowText)) < TEXT_CONTRAST
+        self.guide.setBackgroundRole(QPalette.ColorRole.Base if pale
+                                     else QPalette.ColorRole.AlternateBase)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._shade_guide()
+        super().changeEvent(event)
+
+
 class RatingDialog(QDialog):
-    """Collects one round of ratings and stores it; ``saved`` fires after it is stored."""
+    """Collects one round of ratings and stores it; ``saved`` fires after it is stored.
+
+    Given ``editing`` (one stored rating), the same form corrects that rating instead: only
+    its attribute shows, prefilled, no draft is kept, and ``corrected(before, after)`` fires.
+    """
 
     saved = Signal(int)  # how many ratings were stored
+    corrected = Signal(object, object)  # RatingValue before, after
 
     def __init__(self, journal: Journal, attributes: tuple[Attribute, ...],
                  profile: Profile | None = None, kind: str = "self",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, editing: RatingValue | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Rate the leadership attributes")
-        self.setAccessibleName("Rate the leadership attributes")
+        title = "Correct a rating" if editing else "Rate the leadership attributes"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         self.journal = journal
         self.profile = profile
+        self.editing = editing
         self.kind_buttons: dict[str, QRadioButton] = {}
-        kinds = QHBoxLayout()
+        kinds_box = QWidget()
+        kinds = QHBoxLayout(kinds_box)
+        kinds.setContentsMargins(0, 0, 0, 0)
         kinds.setSpacing(14)
         self.kind_group = QButtonGroup(self)
         for key, text in KINDS:
@@ -185,6 +216,7 @@ class RatingDialog(QDialog):
             self.kind_buttons[key] = button
             kinds.addWidget(button)
         kinds.addStretch(1)
+        readable_radios(kinds_box)
         today = date.today()
         self.date_edit = uk_date_edit("Date of the rating", today)
         self.date_edit.setMaximumDate(to_qdate(today))
@@ -197,7 +229,7 @@ class RatingDialog(QDialog):
         self.rater_box.setMinimumContentsLength(24)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form.addRow("Whose rating", kinds)
+        self.form.addRow("Whose rating", kinds_box)
         self.form.addRow("Date", self.date_edit)
         self.form.addRow("Reach it by", self.target_by_edit)
         self.form.addRow("Rater group", self.rater_box)
@@ -234,7 +266,8 @@ class RatingDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.kind_group.buttonToggled.connect(self._kind_toggled)
-        self.kind_buttons.get(kind, self.kind_buttons["self"]).setChecked(True)
+        self.kind_buttons.get(editing.kind if editing else kind,
+                              self.kind_buttons["self"]).setChecked(True)
         self._locking = False
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -248,6 +281,23 @@ class RatingDialog(QDialog):
             window = parent.window().size()
             self.resize(min(980, round(window.width() * 0.95)),
                         min(820, round(window.height() * 0.95)))
+        if editing is not None:
+            self._prefill(editing)
+
+    def _prefill(self, value: RatingValue) -> None:
+        """Show one stored rating as it is, to be corrected."""
+        self.date_edit.setDate(to_qdate(value.rated_on))
+        if value.target_by is not None:
+            self.target_by_edit.setDate(to_qdate(value.target_by))
+        if value.rater_group:
+            self.rater_box.setCurrentText(value.rater_group)
+        for attribute_id, card in self.cards.items():
+            card.setVisible(attribute_id == value.attribute_id)
+        self.set_note(value.attribute_id, value.note)
+        self.set_score(value.attribute_id, value.score)
+        self.save_button.setText("Save correction")
+        if self.parent() is not None:
+            self.resize(self.width(), min(self.height(), 560))
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -277,11 +327,12 @@ class RatingDialog(QDialog):
             "target": "Where you want to be, and by when.",
             "other": "One person's ratings at a time, so the average counts people. "
                      "'Not observed' is left out of every average.",
-        }[kind])
+        }[kind] if self.editing is None else
+            "Correct this rating, then save. To remove it, use Delete in the list of ratings.")
         for attribute_id, card in self.cards.items():
             card.choice.allow_not_observed(kind == "other")
             card.last.setText(self._last_text(self.profile.get(attribute_id), kind)
-                              if self.profile else "")
+                              if self.profile and self.editing is None else "")
             card.last.setVisible(bool(card.last.text()))
 
     @staticmethod
@@ -325,6 +376,8 @@ class RatingDialog(QDialog):
 
     def keep_draft(self) -> None:
         self._autosave.stop()
+        if self.editing is not None:  # a correction is one field; the new round's draft stays
+            return
         try:
             if self.has_input():
                 self.journal.save_draft(DRAFT_KEY, self.state())
@@ -342,7 +395,7 @@ class RatingDialog(QDialog):
 
     def reject(self) -> None:
         self._autosave.stop()
-        if not self._locking:  # Cancel means the person let these ratings go
+        if not self._locking and self.editing is None:  # Cancel: these ratings are let go
             discard_quietly(self.journal, DRAFT_KEY)
         super().reject()
 
@@ -368,6 +421,8 @@ class RatingDialog(QDialog):
         return scores, notes
 
     def save(self) -> bool:
+        if self.editing is not None:
+            return self._save_correction(self.editing)
         kind = self.kind
         try:
             scores, notes = self.collect()
@@ -388,47 +443,24 @@ class RatingDialog(QDialog):
         return True
 
 
-class AttributePrompts(QDialog):
-    """The workbook's questions on one attribute, one click from its axis."""
-
-    answer_prompt_requested = Signal(str)
-
-    def __init__(self, name: str, question: str, prompts: list[Prompt],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Prompts: {name}")
-        self.list = QListWidget()
-        self.list.setAccessibleName("Prompts for this attribute")
-        self.list.setWordWrap(True)
-        self.list.setSpacing(3)
-        for prompt in prompts:
-            item = QListWidgetItem(" ".join(prompt.text.split()))
-            item.setData(PROMPT_ROLE, prompt.id)
-            item.setToolTip(plain_tooltip(prompt.source))  # a user's own prompt file may hold tags
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.answer_button = buttons.addButton("Answer this",
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        self.answer_button.setEnabled(bool(prompts))
-        buttons.accepted.connect(self.answer)
-        buttons.rejected.connect(self.reject)
-        self.list.itemActivated.connect(lambda _item: self.answer())
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(name, scale=1.2))
-        layout.addWidget(hint_label(f"The workbook asks: {question}"))
-        layout.addWidget(plain_label("Questions from SFPC Workbook 2 on this attribute:"
-                                     if prompts else "No workbook questions on this attribute."))
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-        self.answer_button.setDefault(True)  # only once in the dialog: Qt keeps it as default
-        self.resize(560, 420)
-
-    def prompt_ids(self) -> list[str]:
-        return [self.list.item(i).data(PROMPT_ROLE) for i in range(self.list.count())]
-
-    def answer(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.answer_prompt_requested.emit(item.data(PROMPT_ROLE))
-            self.accept()
+    def _save_correction(self, before: RatingValue) -> bool:
+        kind, value = self.kind, self.cards[before.attribute_id].choice.value()
+        try:
+            if value == NOT_RATED or (value == NOT_OBSERVED and kind != "other"):
+                raise ProfileError("Choose a score. To remove this rating, use Delete in the "
+                                   "list of ratings.")
+            after = profile_domain.update_rating(
+                self.journal, before.id, kind=kind,
+                score=None if value == NOT_OBSERVED else value,
+                rated_on=_date(self.date_edit),
+                rater_group=self.rater_box.currentText() if kind == "other" else None,
+                target_by=_date(self.target_by_edit) if kind == "target" else None,
+                note=self.cards[before.attribute_id].note.toPlainText())
+        except ProfileError as exc:
+            self.error.show_failure(Failure("The correction was not saved.", str(exc)))
+            return False
+        self.error.clear()
+        self.corrected.emit(before, after)
+        self.saved.emit(1)
+        self.accept()
+        return True

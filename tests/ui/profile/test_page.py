@@ -264,3 +264,17 @@ def test_ratings_typed_before_a_lock_come_back(qtbot, make_window, driver, exist
     assert "bypass" in restored.cards["partnerships"].note.toPlainText()
     assert restored.save()
     assert DRAFT_KEY not in window.journal.drafts()
+
+
+def test_the_footnote_explains_the_words_shown_above_it(qtbot, page, new_journal):
+    profile_domain.rate(new_journal, dict.fromkeys(IDS, 4))
+    for group in ("peer", "line manager"):
+        profile_domain.rate(new_journal, {"values_driven": 2, "partnerships": 5}, kind="other",
+                            rater_group=group)
+    page.refresh()
+    shown = " ".join([page.findings.text(), *COLUMNS,
+                      *(page.table_text(a, "Finding") for a in IDS)]).lower()
+    footnote = page.clearly.text().lower()
+    assert "clearly" not in footnote and "clearly" not in shown
+    for term in ("blind spot", "hidden strength"):
+        assert term in shown and term in footnote

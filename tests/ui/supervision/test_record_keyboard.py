@@ -51,7 +51,8 @@ def _stops(form) -> list[QWidget]:
                  if w.isVisibleTo(form) and w.isEnabled()
                  and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
     first = form.body.first_focus()
-    return [*reachable[reachable.index(first):], form.export_button, form.print_button, form.save_button]
+    return [*reachable[reachable.index(first):], form.export_button, form.print_button,
+            form.save_button]
 
 
 def _tab_chain(qtbot, form, limit: int = 200) -> list[QWidget]:
