@@ -171,7 +171,8 @@ def open_demo_window(folder: Path, *, today: date | None = None,
                         f"Passphrase after a lock: {passphrase}")
     notice.setWordWrap(False)
     notice.setAccessibleName("Demo journal notice")
-    window.statusBar().addPermanentWidget(notice)
+    # Not permanent: a message ("Locked. …") takes its place for a while, never cut short by it.
+    window.statusBar().addWidget(notice, 1)
     return window
 
 

@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from reflect.common.errors import WalMissing
 from reflect.common.settings import Settings
@@ -26,6 +26,7 @@ from reflect.journal.journal import Journal
 from reflect.safety import maintenance, security
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists
+from reflect.ui import window_fit
 from reflect.ui.help.menu import HelpMenu
 from reflect.ui.idle import IdleWatcher
 from reflect.ui.journal.search_dialog import SearchDialog
@@ -44,6 +45,9 @@ log = logging.getLogger(__name__)
 WINDOW_TITLE = "Reflect"
 # A job that ends within this grace is simply waited for, so no message flashes by.
 LOCK_GRACE_S = 0.5
+#: Logical pixels, cut down to the screen: at 200 % a 1366×768 laptop has 683×384.
+OPENING_SIZE = QSize(900, 600)
+MINIMUM_SIZE = QSize(560, 420)
 
 
 def _close_quietly(result: object) -> None:
@@ -104,11 +108,12 @@ class MainWindow(QMainWindow):
         self.wal_question: QMessageBox | None = None
 
         self.setWindowTitle(WINDOW_TITLE)
-        self.resize(900, 600)
-        self.setMinimumSize(560, 420)
+        # Within the screen it opens on, at any scaling; the last size if it still fits.
+        window_fit.place(self, OPENING_SIZE, MINIMUM_SIZE, window_fit.load_placement())
+        self._placed = False
 
-        self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        self.stack = window_fit.CurrentPageStack()
+        self.setCentralWidget(window_fit.scrolling(self.stack, "windowScroll"))
         self.create_view = CreateView(self.folder)
         self.unlock_view = UnlockView(self.folder)
         self.stack.addWidget(self.create_view)
@@ -453,6 +458,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"The preferences apply now but could not be saved ({exc.strerror}).", 10_000)
 
+    # -- on the screen --------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:  # the frame is known now: make sure the title bar is on screen
+            self._placed = True
+            QTimer.singleShot(0, self, lambda: window_fit.keep_on_screen(self))
+
     # -- closing -----------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if (self.shell is not None or self._lock_pending) and self._stop_jobs():
@@ -462,4 +474,6 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self._close_journal()
+        if self._placed:
+            window_fit.save_placement(self)
         super().closeEvent(event)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QStackedWidget,
     QWidget,
 )
 
@@ -50,6 +49,7 @@ from reflect.ui.routes import (
 from reflect.ui.supervision.actions_page import actions_page
 from reflect.ui.supervision.page import supervision_page
 from reflect.ui.widgets.buttons import press_on_enter_inside
+from reflect.ui.window_fit import CurrentPageStack, scrolling
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ class Shell(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.nav.setFont(font)
         self.nav.setBackgroundRole(QPalette.ColorRole.Window)
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()  # in a scroll area: below its size, scroll, not clip
         self.stack.setObjectName("pages")
         press_on_enter_inside(self.stack)  # Enter presses the focused button on every page
         self._pages: dict[str, QWidget] = {}
@@ -112,7 +112,7 @@ class Shell(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(scrolling(self.stack, "pageScroll"), 1)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         for name, factory in PAGES if pages is None else pages:
             self.add_page(name, factory(journal))

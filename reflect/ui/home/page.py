@@ -12,7 +12,7 @@ import calendar
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -301,6 +301,17 @@ class HomePage(QScrollArea):
         room = self.viewport().width() - 2 * MARGIN
         self.column_widget.setFixedWidth(max(280, min(COLUMN_WIDTH, room)))
         super().resizeEvent(event)
+        # Resized while hidden (the window shrank on another page), the column kept the place
+        # it had in the wider page, half off the edge: Qt drops a hidden widget's layout
+        # request. Once the resize has settled, lay the column out where it is.
+        QTimer.singleShot(0, self, self._lay_out_column)
+
+    def _lay_out_column(self) -> None:
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if inner is not None and layout is not None and layout.geometry() != inner.rect():
+            layout.invalidate()
+            layout.activate()
 
     def _answer(self) -> None:
         prompt = self.prompt_card.prompt

@@ -111,7 +111,8 @@ class RecordForm(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A bar only below the content's minimum width (200 % scaling): scroll, not clip.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a stop that does nothing
         self.status_label = hint_label()
         self.status_label.setAccessibleName("Save status")
