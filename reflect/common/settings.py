@@ -1,4 +1,5 @@
-"""App settings that hold no journal content: the auto-lock delay and locking on sleep.
+"""App settings that hold no journal content: the auto-lock delay, locking on sleep, and the
+folder or drive "Back up now" writes to (empty: the journal's own backups/ folder).
 
 Stored as JSON in the platform config dir and written atomically. A damaged settings file
 falls back to defaults instead of stopping the app, and keys this version does not know
@@ -21,6 +22,7 @@ SETTINGS_NAME = "settings.json"
 class Settings:
     auto_lock_minutes: int = 10
     lock_on_sleep: bool = True
+    backup_folder: str = ""
 
     @classmethod
     def path(cls) -> Path:

@@ -14,7 +14,15 @@ def test_an_old_file_with_last_journal_loads_and_the_key_goes_on_save():
     assert not hasattr(settings, "last_journal")
     settings.save()
     assert json.loads(Settings.path().read_text()) == {"auto_lock_minutes": 25,
-                                                       "lock_on_sleep": False}
+                                                       "lock_on_sleep": False,
+                                                       "backup_folder": ""}
+
+
+def test_the_backup_folder_is_kept_and_a_wrong_type_is_ignored():
+    Settings(backup_folder="/media/usb/Reflect").save()
+    assert Settings.load().backup_folder == "/media/usb/Reflect"
+    Settings.path().write_text(json.dumps({"backup_folder": ["/media/usb"]}))
+    assert Settings.load().backup_folder == ""
 
 
 def test_a_damaged_or_odd_file_falls_back_to_defaults():
