@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reflect.cli.terminal import visible
-from reflect.common.errors import ReflectError, WriteFailed, write_problem
+from reflect.common.errors import ReflectError
 
 EXIT_OK = 0
 EXIT_NOTHING_IMPORTED = 1
@@ -128,11 +128,12 @@ def cmd_export(folder: Path, args, unlock) -> int:
 def _naming(path: Path) -> Iterator[None]:
     """A write that fails names the export, not the journal: exports are written atomically,
     so nothing is left at ``path``."""
+    from reflect.journal.interchange import export_failure
+
     try:
         yield
     except OSError as exc:
-        raise WriteFailed(f"The export could not be written to {path} because "
-                          f"{write_problem(exc)}; nothing was written there.") from None
+        raise export_failure(path, exc) from None
 
 
 class UsageError(ReflectError):

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reflect.common.atomic import atomic_write_text
+from reflect.common.errors import WriteFailed, write_problem
 from reflect.journal.journal import MAX_TAGS, Journal, too_many_tags, unique_tags
 from reflect.journal.kinds import EntryKind
 from reflect.journal.markdown_export import render_markdown, section_titles
@@ -422,5 +423,12 @@ def export_markdown(journal: Journal, path: Path, today: date | None = None) -> 
 def not_encrypted_warning(path: Path) -> str:
     """Said after every Markdown or JSON Lines export, by the CLI and the window alike."""
     return f"{path} is not encrypted; anyone who can read the file can read these entries."
+
+
+def export_failure(path: Path, exc: OSError) -> WriteFailed:
+    """A failed export names the export, not the journal: exports are written atomically, so
+    nothing is left at ``path``."""
+    return WriteFailed(f"The export could not be written to {path} because "
+                       f"{write_problem(exc)}; nothing was written there.")
 
 
