@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reflect.journal import interchange
+from reflect.journal.journal import Journal
 from reflect.ui.interchange.import_dialog import MAX_LISTED, ImportDialog
 from tests.ui.conftest import PASSPHRASE, open_unlocked
 from tests.ui.menus import file_menu
@@ -172,3 +173,19 @@ def test_cancel_imports_nothing(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3_000)
     qtbot.wait(100)
     assert window.journal.count_entries() == 1
+
+
+def test_locking_during_the_import_stops_it_and_leaves_the_journal_as_it_was(
+        qtbot, window, tmp_path, folder, monkeypatch):
+    monkeypatch.setattr(interchange, "_BATCH", 1)  # many safe points
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps({"title": f"Line {n}", "body": "b"}) + "\n"
+                              for n in range(2_000)))
+    dialog = open_by_keys(qtbot, window)
+    type_and_preview(qtbot, dialog, source)
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)  # Import 2,000 entries
+    assert dialog.busy
+    window.lock()
+    qtbot.waitUntil(lambda: window.is_locked, timeout=30_000)
+    with Journal.unlock(folder, passphrase=PASSPHRASE) as journal:
+        assert journal.count_entries() == 1
