@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
@@ -72,7 +71,7 @@ class ExportDialog(QDialog):
         self.choose_button = QPushButton("C&hoose…")
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self.choose)
-        file_label = QLabel("&File:")
+        file_label = plain_label("&File:", wrap=False)
         file_label.setBuddy(self.path_edit)
         row = QHBoxLayout()
         row.addWidget(file_label)

@@ -106,6 +106,9 @@ def test_a_new_path_needs_a_new_preview(qtbot, window, tmp_path):
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Backspace)
     assert not dialog.import_button.isEnabled() and dialog.summary.text() == ""
     assert dialog.preview_button.isDefault()
+    dialog.choose_button.setFocus()
+    qtbot.keyClick(dialog.choose_button, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert dialog.path_edit.hasFocus()  # &File: takes one back to the box
 
 
 @pytest.mark.parametrize(("content", "expected"), [
