@@ -26,6 +26,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from reflect.common.dates import uk_date
 from reflect.journal import interchange
 from reflect.journal.journal import Journal
 from reflect.store import entries as entry_store
@@ -94,7 +95,7 @@ def generate(count: int, seed: int = 20260303, rare: int = 3) -> list[dict]:
     for i in range(count):
         day = FIRST_DAY + timedelta(days=rng.randrange(span))
         slots = {"name": rng.choice(NAMES), "topic": rng.choice(TOPICS),
-                 "feeling": rng.choice(FEELINGS), "day": interchange.uk_date(day)}
+                 "feeling": rng.choice(FEELINGS), "day": uk_date(day)}
         paragraphs, size = [], 0
         target = rng.randint(1350, 1650)
         while size < target:

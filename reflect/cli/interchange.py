@@ -2,7 +2,8 @@
 
 Import reads and checks the whole file before asking for the passphrase, so a missing or
 empty file costs no key derivation. Exit codes: 0 all imported, 10 imported with some lines
-skipped (each reported as "line N: reason"), 1 nothing imported.
+skipped (each reported as "line N: reason"), 1 nothing imported. ``--dry-run`` says the
+same in the conditional and writes nothing: the window's preview runs the same code.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reflect.cli.terminal import visible
-from reflect.common.errors import ReflectError, WriteFailed, write_problem
+from reflect.common.errors import ReflectError
 
 EXIT_OK = 0
 EXIT_NOTHING_IMPORTED = 1
@@ -30,6 +31,8 @@ def add_parsers(sub) -> None:
         "line) or from jrnl's JSON export. Good lines are imported together; each skipped "
         "line is reported as 'line N: reason'. Entries already in the journal are skipped.")
     imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="say what would be imported and skipped, and write nothing")
     exp = sub.add_parser(
         "export", help="write entries to Markdown or JSON Lines, or the mentor pack to PDF",
         description="md and json export every entry not in the trash; pdf writes the mentor "
@@ -61,37 +64,38 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
 
 
-def _count(n: int, unit: str) -> str:
-    plural = {"entry": "entries", "line": "lines"}.get(unit, f"{unit}s")
-    return f"1 {unit}" if n == 1 else f"{n} {plural}"
-
-
 def cmd_import(folder: Path, args, unlock) -> int:
     from reflect.journal import interchange
 
     path: Path = args.file
+    dry_run = bool(getattr(args, "dry_run", False))
     if path.is_dir():
         print(f"reflect: {path} is a folder; give a JSON Lines or jrnl JSON file.",
               file=sys.stderr)
         return EXIT_NOTHING_IMPORTED
     parsed = interchange.read_file(path)
     if parsed.entries:
+        # The preview and the import sort lines out by the same code (as the window does).
+        apply = interchange.preview_parsed if dry_run else interchange.import_parsed
         with unlock() as journal:
-            report = interchange.import_parsed(journal, parsed)
+            report = apply(journal, parsed)
     else:
         report = interchange.ImportReport(0, parsed.skipped, parsed.format, parsed.unit)
     for problem in report.problems():
         print(visible(problem), file=sys.stderr)  # a reason may quote the file
-    skipped = _count(len(report.skipped), report.unit)
+    skipped = interchange.counted(len(report.skipped), report.unit)
+    was, were, done = (("would be", "would be", "Would import") if dry_run
+                       else ("was", "were", "Imported"))
     if report.imported == 0:
-        why = f"all {skipped} were skipped (listed above)" if report.skipped else "it is empty"
-        print(f"reflect: nothing was imported from {path}: {why}.", file=sys.stderr)
+        why = f"all {skipped} {were} skipped (listed above)" if report.skipped else "it is empty"
+        print(f"reflect: nothing {was} imported from {path}: {why}.", file=sys.stderr)
         return EXIT_NOTHING_IMPORTED
-    done = f"Imported {_count(report.imported, 'entry')}"
+    done = f"{done} {interchange.counted(report.imported, 'entry')} from {path}"
     if report.skipped:
-        print(f"{done} from {path}; skipped {skipped} (listed above).", file=sys.stderr)
+        skip = "would skip" if dry_run else "skipped"
+        print(f"{done}; {skip} {skipped} (listed above).", file=sys.stderr)
         return EXIT_SOME_SKIPPED
-    print(f"{done} from {path}.", file=sys.stderr)
+    print(f"{done}.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -115,9 +119,8 @@ def cmd_export(folder: Path, args, unlock) -> int:
     write = interchange.export_markdown if fmt == "md" else interchange.export_jsonl
     with unlock() as journal, _naming(path):
         count = write(journal, path)
-    print(f"Exported {_count(count, 'entry')} to {path}.", file=sys.stderr)
-    print(f"reflect: warning: {path} is not encrypted; anyone who can read the file can read "
-          "these entries.", file=sys.stderr)
+    print(f"Exported {interchange.counted(count, 'entry')} to {path}.", file=sys.stderr)
+    print(f"reflect: warning: {interchange.not_encrypted_warning(path)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -125,11 +128,12 @@ def cmd_export(folder: Path, args, unlock) -> int:
 def _naming(path: Path) -> Iterator[None]:
     """A write that fails names the export, not the journal: exports are written atomically,
     so nothing is left at ``path``."""
+    from reflect.journal.interchange import export_failure
+
     try:
         yield
     except OSError as exc:
-        raise WriteFailed(f"The export could not be written to {path} because "
-                          f"{write_problem(exc)}; nothing was written there.") from None
+        raise export_failure(path, exc) from None
 
 
 class UsageError(ReflectError):

@@ -1,5 +1,6 @@
-"""App settings that hold no journal content: the auto-lock delay, locking on sleep and the
-folder the last mentor pack went to.
+"""App settings that hold no journal content: the auto-lock delay, locking on sleep, spell
+checking, the folder the last mentor pack went to, and the folder or drive "Back up now"
+writes to (empty: the journal's own backups/ folder).
 
 Stored as JSON in the platform config dir and written atomically. A damaged settings file
 falls back to defaults instead of stopping the app, and keys this version does not know
@@ -25,6 +26,7 @@ class Settings:
     lock_on_sleep: bool = True
     spell_check: bool = True
     mentor_pack_folder: str = ""  # where the last mentor pack was saved ("" : home)
+    backup_folder: str = ""
 
     @classmethod
     def path(cls) -> Path:

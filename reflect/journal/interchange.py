@@ -13,24 +13,18 @@ Exports are the only plaintext Reflect writes: only where asked, atomically, own
 from __future__ import annotations
 
 import json
-import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from reflect.common.atomic import atomic_write_text
-from reflect.common.dates import uk_date
+from reflect.common.errors import WriteFailed, write_problem
 from reflect.journal.journal import MAX_TAGS, Journal, too_many_tags, unique_tags
 from reflect.journal.kinds import EntryKind
-from reflect.journal.markdown_text import (
-    MAX_SECTION_DEPTH,
-    demote_headings,
-    flat_text,
-    nests_deeper,
-)
+from reflect.journal.markdown_export import render_markdown, section_titles
 from reflect.store import bulk
 from reflect.store.models import Entry
 
@@ -327,29 +321,61 @@ def _shown(value: Any) -> str:
 
 
 # -- importing ---------------------------------------------------------------------------------
+ImportProgress = Callable[[int, int], None]
+"""``progress(entries_done, entries_total)`` between batches of an import, from the importing
+thread; an exception it raises rolls the whole import back."""
+
+_BATCH = 500  # entries written between two progress calls
+
+
 def import_file(journal: Journal, path: Path) -> ImportReport:
     """Import a JSON Lines file or a jrnl JSON export; see :func:`import_parsed`."""
     return import_parsed(journal, read_file(path))
 
 
-def import_parsed(journal: Journal, parsed: ParseResult) -> ImportReport:
+def import_parsed(journal: Journal, parsed: ParseResult,
+                  progress: ImportProgress | None = None) -> ImportReport:
     """Add every good entry not already in the journal, all in one transaction: either all of
-    them are saved or, if the database fails part-way, none are."""
-    skipped = list(parsed.skipped)
+    them are saved or, if the database fails (or ``progress`` raises) part-way, none are."""
     with journal.vault.session() as session:
-        existing = bulk.existing_uids(session)
-        fresh: list[Incoming] = []
-        for item in parsed.entries:
-            in_trash = existing.get(item.values["uid"])
-            if in_trash is None:
-                fresh.append(item)
-            else:
-                where = "the journal's trash" if in_trash else "the journal"
-                skipped.append(Skipped(item.line, f"this entry is already in {where}"))
+        fresh, skipped = _sort_out(session, parsed)
         people = bulk.person_ids(session, {i.person for i in fresh if i.person})
-        imported = bulk.insert_entries(
-            session, [{**i.values, "person_id": people.get(i.person or "")} for i in fresh])
-    return ImportReport(imported, sorted(skipped), parsed.format, parsed.unit)
+        rows = [{**i.values, "person_id": people.get(i.person or "")} for i in fresh]
+        imported = 0
+        for start in range(0, len(rows), _BATCH):
+            imported += bulk.insert_entries(session, rows[start:start + _BATCH])
+            if progress is not None:
+                progress(imported, len(rows))
+    return ImportReport(imported, skipped, parsed.format, parsed.unit)
+
+
+def preview_parsed(journal: Journal, parsed: ParseResult) -> ImportReport:
+    """What :func:`import_parsed` would do, by the same rules, writing nothing: ``imported``
+    counts the entries it would add (``reflect import --dry-run`` and the window's preview)."""
+    with journal.vault.session() as session:
+        fresh, skipped = _sort_out(session, parsed)
+    return ImportReport(len(fresh), skipped, parsed.format, parsed.unit)
+
+
+def _sort_out(session, parsed: ParseResult) -> tuple[list[Incoming], list[Skipped]]:
+    """The good entries not yet in the journal, and every skipped line in file order."""
+    skipped = list(parsed.skipped)
+    existing = bulk.existing_uids(session)
+    fresh: list[Incoming] = []
+    for item in parsed.entries:
+        in_trash = existing.get(item.values["uid"])
+        if in_trash is None:
+            fresh.append(item)
+        else:
+            where = "the journal's trash" if in_trash else "the journal"
+            skipped.append(Skipped(item.line, f"this entry is already in {where}"))
+    return fresh, sorted(skipped)
+
+
+def counted(n: int, unit: str) -> str:
+    """"1 entry", "12 lines": how import reports count, in the CLI and the window alike."""
+    plural = {"entry": "entries", "line": "lines"}.get(unit, f"{unit}s")
+    return f"1 {unit}" if n == 1 else f"{n:,} {plural}"
 
 
 # -- exporting ---------------------------------------------------------------------------------
@@ -389,95 +415,20 @@ def export_markdown(journal: Journal, path: Path, today: date | None = None) -> 
     """One readable Markdown file, newest first, for reading, printing or another app."""
     entries, people = _all_entries(journal)
     entries.reverse()
-    text = render_markdown(entries, people, _section_titles(), today or date.today())
+    text = render_markdown(entries, people, section_titles(), today or date.today())
     atomic_write_text(Path(path), text)
     return len(entries)
 
 
-SectionTitles = Mapping[str, Mapping[str, tuple[str, str]]]  # template → section → (title, type)
+def not_encrypted_warning(path: Path) -> str:
+    """Said after every Markdown or JSON Lines export, by the CLI and the window alike."""
+    return f"{path} is not encrypted; anyone who can read the file can read these entries."
 
 
-def _section_titles() -> dict[str, dict[str, tuple[str, str]]]:
-    from reflect.content.templates import load_templates
-
-    return {t.id: {s.id: (s.title, s.type) for s in t.sections}
-            for t in load_templates().templates}
-
-
-def render_markdown(entries: Iterable[Entry], people: Mapping[int, str],
-                    titles: SectionTitles, today: date) -> str:
-    """The whole journal as Markdown: a heading per entry, its date, tags and body, and a
-    sub-heading per answered template section."""
-    blocks = [_entry_markdown(e, people, titles.get(e.template_id or "", {})) for e in entries]
-    count = "1 entry" if len(blocks) == 1 else f"{len(blocks):,} entries"
-    head = (f"# Reflect journal\n\nExported on {uk_date(today)}: {count}, newest first. "
-            "This file is not encrypted.\n")
-    return "\n".join([head, *blocks])
+def export_failure(path: Path, exc: OSError) -> WriteFailed:
+    """A failed export names the export, not the journal: exports are written atomically, so
+    nothing is left at ``path``."""
+    return WriteFailed(f"The export could not be written to {path} because "
+                       f"{write_problem(exc)}; nothing was written there.")
 
 
-def _entry_markdown(entry: Entry, people: Mapping[int, str],
-                    titles: Mapping[str, tuple[str, str]]) -> str:
-    title = " ".join(entry.title.split()) or "(untitled)"
-    facts = [uk_date(entry.happened_on)]
-    if entry.kind != EntryKind.REFLECTION:
-        facts.append(entry.kind.capitalize())
-    if entry.person_id is not None and entry.person_id in people:
-        facts.append(f"Supervisee: {people[entry.person_id]}")
-    if entry.sensitive:
-        facts.append("Sensitive")
-    if entry.share_with_mentor:
-        facts.append("Shared with mentor")
-    parts = [f"## {title}", " · ".join(facts)]
-    if entry.tags:
-        parts.append("Tags: " + " ".join(f"#{t}" for t in entry.tags))
-    if entry.body.strip():
-        parts.append(demote_headings(entry.body.strip("\n"), 2))
-    order = [k for k in titles if k in entry.sections]
-    order += [k for k in entry.sections if k not in titles]
-    for key in order:
-        name, kind = titles.get(key, (key.replace("_", " ").capitalize(), ""))
-        text = _section_markdown(entry.sections[key], kind)
-        if text:
-            parts += [f"### {' '.join(name.split())}", text]
-    return "\n\n".join(parts) + "\n"
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-def _section_markdown(value: Any, kind: str) -> str:
-    if value in (None, "", [], {}):
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, str):
-        if (kind == "date" or _ISO_DATE.fullmatch(value)) and _parses(date.fromisoformat, value):
-            return uk_date(date.fromisoformat(value))
-        return demote_headings(value.strip("\n"), 3)
-    if isinstance(value, int | float):
-        return f"{value} out of 10" if kind == "scale" else str(value)
-    if isinstance(value, list):
-        return "\n".join(f"- {_item_text(item)}" for item in value if item not in ("", None))
-    if isinstance(value, dict):
-        return "\n".join(f"- {k}: {_item_text(v)}" for k, v in value.items())
-    return str(value)
-
-
-def _item_text(item: Any, depth: int = 0) -> str:
-    """An agreed action (description, owner, due date, status, outcome) or any value, on one
-    line."""
-    if depth >= MAX_SECTION_DEPTH or nests_deeper(item, MAX_SECTION_DEPTH - depth):
-        return flat_text(item)
-    if not isinstance(item, dict):
-        return " ".join(str(item).split())
-    if "description" not in item:
-        return "; ".join(f"{k}: {_item_text(v, depth + 1)}" for k, v in item.items()
-                         if k != "action_id")
-    due = item.get("due_on") or item.get("due")
-    details = [item.get("owner"), due and f"due {_section_markdown(due, 'date')}",
-               item.get("status")]
-    text = _item_text(item["description"], depth + 1)
-    if any(details):
-        text += " (" + ", ".join(str(d) for d in details if d) + ")"
-    for key in ("outcome", "reason"):
-        if item.get(key):
-            text += f". {key.capitalize()}: {_item_text(item[key], depth + 1)}"
-    return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reflect.common.errors import WriteFailed
 from reflect.journal.journal import Journal
 from reflect.store import backups
 from reflect.store.backups import BackupInfo, BackupProgress
@@ -11,8 +12,8 @@ from reflect.store.check import check_unopened, run_checks
 from reflect.store.damage import newest_backup, shm_path, wal_path
 from reflect.store.layout import derive_data_key
 
-__all__ = ["BackupInfo", "back_up_now", "back_up_with_progress", "check", "check_closed",
-           "closed_uncleanly", "list_backups", "restore", "restore_advice"]
+__all__ = ["BackupInfo", "back_up_now", "back_up_to", "back_up_with_progress", "check",
+           "check_closed", "closed_uncleanly", "list_backups", "restore", "restore_advice"]
 
 
 def back_up_now(journal: Journal) -> Path:
@@ -24,6 +25,20 @@ def back_up_with_progress(journal: Journal, progress: BackupProgress) -> Path:
     steps from the copying thread: the window's lock waits there, and an exception raised
     there stops the copy and removes the half-made folder."""
     return journal.vault.backup("manual", progress=progress)
+
+
+def back_up_to(journal: Journal, folder: Path | None,
+               progress: BackupProgress | None = None) -> Path:
+    """Back up now into ``folder``, a folder or drive the person chose (None: the journal's own
+    backups/), as a new dated folder inside it, all or nothing (see Vault.backup).
+
+    A chosen folder that is not there is refused by name instead of made: when a drive is
+    unplugged, making its path would put the copy on this computer's disk, lost with it."""
+    if folder is not None and not Path(folder).is_dir():
+        raise WriteFailed(f"The backup folder {folder} is not there (is the drive plugged "
+                          "in?); nothing was written. Plug the drive in or choose another "
+                          "folder.")
+    return journal.vault.backup("manual", directory=folder, progress=progress)
 
 
 def automatic_backup(journal: Journal) -> Path | None:

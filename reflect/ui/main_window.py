@@ -29,6 +29,7 @@ from reflect.store.layout import journal_exists
 from reflect.ui import window_fit
 from reflect.ui.help.menu import HelpMenu
 from reflect.ui.idle import IdleWatcher
+from reflect.ui.interchange.menu import InterchangeActions
 from reflect.ui.journal.search_dialog import SearchDialog
 from reflect.ui.safety.journal_actions import JournalActions, ask_open_anyway
 from reflect.ui.safety.preferences import PreferencesDialog
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         self.journal_actions = JournalActions(self, file_menu, self._kdf_params)
+        self.interchange_actions = InterchangeActions(self, file_menu, self.journal_actions)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))

@@ -18,6 +18,13 @@ def test_an_old_file_with_last_journal_loads_and_the_key_goes_on_save():
     assert (saved["auto_lock_minutes"], saved["lock_on_sleep"]) == (25, False)
 
 
+def test_the_backup_folder_is_kept_and_a_wrong_type_is_ignored():
+    Settings(backup_folder="/media/usb/Reflect").save()
+    assert Settings.load().backup_folder == "/media/usb/Reflect"
+    Settings.path().write_text(json.dumps({"backup_folder": ["/media/usb"]}))
+    assert Settings.load().backup_folder == ""
+
+
 def test_a_damaged_or_odd_file_falls_back_to_defaults():
     Settings.path().parent.mkdir(parents=True, exist_ok=True)
     Settings.path().write_text("{not json")

@@ -129,3 +129,23 @@ def test_export_usage_errors(journal_dir, tmp_path):
     assert_clean_error(run(journal_dir, "export", "--format", "md", "-o",
                            str(tmp_path / "no" / "such" / "out.md")), 2)
     assert not list(tmp_path.glob("out*"))
+
+
+def test_a_dry_run_says_what_would_happen_by_the_same_rules_and_writes_nothing(journal_dir,
+                                                                               tmp_path):
+    make_journal(journal_dir)
+    source = tmp_path / "in.jsonl"
+    write_lines(source, "{oops\n")
+    before = (journal_dir / "journal.db").read_bytes()
+    result = run(journal_dir, "import", "--dry-run", str(source))
+    assert result.returncode == 10, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"Would import 2 entries from {source}; would skip 1 line (listed above).")
+    assert run(journal_dir, "list").stdout == ""
+    assert (journal_dir / "journal.db").read_bytes() == before
+    assert run(journal_dir, "import", str(source)).returncode == 10
+    again = run(journal_dir, "import", "--dry-run", str(source))
+    assert again.returncode == 1
+    assert again.stderr.splitlines()[-1] == (
+        f"reflect: nothing would be imported from {source}: all 3 lines would be skipped "
+        "(listed above).")

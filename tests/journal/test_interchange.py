@@ -245,8 +245,11 @@ def test_markdown_export_reads_well(new_journal, tmp_path):
 
 
 def test_uk_dates_and_heading_demotion():
-    assert interchange.uk_date(date(2026, 3, 3)) == "3 March 2026"
-    assert interchange.demote_headings("## a\n~~~\n# b\n~~~\n###### c", 2) == (
+    from reflect.common.dates import uk_date
+    from reflect.journal.markdown_text import demote_headings
+
+    assert uk_date(date(2026, 3, 3)) == "3 March 2026"
+    assert demote_headings("## a\n~~~\n# b\n~~~\n###### c", 2) == (
         "#### a\n~~~\n# b\n~~~\n###### c")
 
 

@@ -1,4 +1,8 @@
-"""File menu items that look after the journal: Back up now, Restore…, Check, Security….
+"""File menu items that look after the journal: Back up now, Back up to…, Restore…, Check,
+Security….
+
+Back up now writes into the folder or drive chosen with Back up to… (remembered in the
+settings), or into the journal's own backups/ until one is chosen.
 
 Slow work (copying, checking, key derivation) runs on a worker thread as a named job, so a
 lock waits for it ("Finishing the backup…"); results come back in plain-text messages.
@@ -17,8 +21,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton
 
+from reflect.common.errors import ReflectError
+from reflect.common.settings import Settings
 from reflect.safety import maintenance
 from reflect.safety.maintenance import BackupInfo
+from reflect.ui.safety.choosers import FolderChooser, ask_for_folder
 from reflect.ui.safety.restore_dialog import RestoreDialog, restore_offer
 from reflect.ui.safety.security_dialog import SecurityDialog
 from reflect.ui.widgets.messages import open_failure
@@ -60,6 +67,7 @@ class _JournalWindow(Protocol):
     module is not imported here because it imports this one)."""
 
     folder: Path
+    settings: Settings
 
     def lock(self, then: Callable[[], object] | None = None) -> bool: ...
 
@@ -68,18 +76,26 @@ class JournalActions(QObject):
     """Adds its actions to ``menu`` and enables them while a journal is open.
 
     ``backup_progressed(pages_done, pages_total)`` is emitted from the copying thread between
-    steps of Back up now (the status bar shows it; a direct connection runs in that thread).
+    steps of Back up now (queued to the status bar). ``choose_folder`` asks where Back up to…
+    writes (see :mod:`reflect.ui.safety.choosers`). ``unlocked_changed`` follows
+    :meth:`set_unlocked`, for the menu's other items.
     """
 
     backup_progressed = Signal(int, int)
+    unlocked_changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, menu: QMenu, kdf_params=None) -> None:
+    def __init__(self, window: QMainWindow, menu: QMenu, kdf_params=None,
+                 choose_folder: FolderChooser = ask_for_folder) -> None:
         super().__init__(window)
         self.window = window
         self._kdf_params = kdf_params
+        self.choose_folder = choose_folder
+        self._backing_up = False
         self.backup_action = QAction("&Back up now", window)
-        self.backup_action.setStatusTip("Write an encrypted, verified copy into backups/")
         self.backup_action.triggered.connect(self.back_up_now)
+        self.backup_to_action = QAction("Back up &to another folder or drive…", window)
+        self.backup_to_action.setStatusTip("Choose where Back up now writes, and back up there")
+        self.backup_to_action.triggered.connect(self.back_up_elsewhere)
         self.restore_action = QAction("&Restore from a backup…", window)
         self.restore_action.triggered.connect(self.open_restore)
         self.check_action = QAction("&Check the journal", window)
@@ -88,13 +104,15 @@ class JournalActions(QObject):
         self.security_action = QAction("Se&curity…", window)
         self.security_action.setStatusTip("Passphrase, recovery key, remember on this device")
         self.security_action.triggered.connect(self.open_security)
-        for action in (self.backup_action, self.restore_action, self.check_action,
-                       self.security_action):
+        for action in (self.backup_action, self.backup_to_action, self.restore_action,
+                       self.check_action, self.security_action):
             menu.addAction(action)
         self.last_message: QMessageBox | None = None
         self.restore_offer: QPushButton | None = None  # the check's "Restore the backup of…"
         self.restore_dialog: RestoreDialog | None = None
-        self.backup_progressed.connect(self._show_backup_progress)
+        self.backup_progressed.connect(self._show_backup_progress,
+                                       Qt.ConnectionType.QueuedConnection)
+        self._describe_backup_place()
         self.set_unlocked(False)
 
     @property
@@ -107,8 +125,11 @@ class JournalActions(QObject):
 
     def set_unlocked(self, unlocked: bool) -> None:
         self._unlocked = unlocked
-        for action in (self.backup_action, self.check_action, self.security_action):
-            action.setEnabled(unlocked)
+        for action in (self.backup_action, self.backup_to_action, self.check_action,
+                       self.security_action):
+            action.setEnabled(unlocked and not (self._backing_up and action in (
+                self.backup_action, self.backup_to_action)))
+        self.unlocked_changed.emit(unlocked)
 
     def _message(self, title: str, text: str, *, warning: bool = False) -> None:
         self.last_message = show_message(self.window, title, text, warning=warning)
@@ -125,11 +146,45 @@ class JournalActions(QObject):
                     f"The automatic backup failed: {exc}", 15_000),
                 owner=self)
 
+    @property
+    def backup_folder(self) -> Path | None:
+        """The folder or drive chosen for Back up now; None: the journal's own backups/."""
+        settings = getattr(self.window, "settings", None)
+        chosen = settings.backup_folder if settings is not None else ""
+        return Path(chosen) if chosen else None
+
+    def _describe_backup_place(self) -> None:
+        place = self.backup_folder
+        self.backup_action.setStatusTip(
+            f"Write an encrypted, verified copy into {place}" if place is not None
+            else "Write an encrypted, verified copy into the journal's backups/ folder")
+
+    def back_up_elsewhere(self) -> None:
+        """Ask for a folder or drive, remember it for Back up now, and back up there."""
+        if self.journal is None:
+            return
+        chosen = self.choose_folder(self.window, self.backup_folder)
+        if chosen is None or self.journal is None or not self._unlocked:
+            return  # cancelled, or locked while the chooser was open
+        settings = self._owner.settings
+        settings.backup_folder = str(chosen)
+        self._describe_backup_place()
+        try:
+            settings.save()
+        except OSError as exc:
+            self.window.statusBar().showMessage(
+                f"Backups go to {chosen} until Reflect closes; the choice could not be saved "
+                f"({exc.strerror}).", 10_000)
+        self.back_up_now()
+
     def back_up_now(self) -> None:
         journal = self.journal
-        if journal is None:
+        if journal is None or self._backing_up:
             return
-        self.window.statusBar().showMessage("Backing up…")
+        place = self.backup_folder
+        self.window.statusBar().showMessage(f"Backing up to {place}…" if place is not None
+                                            else "Backing up…")
+        self._set_backing_up(True)
         progressed = self.backup_progressed
 
         def copy(job: Job) -> Path:
@@ -137,18 +192,35 @@ class JournalActions(QObject):
                 progressed.emit(done, total)
                 job.safe_point()
 
-            return maintenance.back_up_with_progress(journal, step)
+            return maintenance.back_up_to(journal, place, step)
 
-        run_job(copy, name=BACKUP_JOB,
-                on_success=lambda path: self._message(
-                    "Backed up", f"An encrypted copy was written to:\n{path}\n\nIt opens "
-                    "with the passphrase you use today."),
-                on_failure=lambda exc: self._message(
-                    "Backup failed", f"No backup was made: {exc}", warning=True),
-                owner=self)
+        def done(path: Path) -> None:
+            self._set_backing_up(False)
+            self.window.statusBar().showMessage(f"Backed up to {path}.", 10_000)
+            self._message("Backed up", f"An encrypted copy was written to:\n{path}\n\nIt opens "
+                          "with the passphrase you use today.")
+
+        def failed(exc: BaseException) -> None:
+            self._set_backing_up(False)
+            self.window.statusBar().showMessage("The backup failed; nothing was written.",
+                                                10_000)
+            hint = ("\n\nTo back up somewhere else, use File > Back up to another folder or "
+                    "drive…" if place is not None else "")
+            # Reflect's own errors say what and where ("…nothing was kept there…").
+            text = str(exc) if isinstance(exc, ReflectError) else f"No backup was made: {exc}"
+            self._message("Backup failed", text + hint, warning=True)
+
+        run_job(copy, name=BACKUP_JOB, on_success=done, on_failure=failed, owner=self)
+
+    def _set_backing_up(self, running: bool) -> None:
+        """One backup at a time: the two backup items wait while one runs."""
+        self._backing_up = running
+        self.set_unlocked(self._unlocked)
 
     def _show_backup_progress(self, done: int, total: int) -> None:
-        if self._unlocked and total:  # while a lock waits, the screen says why instead
+        # Only while the backup runs (a step queued behind its end must not bring the words
+        # back), and not while a lock waits: the screen says why instead.
+        if self._backing_up and self._unlocked and total:
             self.window.statusBar().showMessage(f"Backing up… {100 * done // total}%")
 
     def check(self) -> None:
