@@ -22,11 +22,8 @@ from reflect.common.errors import (
     translate_sqlite_error,
 )
 from reflect.store import envelope as env
-<<<<<<< HEAD
 from reflect.store.backups import BackupProgress
-=======
 from reflect.store.changes import ChangeTracker
->>>>>>> i12-views
 from reflect.store.damage import check_database_file, check_wal, left_as_it_was
 from reflect.store.engine import make_engine, stamp_journal_id
 from reflect.store.layout import (
