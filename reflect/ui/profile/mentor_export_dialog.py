@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -40,7 +39,7 @@ from reflect.pdf.secure import ALGORITHM
 from reflect.profile import mentor_pack
 from reflect.profile import ratings as profile_domain
 from reflect.profile.mentor_pack import Candidate, ExportResult, PackOptions
-from reflect.ui.widgets.dates import uk_date_edit
+from reflect.ui.widgets.dates import DateBox, uk_date_edit
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.flow_layout import FlowLayout
 from reflect.ui.widgets.messages import Failure
@@ -65,7 +64,7 @@ def candidate_text(candidate: Candidate) -> str:
     return f"{uk_date(candidate.happened_on, short=True)} · {title}{caution}"
 
 
-def _day(edit: QDateEdit) -> date:
+def _day(edit: DateBox) -> date:
     value = edit.date()
     return date(value.year(), value.month(), value.day())
 

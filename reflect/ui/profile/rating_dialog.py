@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,7 +42,7 @@ from reflect.journal.journal import Journal
 from reflect.profile import ratings as profile_domain
 from reflect.profile.ratings import SUGGESTED_RATER_GROUPS, AttributeProfile, Profile, ProfileError
 from reflect.ui.widgets.card import heading
-from reflect.ui.widgets.dates import to_qdate, uk_date_edit
+from reflect.ui.widgets.dates import DateBox, to_qdate, uk_date_edit
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.messages import Failure
 
@@ -56,7 +55,7 @@ KINDS = (("self", "My rating now"), ("target", "My target"),
          ("other", "Someone else's rating (360 feedback)"))
 
 
-def _date(edit: QDateEdit) -> date:
+def _date(edit: DateBox) -> date:
     value = edit.date()
     return date(value.year(), value.month(), value.day())
 
