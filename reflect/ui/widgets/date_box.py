@@ -320,6 +320,8 @@ class DateBox(QLineEdit):
         self.problem = f"{why} {kept}"
         self._show_value()
         self.setAccessibleDescription(self.problem)
+        if self.hasFocus():
+            self.selectAll()  # so the date can be typed again straight away
         if self.isVisible():
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
                               plain_tooltip(self.problem), self, QRect(), NOTE_MS)
