@@ -338,6 +338,11 @@ class DateBox(QLineEdit):
     def _show_value(self) -> None:
         self.setText(uk_numeric(self._value))
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark: redraw the calendar
+            self._calendar_action.setIcon(_calendar_icon(self.palette()))
+
     def sizeHint(self) -> QSize:
         """Room for dd/mm/yyyy (or the empty text) and the calendar button, no more."""
         hint = super().sizeHint()
