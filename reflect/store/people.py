@@ -115,6 +115,29 @@ def last_supervised(session: Session) -> dict[int, date]:
     return {int(r[0]): _as_date(r[1]) for r in rows}
 
 
+def agreed_next_sessions(session: Session) -> dict[int, date]:
+    """The "Next session" date agreed in each supervisee's latest record, where it has one
+    after that record's own date (an earlier record's agreement is overtaken by the later
+    session)."""
+    rows = session.execute(text(
+        "SELECT person_id, happened_on, json_extract(sections, '$.next_session') FROM entry "
+        "WHERE kind = 'supervision' AND deleted_at IS NULL AND person_id IS NOT NULL "
+        "ORDER BY person_id, happened_on, id"
+    ))
+    latest: dict[int, tuple[date, object]] = {}
+    for person_id, happened_on, agreed in rows:
+        latest[int(person_id)] = (_as_date(happened_on), agreed)
+    agreed_on: dict[int, date] = {}
+    for person_id, (happened_on, agreed) in latest.items():
+        try:
+            day = date.fromisoformat(str(agreed)[:10]) if agreed else None
+        except ValueError:
+            day = None
+        if day is not None and day > happened_on:
+            agreed_on[person_id] = day
+    return agreed_on
+
+
 def record_counts(session: Session) -> dict[int, int]:
     """Non-deleted supervision records per supervisee."""
     rows = session.execute(text(
