@@ -67,3 +67,29 @@ def test_a_migration_takes_a_verified_backup_first(new_journal, journal_dir, tmp
         assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def test_a_0001_journal_gains_the_last_supervision_column(tmp_path):
+    """A journal written before revision 0002 opens, keeps its supervisee and can store
+    their last supervision before Reflect; the backup before the change is kept."""
+    import json
+    import shutil
+    from datetime import date
+    from pathlib import Path
+
+    from reflect.journal.journal import Journal
+    from reflect.store.backups import list_backups
+    from reflect.supervision.records import Supervision
+
+    data = Path(__file__).resolve().parent / "data"
+    facts = json.loads((data / "old_driver_journal.json").read_text())
+    folder = tmp_path / "journal"
+    shutil.copytree(data / "old_driver_journal", folder)
+    with Journal.unlock(folder, passphrase=facts["passphrase"]) as journal:
+        assert current_revision(journal.vault.engine) == HEAD_REVISION
+        sup = Supervision(journal)
+        (wren,) = sup.supervisees()
+        assert wren.last_supervised_on is None
+        sup.update_supervisee(wren.id, last_supervised_on=date(2026, 2, 2))
+        assert sup.supervisee(wren.id).last_supervised_on == date(2026, 2, 2)
+    assert any(b.label == "before-migration-0001" for b in list_backups(folder))
