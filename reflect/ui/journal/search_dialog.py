@@ -53,6 +53,7 @@ from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal, SearchResult
 from reflect.journal.kinds import kind_label
 from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START
+from reflect.supervision.record_titles import distinct_titles
 from reflect.ui.widgets.feedback import hint_label
 
 DEBOUNCE_MS = 120
@@ -228,8 +229,10 @@ class SearchDialog(QDialog):
         searchable = any(len(word) >= MIN_WORD for word in query.split())
         self.search_result = self.journal.search(query, RESULT_LIMIT) if searchable else None
         self.results.clear()
-        for hit in self.search_result.hits if self.search_result else ():
-            title = hit.title.strip() or "Untitled"
+        hits = self.search_result.hits if self.search_result else []
+        titles = distinct_titles(self.journal, ((h.entry_id, h.title) for h in hits))
+        for hit in hits:
+            title = titles[hit.entry_id]
             meta = f"{kind_label(hit.kind)} · {uk_date(hit.happened_on, short=True)}"
             plain = " ".join(hit.snippet.split())
             item = QListWidgetItem()

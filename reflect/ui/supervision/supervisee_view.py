@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reflect.common.dates import uk_date
 from reflect.common.ids import saved_id
 from reflect.store.models import Person
+from reflect.supervision.record_titles import distinct_titles
 from reflect.supervision.records import Supervision
 from reflect.supervision.schedules import SCHEDULES, ScheduleError, person_status
 from reflect.ui.widgets.card import heading
@@ -250,9 +251,12 @@ class SuperviseeView(QWidget):
     def _show_records(self, person_id: int | None, own: bool) -> None:
         self.records.clear()
         entries = self.supervision.records_for(person_id) if person_id or own else []
+        titles = distinct_titles(self.supervision.journal,
+                                 ((saved_id(e), e.title) for e in entries))
         for entry in entries:
             template = self.supervision.template(entry.template_id)
-            item = QTreeWidgetItem([uk_date(entry.happened_on, short=True), entry.title,
+            item = QTreeWidgetItem([uk_date(entry.happened_on, short=True),
+                                    titles[saved_id(entry)],
                                     template.name if template else "Other"])
             item.setData(0, ENTRY_ID_ROLE, entry.id)
             self.records.addTopLevelItem(item)
