@@ -61,7 +61,7 @@ class SuperviseeDialog(QDialog):
         self.last_edit = OptionalDateEdit("Last supervision", "Not yet")
         self.last_edit.setMaximumDate(QDate.currentDate())  # a session still to come is not one
         self.last_hint = hint_label("Optional: their last session before Reflect. Next due "
-                                    "counts from it, or from today if not yet.")
+                                    "counts from it, or from today if there was none yet.")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         form = QFormLayout()
@@ -76,12 +76,12 @@ class SuperviseeDialog(QDialog):
         started.addWidget(self.started_hint, 1)
         form.addRow("S&tarted on", started)
         last = QHBoxLayout()
-        last.setSpacing(10)
         last.addWidget(self.last_edit)
-        last.addWidget(self.last_hint, 1)
+        last.addStretch(1)
         last_label = QLabel("&Last supervision")
         last_label.setBuddy(self.last_edit)
         form.addRow(last_label, last)
+        form.addRow("", self.last_hint)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(self.error)
