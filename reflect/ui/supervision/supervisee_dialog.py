@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from reflect.common.ids import saved_id
 from reflect.store.models import Person
 from reflect.supervision.records import CODE_NAME_HINT, CODE_NAME_MAX, Supervision, SupervisionError
 from reflect.supervision.schedules import DEFAULT_SCHEDULE, NQSW, SCHEDULES
-from reflect.ui.widgets.feedback import ErrorNotice, hint_label
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.widgets.optional_date import OptionalDateEdit
 
@@ -78,7 +77,7 @@ class SuperviseeDialog(QDialog):
         last = QHBoxLayout()
         last.addWidget(self.last_edit)
         last.addStretch(1)
-        last_label = QLabel("&Last supervision")
+        last_label = plain_label("&Last supervision", wrap=False)
         last_label.setBuddy(self.last_edit)
         form.addRow(last_label, last)
         form.addRow("", self.last_hint)
