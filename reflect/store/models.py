@@ -41,6 +41,8 @@ class Person(SQLModel, table=True):
     role: str = ""
     schedule: str = "monthly"
     started_on: date | None = None
+    #: The last supervision before they were added (none recorded in Reflect yet).
+    last_supervised_on: date | None = None
     active: bool = True
     created_at: datetime
 

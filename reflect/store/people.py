@@ -8,6 +8,7 @@ schedules are checked by the domain (``reflect.supervision.records``).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import func, text
@@ -113,6 +114,45 @@ def last_supervised(session: Session) -> dict[int, date]:
         "GROUP BY person_id"
     ))
     return {int(r[0]): _as_date(r[1]) for r in rows}
+
+
+def agreed_next_sessions(session: Session) -> dict[int, date]:
+    """The "Next session" date agreed in each supervisee's latest record, where it has one
+    after that record's own date (an earlier record's agreement is overtaken by the later
+    session)."""
+    rows = session.execute(text(
+        "SELECT person_id, happened_on, json_extract(sections, '$.next_session') FROM entry "
+        "WHERE kind = 'supervision' AND deleted_at IS NULL AND person_id IS NOT NULL "
+        "ORDER BY person_id, happened_on, id"
+    ))
+    latest: dict[int, tuple[date, object]] = {}
+    for person_id, happened_on, agreed in rows:
+        latest[int(person_id)] = (_as_date(happened_on), agreed)
+    agreed_on: dict[int, date] = {}
+    for person_id, (happened_on, agreed) in latest.items():
+        try:
+            day = date.fromisoformat(str(agreed)[:10]) if agreed else None
+        except ValueError:
+            day = None
+        if day is not None and day > happened_on:
+            agreed_on[person_id] = day
+    return agreed_on
+
+
+def record_numbers(session: Session, entry_ids: Iterable[int]) -> dict[int, int]:
+    """Each of these supervision records' place among its supervisee's records from the same
+    template, by date (1 for the first); records without a supervisee are left out."""
+    wanted = sorted({int(i) for i in entry_ids})
+    if not wanted:
+        return {}
+    marks = ", ".join(f":id{n}" for n in range(len(wanted)))
+    rows = session.execute(text(
+        "SELECT id, n FROM (SELECT id, row_number() OVER (PARTITION BY person_id, template_id "
+        "ORDER BY happened_on, id) AS n FROM entry WHERE kind = 'supervision' "
+        "AND deleted_at IS NULL AND person_id IS NOT NULL) "
+        f"WHERE id IN ({marks})"
+    ), {f"id{n}": value for n, value in enumerate(wanted)})
+    return {int(r[0]): int(r[1]) for r in rows}
 
 
 def record_counts(session: Session) -> dict[int, int]:

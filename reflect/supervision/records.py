@@ -171,17 +171,21 @@ class Supervision:
 
     def add_supervisee(self, code_name: str, role: str = "",
                        schedule: str = schedules.DEFAULT_SCHEDULE,
-                       started_on: date | None = None) -> Person:
-        """A new active supervisee; the code name must be new (ignoring case)."""
+                       started_on: date | None = None,
+                       last_supervised_on: date | None = None) -> Person:
+        """A new active supervisee; the code name must be new (ignoring case).
+        ``last_supervised_on``: their last supervision before Reflect, None for not yet."""
         with self._session() as s:
             return people_store.add(s, Person(
                 code_name=code_name, role=" ".join(role.split()), started_on=started_on,
+                last_supervised_on=last_supervised_on,
                 schedule=schedules.validate(schedule, started_on), created_at=utc_now()))
 
     def update_supervisee(self, person_id: int, *, code_name: str | None = None,
                           role: str | None = None, schedule: str | None = None,
-                          started_on=_KEEP, active: bool | None = None) -> Person:
-        """Change any of these; None (``started_on``: not given) keeps the current value."""
+                          started_on=_KEEP, last_supervised_on=_KEEP,
+                          active: bool | None = None) -> Person:
+        """Change any of these; None (the dates: not given) keeps the current value."""
         with self._session() as s:
             person = self._person(s, person_id)
             if code_name is not None:
@@ -190,6 +194,8 @@ class Supervision:
                 person.role = " ".join(role.split())
             if started_on is not _KEEP:
                 person.started_on = started_on
+            if last_supervised_on is not _KEEP:
+                person.last_supervised_on = last_supervised_on
             person.schedule = schedules.validate(schedule or person.schedule, person.started_on)
             if active is not None:
                 person.active = active
@@ -278,6 +284,11 @@ class Supervision:
             return Record(entry, self.template(entry.template_id),
                           people_store.get(s, entry.person_id),
                           action_store.for_entry(s, entry_id))
+
+    def agreed_next_sessions(self) -> dict[int, date]:
+        """The "Next session" agreed in each supervisee's latest record, by person id."""
+        with self._session() as s:
+            return people_store.agreed_next_sessions(s)
 
     def records_for(self, person_id: int | None, limit: int = 100) -> list[Entry]:
         """The supervisee's records, newest first; None: those without one (the leader's)."""
@@ -443,5 +454,6 @@ class Supervision:
         with self._session() as s:
             people = people_store.list_people(s, include_inactive=False)
             last = people_store.last_supervised(s)
-        due = schedules.due_list(people, last, today)
+            agreed = people_store.agreed_next_sessions(s)
+        due = schedules.due_list(people, last, today, agreed)
         return HomeSummary(today, self.overdue(today), due, self.action_counts(today=today))

@@ -16,6 +16,11 @@ Schedules, as stored in ``Person.schedule``:
 The interval that applies is the one in force on the day the interval *starts* (the last
 supervision, or ``started_on`` before the first one): a session on day 41 is followed a week
 later, one on day 42 a fortnight later.
+
+What was agreed wins over the arithmetic: the "Next session" date of the latest record is the
+next due date. Someone added without a supervision recorded counts from the last session
+given when they were added, or else from the day they were added (not from a start date
+months ago, which made a supervisee added today "Overdue by 54 days").
 """
 
 from __future__ import annotations
@@ -136,22 +141,47 @@ def interval_days(schedule: str, started_on: date | None, on_date: date) -> int:
 
 
 def supervision_status(schedule: str, started_on: date | None, last_supervised: date | None,
-                       today: date) -> SupervisionStatus:
+                       today: date, *, agreed_next: date | None = None,
+                       added_on: date | None = None) -> SupervisionStatus:
     """Days since the last supervision against the interval, and how overdue it is.
 
-    Never supervised: the first session is due one interval after ``started_on``; with no
-    start date either, nothing is due and nothing is overdue. Due today is not overdue.
-    Raises :class:`ScheduleError` for an unknown schedule, or nqsw without a start date.
+    The next session agreed in the last one (``agreed_next``, after ``last_supervised``) is
+    the due date; otherwise one interval after the last supervision. Never supervised: one
+    interval after they were added (``added_on``) or started, whichever is later, so someone
+    added today is not already overdue; with neither, nothing is due and nothing is overdue.
+    Due today is not overdue. Raises :class:`ScheduleError` for an unknown schedule, or nqsw
+    without a start date.
     """
-    anchor = last_supervised if last_supervised is not None else started_on
+    anchor = last_supervised if last_supervised is not None else max(
+        (day for day in (started_on, added_on) if day is not None), default=None)
     if anchor is None:
         # Raises for nqsw, which cannot work without a start date.
         return SupervisionStatus(None, interval_days(schedule, None, today), None, False, 0)
     due_on = next_due(schedule, started_on, anchor)
     interval = (due_on - anchor).days
+    if last_supervised is not None and agreed_next is not None and agreed_next > last_supervised:
+        due_on = agreed_next
     days_since = (today - last_supervised).days if last_supervised is not None else None
     days_overdue = max(0, (today - due_on).days)
     return SupervisionStatus(days_since, interval, due_on, days_overdue > 0, days_overdue)
+
+
+def last_session(person: Person, last_recorded: date | None) -> date | None:
+    """The later of the last recorded supervision and the one given when they were added."""
+    return max((day for day in (last_recorded, person.last_supervised_on) if day is not None),
+               default=None)
+
+
+def person_status(person: Person, last_recorded: date | None, today: date,
+                  agreed_next: date | None = None) -> SupervisionStatus:
+    """:func:`supervision_status` for a stored supervisee: their last session (recorded, or
+    given when added), the next session agreed in their latest record, the day they were
+    added."""
+    last = last_session(person, last_recorded)
+    agreed = agreed_next if last_recorded is not None and last == last_recorded else None
+    added = person.created_at.date() if person.created_at is not None else None
+    return supervision_status(person.schedule, person.started_on, last, today,
+                              agreed_next=agreed, added_on=added)
 
 
 @dataclass(frozen=True)
@@ -163,20 +193,24 @@ class SuperviseeDue:
     last_supervised: date | None
     status: SupervisionStatus | None
     problem: str = ""
+    agreed_next: date | None = None
 
 
 def due_list(people: Iterable[Person], last_supervised: Mapping[int, date],
-             today: date) -> list[SuperviseeDue]:
-    """Each person's status: most overdue first, then soonest due, then those with none."""
+             today: date, agreed_next: Mapping[int, date] | None = None) -> list[SuperviseeDue]:
+    """Each person's status: most overdue first, then soonest due, then those with none.
+    ``last_supervised`` is the last record's date, ``agreed_next`` the next session it agreed,
+    per person id."""
     due: list[SuperviseeDue] = []
     for person in people:
         last = last_supervised.get(person.id) if person.id is not None else None
+        agreed = (agreed_next or {}).get(person.id) if person.id is not None else None
         try:
-            status = supervision_status(person.schedule, person.started_on, last, today)
+            status = person_status(person, last, today, agreed)
         except ScheduleError as exc:
-            due.append(SuperviseeDue(person, last, None, str(exc)))
+            due.append(SuperviseeDue(person, last, None, str(exc), agreed))
         else:
-            due.append(SuperviseeDue(person, last, status))
+            due.append(SuperviseeDue(person, last, status, "", agreed))
 
     def order(d: SuperviseeDue) -> tuple:
         if d.status is None:

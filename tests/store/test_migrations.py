@@ -43,26 +43,53 @@ def test_a_migration_takes_a_verified_backup_first(new_journal, journal_dir, tmp
     from reflect.store.sqlcipher import raw_connect
     from tests.conftest import PASSPHRASE
 
-    new_journal.add_entry("Written under revision 0001", "kept")
+    before, later = HEAD_REVISION, f"{int(HEAD_REVISION) + 1:04d}"
+    new_journal.add_entry(f"Written under revision {before}", "kept")
     new_journal.close()
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate._SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_marker.py").write_text(
-        'from alembic import op\n\nrevision = "0002"\ndown_revision = "0001"\n'
+    (scripts / "versions" / f"{later}_marker.py").write_text(
+        f'from alembic import op\n\nrevision = "{later}"\ndown_revision = "{before}"\n'
         "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n"
         '    op.execute("CREATE TABLE later_feature (x INTEGER)")\n\n\n'
         "def downgrade():\n    op.execute(\"DROP TABLE later_feature\")\n")
     monkeypatch.setattr(migrate, "_SCRIPTS", scripts)
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(migrate, "HEAD_REVISION", later)
 
     with Journal.unlock(journal_dir, passphrase=PASSPHRASE) as journal:
-        assert current_revision(journal.vault.engine) == "0002"
+        assert current_revision(journal.vault.engine) == later
         assert journal.search("revision").total == 1
         key = journal.vault.data_key
-    [backup] = [b for b in list_backups(journal_dir) if b.label == "before-migration-0001"]
+    [backup] = [b for b in list_backups(journal_dir) if b.label == f"before-migration-{before}"]
     conn = raw_connect(backup.path / "journal.db", key, read_only=True)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == before
         assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def test_a_0001_journal_gains_the_last_supervision_column(tmp_path):
+    """A journal written before revision 0002 opens, keeps its supervisee and can store
+    their last supervision before Reflect; the backup before the change is kept."""
+    import json
+    import shutil
+    from datetime import date
+    from pathlib import Path
+
+    from reflect.journal.journal import Journal
+    from reflect.store.backups import list_backups
+    from reflect.supervision.records import Supervision
+
+    data = Path(__file__).resolve().parent / "data"
+    facts = json.loads((data / "old_driver_journal.json").read_text())
+    folder = tmp_path / "journal"
+    shutil.copytree(data / "old_driver_journal", folder)
+    with Journal.unlock(folder, passphrase=facts["passphrase"]) as journal:
+        assert current_revision(journal.vault.engine) == HEAD_REVISION
+        sup = Supervision(journal)
+        (wren,) = sup.supervisees()
+        assert wren.last_supervised_on is None
+        sup.update_supervisee(wren.id, last_supervised_on=date(2026, 2, 2))
+        assert sup.supervisee(wren.id).last_supervised_on == date(2026, 2, 2)
+    assert any(b.label == "before-migration-0001" for b in list_backups(folder))

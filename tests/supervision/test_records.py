@@ -1,7 +1,7 @@
 """Supervision as a first line manager uses it: supervisees, a record with challenge and
 three actions, the next session's review, Home, and the record exported for agreement."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -233,8 +233,10 @@ def test_overdue_actions_and_home(sup, wren, new_journal):
     by_name = {d.person.code_name: d for d in home.supervisees}
     assert set(by_name) == {"Wren", "Owl", "Finch"}  # inactive ones are not on Home
     wren_due = by_name["Wren"].status
+    # Due on the next session the record agreed (1 April), not a month after 3 March.
     assert (wren_due.days_since, wren_due.interval, wren_due.due_on, wren_due.overdue) == (
-        36, 31, APRIL + timedelta(days=2), True)
+        36, 31, APRIL, True)
+    assert (by_name["Wren"].agreed_next, wren_due.days_overdue) == (APRIL, 7)
     owl_due = by_name["Owl"]
     assert owl_due.last_supervised == date(2026, 3, 30)  # not the record in the trash
     assert (owl_due.status.interval, owl_due.status.days_overdue) == (7, 2)  # NQSW week 5

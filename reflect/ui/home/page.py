@@ -9,7 +9,7 @@ other pages while this one waits in the stack.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,6 +32,7 @@ from reflect.journal.daily_prompt import suggestions
 from reflect.journal.journal import Journal
 from reflect.journal.kinds import kind_label
 from reflect.store.queries import EntryFilter, PromptUsage
+from reflect.supervision.record_titles import distinct_titles, shown_title
 from reflect.ui.home.supervision import supervision_section
 from reflect.ui.widgets.card import Section, heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
@@ -144,10 +145,11 @@ class RecentEntries(Section):
         self.body.addWidget(self.list)
         self.body.addWidget(self.empty)
 
-    def show_entries(self, summaries) -> None:
+    def show_entries(self, summaries, titles: Mapping[int, str] | None = None) -> None:
+        """``titles``: the distinct titles of records (two sessions with Sam differ)."""
         self.list.clear()
         for summary in summaries:
-            item = QTreeWidgetItem([summary.title.strip() or "Untitled",
+            item = QTreeWidgetItem([shown_title(titles or {}, summary.entry_id, summary.title),
                                     kind_label(summary.kind),
                                     uk_date(summary.happened_on, short=True)])
             item.setData(0, ENTRY_ID_ROLE, summary.entry_id)
@@ -272,7 +274,9 @@ class HomePage(QScrollArea):
                                "Ctrl+L locks the journal")
         usage = self.journal.prompt_usage()
         self.prompt_card.update_choices(usage, today)
-        self.recent.show_entries(self.journal.list_summaries(limit=RECENT_COUNT))
+        recent = self.journal.list_summaries(limit=RECENT_COUNT)
+        self.recent.show_entries(recent, distinct_titles(
+            self.journal, ((s.entry_id, s.title) for s in recent)))
         last = calendar.monthrange(today.year, today.month)[1]
         month = EntryFilter(date_from=today.replace(day=1), date_to=today.replace(day=last))
         total_prompts = sum(len(s.prompts) for s in self.sets)

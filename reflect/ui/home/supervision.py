@@ -107,10 +107,11 @@ class SupervisionSection(Section):
         self.people.clear()
         for due in summary.supervisees:
             person = due.person
-            status = due.problem or due_text(person, due.last_supervised, summary.today)
+            status = due.problem or due_text(person, due.last_supervised, summary.today,
+                                             due.agreed_next)
             item = QTreeWidgetItem([person.code_name,
                                     interval_text(person, due.last_supervised, summary.today,
-                                                  next_due=False),
+                                                  next_due=False, agreed=due.agreed_next),
                                     status])
             item.setToolTip(0, plain_tooltip(person.role or person.code_name))
             item.setForeground(1, muted)

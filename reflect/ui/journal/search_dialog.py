@@ -60,6 +60,7 @@ from reflect.journal.journal import Journal, SearchResult
 from reflect.journal.kinds import kind_label
 from reflect.journal.search_text import locate, snippet_text, strip_markers
 from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+from reflect.supervision.record_titles import distinct_titles
 from reflect.ui.widgets.feedback import hint_label
 
 DEBOUNCE_MS = 120
@@ -263,8 +264,9 @@ class SearchDialog(QDialog):
 
     def _add_rows(self, hits: list[SearchHit]) -> None:
         first_new = self.results.count()
+        titles = distinct_titles(self.journal, ((h.entry_id, h.title) for h in hits))
         for hit in hits:
-            title = hit.title.strip() or "Untitled"
+            title = titles[hit.entry_id]
             meta = f"{kind_label(hit.kind)} · {uk_date(hit.happened_on, short=True)}"
             plain = strip_markers(snippet_text(hit.snippet))
             item = QListWidgetItem()

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -41,8 +40,9 @@ from reflect.pdf.secure import ALGORITHM
 from reflect.profile import mentor_pack
 from reflect.profile import ratings as profile_domain
 from reflect.profile.mentor_pack import Candidate, ExportResult, PackOptions
+from reflect.supervision.record_titles import distinct_titles
 from reflect.ui.profile.mentor_printer import MentorPackPrinter
-from reflect.ui.widgets.dates import uk_date_edit
+from reflect.ui.widgets.dates import DateBox, uk_date_edit
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.flow_layout import FlowLayout
 from reflect.ui.widgets.messages import Failure
@@ -61,13 +61,14 @@ class ProgressRelay(QObject):
     progressed = Signal(int, int, str)
 
 
-def candidate_text(candidate: Candidate) -> str:
-    title = candidate.title or "(untitled)"
+def candidate_text(candidate: Candidate, title: str | None = None) -> str:
+    """``title``: the record's distinct title (two sessions with Sam differ)."""
+    title = title or candidate.title or "(untitled)"
     caution = f"  ⚠ {candidate.caution}" if candidate.caution else ""
     return f"{uk_date(candidate.happened_on, short=True)} · {title}{caution}"
 
 
-def _day(edit: QDateEdit) -> date:
+def _day(edit: DateBox) -> date:
     value = edit.date()
     return date(value.year(), value.month(), value.day())
 
@@ -247,8 +248,9 @@ class MentorExportDialog(QDialog):
         self.entry_list.blockSignals(True)
         self.entry_list.clear()
         self.candidates = mentor_pack.candidates(self.journal, *self.period())
+        titles = distinct_titles(self.journal, ((c.entry_id, c.title) for c in self.candidates))
         for candidate in self.candidates:
-            item = QListWidgetItem(candidate_text(candidate))
+            item = QListWidgetItem(candidate_text(candidate, titles.get(candidate.entry_id)))
             item.setData(ENTRY_ROLE, candidate.entry_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = (candidate.entry_id in ticked if candidate.entry_id in seen

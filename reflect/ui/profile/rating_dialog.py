@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -49,7 +48,7 @@ from reflect.profile.ratings import (
 )
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.contrast import TEXT_CONTRAST, contrast_ratio, readable_radios
-from reflect.ui.widgets.dates import to_qdate, uk_date_edit
+from reflect.ui.widgets.dates import DateBox, to_qdate, uk_date_edit
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
 
@@ -62,7 +61,7 @@ KINDS = (("self", "My rating now"), ("target", "My target"),
          ("other", "Someone else's rating (360 feedback)"))
 
 
-def _date(edit: QDateEdit) -> date:
+def _date(edit: DateBox) -> date:
     value = edit.date()
     return date(value.year(), value.month(), value.day())
 

@@ -137,6 +137,7 @@ class SupervisionPage(QWidget):
         try:
             people = self.supervision.supervisees(include_inactive=self.show_former.isChecked())
             last = self.supervision.last_supervised()
+            agreed = self.supervision.agreed_next_sessions()
         except Exception as exc:
             self._fail("Supervisees could not be read.", exc)
             return
@@ -144,7 +145,8 @@ class SupervisionPage(QWidget):
         self.people_list.blockSignals(True)
         self.people_list.clear()
         for person in people:
-            status = due_text(person, last.get(saved_id(person)))
+            status = due_text(person, last.get(saved_id(person)), None,
+                              agreed.get(saved_id(person)))
             item = QListWidgetItem(person.code_name)
             item.setData(PERSON_ROLE, person.id)
             item.setData(STATUS_ROLE, status)

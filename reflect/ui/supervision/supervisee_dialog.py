@@ -8,7 +8,7 @@ without a start date) keeps the dialog open with the reason in plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -57,6 +57,10 @@ class SuperviseeDialog(QDialog):
             self.schedule_combo.addItem(label, key)
         self.started_edit = OptionalDateEdit("Started on", "Not set")
         self.started_hint = hint_label()
+        self.last_edit = OptionalDateEdit("Last supervision", "Not yet")
+        self.last_edit.setMaximumDate(QDate.currentDate())  # a session still to come is not one
+        self.last_hint = hint_label("Optional: their last session before Reflect. Next due "
+                                    "counts from it, or from today if there was none yet.")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         form = QFormLayout()
@@ -73,6 +77,13 @@ class SuperviseeDialog(QDialog):
         started_label = plain_label("S&tarted on", wrap=False)
         started_label.setBuddy(self.started_edit)
         form.addRow(started_label, started)
+        last = QHBoxLayout()
+        last.addWidget(self.last_edit)
+        last.addStretch(1)
+        last_label = plain_label("&Last supervision", wrap=False)
+        last_label.setBuddy(self.last_edit)
+        form.addRow(last_label, last)
+        form.addRow("", self.last_hint)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(self.error)
@@ -90,6 +101,9 @@ class SuperviseeDialog(QDialog):
             self.code_edit.setText(person.code_name)
             self.role_edit.setText(person.role)
             self.started_edit.set_value(person.started_on)
+            self.last_edit.set_value(person.last_supervised_on)
+            self.last_hint.setText("Optional: their last session before Reflect; sessions "
+                                   "recorded here count after it.")
         self._schedule_changed()
 
     def _schedule_changed(self, *_args: object) -> None:
@@ -104,12 +118,14 @@ class SuperviseeDialog(QDialog):
             if self.person is None:
                 self.person = self.supervision.add_supervisee(
                     self.code_edit.text(), role=self.role_edit.text(), schedule=schedule,
-                    started_on=self.started_edit.value())
+                    started_on=self.started_edit.value(),
+                    last_supervised_on=self.last_edit.value())
             else:
                 self.person = self.supervision.update_supervisee(
                     saved_id(self.person), code_name=self.code_edit.text(),
                     role=self.role_edit.text(), schedule=schedule,
-                    started_on=self.started_edit.value())
+                    started_on=self.started_edit.value(),
+                    last_supervised_on=self.last_edit.value())
         except SupervisionError as exc:
             self.error.show_failure(Failure("The supervisee was not saved.", str(exc)))
             return

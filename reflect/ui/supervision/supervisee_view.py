@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from reflect.common.dates import uk_date
 from reflect.common.ids import saved_id
 from reflect.store.models import Person
+from reflect.supervision.record_titles import distinct_titles
 from reflect.supervision.records import Supervision
-from reflect.supervision.schedules import SCHEDULES, ScheduleError, supervision_status
+from reflect.supervision.schedules import SCHEDULES, ScheduleError, person_status
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.lists import RoomyDelegate
@@ -43,13 +44,15 @@ def _days(n: int) -> str:
     return f"{n} day{'s' if n != 1 else ''}"
 
 
-def due_text(person: Person, last: date | None, today: date | None = None) -> str:
-    """One line for lists: "Due in 5 days", "Overdue by 3 days", "Former supervisee"."""
+def due_text(person: Person, last: date | None, today: date | None = None,
+             agreed: date | None = None) -> str:
+    """One line for lists: "Due in 5 days", "Overdue by 3 days", "Former supervisee".
+    ``last``: the last record's date; ``agreed``: the next session that record agreed."""
     if not person.active:
         return "Former supervisee"
     today = today or date.today()
     try:
-        status = supervision_status(person.schedule, person.started_on, last, today)
+        status = person_status(person, last, today, agreed)
     except ScheduleError:
         return "Schedule needs a start date"
     if status.due_on is None:
@@ -65,15 +68,16 @@ SHORT_SCHEDULES = {"four-weekly": "four-weekly", "six-weekly": "six-weekly",
 
 
 def interval_text(person: Person, last: date | None, today: date | None = None, *,
-                  next_due: bool = True) -> str:
+                  next_due: bool = True, agreed: date | None = None) -> str:
     """"12 days since the last supervision · every 31 days (monthly) · next due 3 Apr 2026"."""
     today = today or date.today()
     schedule = SHORT_SCHEDULES.get(person.schedule, SCHEDULES.get(person.schedule, "").lower())
     try:
-        status = supervision_status(person.schedule, person.started_on, last, today)
+        status = person_status(person, last, today, agreed)
     except ScheduleError as exc:
         return str(exc)
     since = ("No supervision recorded yet" if status.days_since is None else
+             "Last supervision today" if status.days_since == 0 else
              f"{_days(status.days_since)} since the last supervision")
     parts = [since, f"every {_days(status.interval)} ({schedule or person.schedule})"]
     if next_due and status.due_on is not None:
@@ -234,9 +238,10 @@ class SuperviseeView(QWidget):
             self.status.setText("")
         else:
             last = self.supervision.last_supervised().get(saved_id(person))
+            agreed = self.supervision.agreed_next_sessions().get(saved_id(person))
             self.title.setText(person.code_name)
             self.role.setText(person.role or "No role given")
-            self.status.setText(interval_text(person, last) if person.active
+            self.status.setText(interval_text(person, last, agreed=agreed) if person.active
                                 else "Former supervisee: kept for their records and actions.")
             self.active_button.setText("Mark as former" if person.active else "Make active")
             self.active_button.setAccessibleName(self.active_button.text())
@@ -246,9 +251,12 @@ class SuperviseeView(QWidget):
     def _show_records(self, person_id: int | None, own: bool) -> None:
         self.records.clear()
         entries = self.supervision.records_for(person_id) if person_id or own else []
+        titles = distinct_titles(self.supervision.journal,
+                                 ((saved_id(e), e.title) for e in entries))
         for entry in entries:
             template = self.supervision.template(entry.template_id)
-            item = QTreeWidgetItem([uk_date(entry.happened_on, short=True), entry.title,
+            item = QTreeWidgetItem([uk_date(entry.happened_on, short=True),
+                                    titles[saved_id(entry)],
                                     template.name if template else "Other"])
             item.setData(0, ENTRY_ID_ROLE, entry.id)
             self.records.addTopLevelItem(item)

@@ -178,7 +178,7 @@ def test_the_supervision_cycle_through_the_window(qtbot, make_window, driver, jo
     assert lines[0].startswith("1 overdue action ·")
     assert any(line.startswith("Ask the IRO") and "5 days overdue" in line for line in lines)
     wren = next(line for line in lines if line.startswith("Wren |"))
-    assert "0 days since the last supervision" in wren and "| Due in" in wren
+    assert "Last supervision today" in wren and "| Due in" in wren
 
     # Find the first record by a word from its challenge, and open it from search.
     assert [h.entry_id for h in window.journal.search("threshold").hits] == [first_id]
