@@ -187,6 +187,11 @@ class DraftKeeper:
         discard_quietly(self.journal, key)
         self.flushed = None
 
+    def retire(self, old_key: str) -> None:
+        """Drop a draft left under a key the form no longer uses (it was re-keyed): the
+        form's own draft stays kept, so it still says "Draft kept"."""
+        discard_quietly(self.journal, old_key)
+
     def drop_unneeded(self, key: str) -> None:
         """The form is clean (or empty): a draft it still has would only repeat it."""
         if self.flushed is not None:

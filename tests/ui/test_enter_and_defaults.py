@@ -80,8 +80,11 @@ def journal(folder: Path, cheap, passphrase):
 
 def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from reflect.ui.help.dialogs import AboutDialog, HelpDialog, TextDialog
+    from reflect.ui.interchange.export_dialog import ExportDialog
+    from reflect.ui.interchange.import_dialog import ImportDialog
+    from reflect.ui.profile.attribute_prompts import AttributePrompts
     from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
-    from reflect.ui.profile.rating_dialog import AttributePrompts, RatingDialog
+    from reflect.ui.profile.rating_dialog import RatingDialog
     from reflect.ui.safety.preferences import PreferencesDialog
     from reflect.ui.safety.restore_dialog import RestoreDialog
     from reflect.ui.safety.security_dialog import SecurityDialog
@@ -103,6 +106,8 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "MentorExportDialog": lambda: MentorExportDialog(journal),
         "RatingDialog": lambda: RatingDialog(journal, attributes),
         "AttributePrompts": lambda: AttributePrompts("Partnerships", "How well?", prompts),
+        "ExportDialog": lambda: ExportDialog(journal),
+        "ImportDialog": lambda: ImportDialog(journal),
     }
 
 
@@ -111,7 +116,8 @@ DEFAULTS = {"TextDialog": "Close", "AboutDialog": "Close", "HelpDialog": "Close"
             "PreferencesDialog": "OK", "RestoreDialog": "Lock and restore",
             "SecurityDialog": "Change passphrase", "SuperviseeDialog": "Save",
             "TemplateEditor": "Save copy", "MentorExportDialog": "Save PDF…",
-            "RatingDialog": "Save", "AttributePrompts": "Answer this"}
+            "RatingDialog": "Save", "AttributePrompts": "Answer this",
+            "ExportDialog": "&Export", "ImportDialog": "&Preview"}
 
 
 def _focus_off_buttons(dialog: QDialog) -> None:

@@ -63,6 +63,8 @@ def _needs(widget) -> tuple[int, int] | None:
     """The size the widget needs to show its text whole, or None if it has none to show."""
     from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QLineEdit
 
+    from reflect.ui.widgets.date_box import DateBox
+
     if isinstance(widget, QLabel):
         if not widget.text().strip():
             return None
@@ -72,11 +74,11 @@ def _needs(widget) -> tuple[int, int] | None:
         hint = widget.sizeHint()
         return hint.width(), hint.height()
     if isinstance(widget, QAbstractButton):
-        if not widget.text():
-            return None
+        if not widget.text() or isinstance(widget.parent(), QLineEdit):
+            return None  # an icon inside a line edit (a date box's calendar): it places them
         hint = widget.sizeHint()
         return hint.width(), hint.height()
-    if isinstance(widget, QAbstractSpinBox):  # date boxes: the whole date and the arrow
+    if isinstance(widget, QAbstractSpinBox | DateBox):  # the whole date and its button
         hint = widget.sizeHint()
         return hint.width(), hint.height()
     if isinstance(widget, QLineEdit):  # text scrolls inside; the box must not be squashed

@@ -151,7 +151,8 @@ class EntryEditor(EntryForm):
         # Re-keyed under the new uid; the old draft goes only once the new one is written.
         self.drafts.flushed = None
         if self.flush_draft():
-            self._discard(key)
+            self.drafts.retire(key)
+        self._set_status()
         return True
 
     def _begin(self, entry_id: int | None, uid: str, prompt_id: str | None,

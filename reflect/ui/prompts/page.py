@@ -86,7 +86,7 @@ class PromptsPage(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter prompts by words")
+        self.filter_edit.setPlaceholderText("Filter by words")
         self.filter_edit.setAccessibleName("Filter prompts")
         self.filter_edit.setClearButtonEnabled(True)
         self.attribute_box = QComboBox()

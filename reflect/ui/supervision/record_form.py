@@ -41,7 +41,6 @@ from reflect.journal.drafts import (
     DraftKind,
     DraftStep,
     DraftUnreadable,
-    discard_quietly,
 )
 from reflect.store.models import Entry
 from reflect.supervision.record_state import (
@@ -229,7 +228,7 @@ class RecordForm(QWidget):
         self.set_form_state(state)
         self.drafts.flushed = None
         if self.flush_draft():  # re-keyed under the new uid before the old one goes
-            discard_quietly(self.journal, key)  # the old key only: the new draft is kept
+            self.drafts.retire(key)
         self.show_status()
         return True
 

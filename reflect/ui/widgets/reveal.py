@@ -6,7 +6,7 @@ of a long entry or record.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QWidget
 
@@ -21,6 +21,16 @@ def reveal_widget(widget: QWidget, offset: int = 0, area: QScrollArea | None = N
         widget.setTextCursor(cursor)
     elif isinstance(widget, QLineEdit):
         widget.setCursorPosition(max(0, min(offset, len(widget.text()))))
+    _scroll_to_cursor(widget, area)
+    # Once more after the page settles: a bar shown as the page opens (a restored draft, a
+    # status line) can shrink the view and push the line back out of sight.
+    QTimer.singleShot(0, widget, lambda: _scroll_to_cursor(widget, area))
+    widget.window().activateWindow()  # a dialog (search) may just have closed over it
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    return True
+
+
+def _scroll_to_cursor(widget: QWidget, area: QScrollArea | None) -> None:
     inner = area.widget() if area is not None else None
     if area is not None and inner is not None and inner.isAncestorOf(widget):
         area.ensureWidgetVisible(widget, 0, 40)
@@ -29,6 +39,3 @@ def reveal_widget(widget: QWidget, offset: int = 0, area: QScrollArea | None = N
             area.ensureVisible(point.x(), point.y(), 0, 60)
     if isinstance(widget, QPlainTextEdit | QTextEdit):
         widget.ensureCursorVisible()
-    widget.window().activateWindow()  # a dialog (search) may just have closed over it
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    return True
