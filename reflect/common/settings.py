@@ -48,14 +48,22 @@ class Settings:
         return settings
 
     @classmethod
-    def remember(cls, **changes: object) -> None:
-        """Change a few values in the saved file, keeping the rest as saved (a window's copy
-        may be older); a file that cannot be written only means it is not remembered."""
+    def update(cls, **changes: object) -> None:
+        """Change a few values in the saved file, keeping the rest as saved: a window's copy
+        may be older than what a dialog remembered since. Raises OSError if not written."""
         settings = cls.load()
         for key, value in changes.items():
+            if not hasattr(settings, key):
+                raise AttributeError(f"no setting {key!r}")
             setattr(settings, key, value)
+        settings.save()
+
+    @classmethod
+    def remember(cls, **changes: object) -> None:
+        """:meth:`update`, where a file that cannot be written only means it is not
+        remembered."""
         with contextlib.suppress(OSError):
-            settings.save()
+            cls.update(**changes)
 
     def save(self) -> None:
         self.path().parent.mkdir(parents=True, exist_ok=True)

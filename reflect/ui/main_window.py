@@ -455,7 +455,9 @@ class MainWindow(QMainWindow):
         self.idle.set_timeout_minutes(self.settings.auto_lock_minutes)
         set_spell_check(self.settings.spell_check)
         try:
-            self.settings.save()
+            Settings.update(auto_lock_minutes=self.settings.auto_lock_minutes,
+                            lock_on_sleep=self.settings.lock_on_sleep,
+                            spell_check=self.settings.spell_check)
         except OSError as exc:
             self.statusBar().showMessage(
                 f"The preferences apply now but could not be saved ({exc.strerror}).", 10_000)

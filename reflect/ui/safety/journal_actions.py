@@ -170,7 +170,7 @@ class JournalActions(QObject):
         settings.backup_folder = str(chosen)
         self._describe_backup_place()
         try:
-            settings.save()
+            Settings.update(backup_folder=settings.backup_folder)
         except OSError as exc:
             self.window.statusBar().showMessage(
                 f"Backups go to {chosen} until Reflect closes; the choice could not be saved "
