@@ -29,6 +29,7 @@ from reflect.journal import interchange
 from reflect.journal.interchange import counted, not_encrypted_warning
 from reflect.journal.journal import Journal
 from reflect.ui.safety.choosers import FileChooser, ask_for_export_file
+from reflect.ui.widgets.contrast import readable_radios
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.workers import Job, JobCancelled, run_job
@@ -64,6 +65,7 @@ class ExportDialog(QDialog):
         self.markdown_button = QRadioButton("&Markdown: one file to read or print, newest first")
         self.jsonl_button = QRadioButton("&JSON Lines: every field, to import again")
         self.markdown_button.setChecked(True)
+        readable_radios(self)  # the style's own rings fade into a dark palette
         self.markdown_button.toggled.connect(self._format_changed)
         self.path_edit = QLineEdit(str(default_path(MARKDOWN)))
         self.path_edit.setAccessibleName("File to export to")

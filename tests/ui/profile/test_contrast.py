@@ -104,3 +104,25 @@ def test_equal_values_all_show_and_no_marker_is_on_a_scale_number(qtbot):
     radar.checkboxes["previous"].click()
     radar.checkboxes["others"].click()
     assert not radar.equal_note.isVisibleTo(radar)  # one series left: nothing to explain
+
+
+def test_the_export_dialogs_radio_rings_reach_three_to_one(qtbot, palette, tmp_path, cheap):
+    from reflect.journal.journal import Journal
+    from reflect.ui.interchange.export_dialog import ExportDialog
+
+    journal, _key = Journal.create(tmp_path / "journal", "a long test passphrase", cheap)
+    try:
+        dialog = ExportDialog(journal)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        button = dialog.jsonl_button  # unchecked at first: only its ring shows
+        option = QStyleOptionButton()
+        option.initFrom(button)
+        ring = button.style().subElementRect(QStyle.SubElement.SE_RadioButtonIndicator,
+                                             option, button)
+        image = button.grab().toImage()
+        assert _best_contrast(image, ring, palette.color(QPalette.ColorRole.Window)) >= 3.0
+        dialog.close()
+    finally:
+        journal.close()
