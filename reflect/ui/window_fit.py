@@ -155,6 +155,16 @@ class CurrentPageStack(QStackedWidget):
             return super().minimumSizeHint()
         return page.minimumSizeHint().expandedTo(page.minimumSize())
 
+    def heightForWidth(self, width: int) -> int:
+        """The page on show only: Qt's stack answers for its tallest page, and a scroll area
+        around it would scroll a short page (two scroll bars around a record)."""
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        if page.hasHeightForWidth():
+            return page.heightForWidth(width)
+        return max(page.minimumSizeHint().height(), page.minimumHeight())
+
 
 def scrolling(content: QWidget, name: str) -> QScrollArea:
     """``content`` filling a frameless scroll area: it grows with the area and, below its

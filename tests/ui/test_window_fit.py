@@ -142,3 +142,30 @@ def test_tab_to_a_button_off_the_edge_scrolls_it_into_view(qtbot, tmp_path, chea
     assert form.preview.isHidden()  # "Hide preview" pressed
     qtbot.wait(20)
     assert form.preview_button.width() >= form.preview_button.sizeHint().width()  # "Show…"
+
+
+
+def test_a_record_scrolls_inside_itself_not_with_its_page_too(qtbot, tmp_path, cheap):
+    """Two scroll bars side by side (the page's around the record's) came from the page
+    stack answering for its tallest page, the supervisee view, not the record on show."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QScrollArea
+
+    from reflect.common.settings import Settings
+    from reflect.ui.app import open_demo_window
+
+    window = open_demo_window(tmp_path / "journal", today=date(2026, 3, 18),
+                              kdf_params=cheap, settings=Settings())
+    qtbot.addWidget(window)
+    window.resize(900, 496)
+    window.show()
+    qtbot.waitExposed(window)
+    window.shell.show_page("Supervision")
+    page = window.shell.page("Supervision")
+    page.new_record("one_to_one")
+    qtbot.wait(50)
+    bars = {area.objectName() or "record": area.verticalScrollBar().isVisible()
+            for area in window.findChildren(QScrollArea) if area.isVisible()}
+    assert bars.get("pageScroll") is False and bars.get("record") is True
+    window.close()
