@@ -6,7 +6,8 @@ PROGRAM defaults to $REFLECT_FROZEN, else the build's own place (dist/reflect/re
 dist/reflect/reflect.exe, dist/Reflect.app/Contents/MacOS/reflect). Run it with a Python that
 has the project's dependencies (pypdf reads the PDF back, Qt reads the screenshot back); the
 program under test uses only what it bundles. It checks ``--version``, ``init``, ``add``,
-``search``, ``check``, ``backup``, a password-protected PDF export, and ``--demo`` started
+``search``, ``check``, ``backup``, a password-protected PDF export, ``spell`` (the bundled
+dictionary), and ``--demo`` started
 offscreen with a screenshot that must not be blank. The journal uses the real key-derivation
 cost: the CLI has no cheap mode, and one derivation per command is quick enough.
 
@@ -173,6 +174,17 @@ class Smoke:
             raise AssertionError(f"encrypted with /V {algorithm}, not AES-256 (/V 5)")
         return f"{len(reader.pages)} pages, AES-256, opens with the password only"
 
+    def spell(self) -> str:
+        """The bundled en_GB dictionary loads in the frozen app (PyInstaller must carry it)."""
+        result = self.run("spell", "We recieve the colour chart and organise the programme",
+                          timeout=180)
+        self.expect(result, 1)
+        if not result.stdout.startswith("recieve (line 1, column 4): try receive"):
+            raise AssertionError(f"unexpected answer: {result.stdout!r}")
+        if any(w in result.stdout for w in ("colour", "organise", "programme")):
+            raise AssertionError(f"British spellings were flagged: {result.stdout!r}")
+        return "British English dictionary loaded; 'recieve' flagged, 'colour' accepted"
+
     def demo(self) -> str:
         shot = self.tmp / "demo.png"
         result = self.run("--demo", program=self.gui, timeout=180,
@@ -219,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             smoke.check("check", smoke.check_journal)
             smoke.check("backup", smoke.backup)
             smoke.check("export --format pdf --password-env", smoke.pdf)
+        smoke.check("spell (the bundled dictionary)", smoke.spell)
         smoke.check("--demo offscreen screenshot", smoke.demo)
     failed = sum(1 for _name, ok, _detail in smoke.results if not ok)
     print(f"smoke_frozen: {len(smoke.results) - failed} passed, {failed} failed")
