@@ -2,8 +2,10 @@
 
     .venv/bin/python scripts/screenshots.py          # writes docs/screenshots/*.png
 
-Windows are rendered offscreen at 1200x800 in the light palette (and Home once in dark);
-the mentor pack's second page is rendered with pdftoppm (Debian: poppler-utils) if present.
+Windows are rendered offscreen at 1200x800 in the light palette, then Home, a supervision
+record and the Profile in a dark one; a second run at 200 % scaling (QT_SCALE_FACTOR=2, in
+its own process since Qt reads it at start) adds the Journal and a record as *-2x.png. The
+mentor pack's second page is rendered with pdftoppm (Debian: poppler-utils) if present.
 """
 
 from __future__ import annotations
@@ -16,10 +18,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-TODAY = date(2026, 11, 20)
+TODAY = date.today()  # Home counts from the real day: the demo must agree with it
 SIZE = (1200, 800)
 
 
@@ -52,19 +52,54 @@ def shoot(window, app, name: str) -> None:
     print(f"wrote docs/screenshots/{name}.png")
 
 
-def main() -> int:
+def run_child(scale: int) -> None:
+    """Shoot in a child process on an offscreen screen with room for the window at this
+    scale: Qt reads the scale factor and the screen only at start, and offscreen's default
+    screen is smaller than the window, which is fitted into the screen it opens on."""
+    import json
+
+    with tempfile.TemporaryDirectory(prefix="reflect-shots-screen-") as temp:
+        screen = Path(temp) / "screen.json"
+        screen.write_text(json.dumps({"screens": [{
+            "name": f"{scale}x", "x": 0, "y": 0, "width": (SIZE[0] + 100) * scale,
+            "height": (SIZE[1] + 100) * scale, "logicalDpi": 96, "logicalBaseDpi": 96,
+            "dpr": 1.0}]}))
+        env = {**os.environ, "QT_SCALE_FACTOR": str(scale),
+               "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+        args = ["--child"] + (["--scaled"] if scale != 1 else [])
+        subprocess.run([sys.executable, __file__, *args], check=True, env=env)
+
+
+def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reflect.common.settings import Settings
     from reflect.ui.app import open_demo_window
 
     OUT.mkdir(parents=True, exist_ok=True)
+    args = sys.argv[1:] if argv is None else argv
+    if "--child" not in args:
+        run_child(1)
+        run_child(2)
+        return 0
+    scaled = "--scaled" in args
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory(prefix="reflect-shots-") as temp:
         window = open_demo_window(Path(temp) / "journal", today=TODAY, settings=Settings())
         window.resize(*SIZE)
         window.show()
         shell = window.shell
+        if scaled:
+            shell.show_page("Journal")
+            shell.page("Journal").list_view.setCurrentIndex(
+                shell.page("Journal").model.index(0, 0))
+            shoot(window, app, "journal-2x")
+            records = [e for e in window.journal.list_summaries(limit=50)
+                       if e.kind == "supervision"]
+            shell.open_entry(records[0].entry_id)
+            shoot(window, app, "supervision-record-2x")
+            window.close()
+            return 0
         shoot(window, app, "home")
         shell.show_page("Journal")
         journal_page = shell.page("Journal")
@@ -90,6 +125,10 @@ def main() -> int:
         app.setPalette(dark_palette())
         shell.show_page("Home")
         shoot(window, app, "home-dark")
+        shell.open_entry(records[0].entry_id)
+        shoot(window, app, "supervision-record-dark")
+        shell.show_page("Profile")
+        shoot(window, app, "profile-dark")
         pack = Path(temp) / "pack.pdf"
         from reflect.profile import mentor_pack
 

@@ -37,6 +37,12 @@ def test_misspellings_skip_addresses_code_and_case_numbers(checker):
     assert [(m.start, m.word) for m in checker.misspellings(text)] == [(2, "recieve")]
 
 
+def test_a_possessive_is_right_when_its_word_is():
+    checker = load_checker(["Kestrel"])
+    text = "Child J’s plan and Kestrel's visit; the recieve's ending"
+    assert [m.word for m in checker.misspellings(text)] == ["recieve's"]
+
+
 def test_suggestions_put_the_british_word_first(checker):
     assert checker.suggestions("behavour")[0] == "behaviour"
     assert "receive" in checker.suggestions("recieve", limit=5)
