@@ -14,11 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from reflect.journal.journal import Journal
 from reflect.ui.safety.choosers import FileChooser, ask_for_export_file
 from reflect.ui.widgets.contrast import readable_radios
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
+from reflect.ui.widgets.file_row import file_row
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.workers import Job, JobCancelled, run_job
 
@@ -70,15 +69,7 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit(str(default_path(MARKDOWN)))
         self.path_edit.setAccessibleName("File to export to")
         self.path_edit.textEdited.connect(self._path_edited)
-        self.choose_button = QPushButton("C&hoose…")
-        self.choose_button.setAutoDefault(False)
-        self.choose_button.clicked.connect(self.choose)
-        file_label = plain_label("&File:", wrap=False)
-        file_label.setBuddy(self.path_edit)
-        row = QHBoxLayout()
-        row.addWidget(file_label)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.choose_button)
+        row, self.choose_button = file_row(self.path_edit, self.choose)
 
         self.warning = plain_label(BEFORE_WARNING)
         self.warning.setAccessibleName("Not encrypted")

@@ -16,11 +16,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from reflect.journal.interchange import ImportReport, ParseResult, counted
 from reflect.journal.journal import Journal
 from reflect.ui.safety.choosers import FileChooser, ask_for_import_file
 from reflect.ui.widgets.feedback import hint_label, plain_label
+from reflect.ui.widgets.file_row import file_row
 from reflect.ui.workers import Job, JobCancelled, run_job
 
 IMPORT_JOB = "the import"
@@ -106,15 +105,7 @@ class ImportDialog(QDialog):
         self.path_edit.setAccessibleName("File to import")
         self.path_edit.setPlaceholderText("Type or choose a file")
         self.path_edit.textEdited.connect(self._path_changed)
-        self.choose_button = QPushButton("C&hoose…")
-        self.choose_button.setAutoDefault(False)
-        self.choose_button.clicked.connect(self.choose)
-        file_label = plain_label("&File:", wrap=False)
-        file_label.setBuddy(self.path_edit)
-        row = QHBoxLayout()
-        row.addWidget(file_label)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.choose_button)
+        row, self.choose_button = file_row(self.path_edit, self.choose)
 
         self.summary = plain_label(selectable=True)
         self.summary.setAccessibleName("What the import would do")
