@@ -5,7 +5,7 @@ linked to the record and Undo reopens the action there and then."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from reflect.store.actions import FOLLOW_UPS_KEY
 from reflect.store.models import Action
 from reflect.supervision.records import Supervision
 from tests.ui.conftest import open_unlocked
+from tests.ui.supervision.seed import new_record, seed_kestrel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TODAY = date.today()
@@ -26,16 +27,9 @@ OUTCOME = "The plan now names the growth charts; health sent them on day 4."
 @pytest.fixture
 def seeded(folder: Path, cheap, passphrase) -> Path:
     """Kestrel's record of 30 days ago with two open actions."""
-    journal, _ = Journal.create(folder, passphrase, cheap)
-    with journal:
-        sup = Supervision(journal)
-        kestrel = sup.add_supervisee("Kestrel", role="Social worker")
-        start = sup.start_record(kestrel.id, "one_to_one", TODAY - timedelta(days=30))
-        start.entry.sections.update(challenge="Threshold", supervisee_comments="Agreed.")
-        sup.save_record(start.entry, [
-            Action(description="Ask health for the growth charts", owner="Kestrel"),
-            Action(description="Chronology to the school", owner="Kestrel")])
-    return folder
+    return seed_kestrel(folder, cheap, passphrase, [
+        Action(description="Ask health for the growth charts", owner="Kestrel"),
+        Action(description="Chronology to the school", owner="Kestrel")])
 
 
 @pytest.fixture
@@ -44,10 +38,8 @@ def window(qtbot, make_window, driver, seeded, passphrase):
 
 
 def _new_record(window):
-    window.shell.show_page("Supervision")
-    page = window.shell.page("Supervision")
-    assert page.new_record("one_to_one")
-    return page, page.form
+    form = new_record(window)
+    return window.shell.page("Supervision"), form
 
 
 def _done_by_keyboard(qtbot, row, outcome: str) -> None:

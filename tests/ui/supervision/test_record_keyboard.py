@@ -4,17 +4,16 @@ after action rows come and go; a long action description wraps and shows all its
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reflect.journal.journal import Journal
 from reflect.store.models import Action
-from reflect.supervision.records import Supervision
 from tests.ui.conftest import open_unlocked
+from tests.ui.supervision.seed import new_record, seed_kestrel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TODAY = date.today()
@@ -26,22 +25,9 @@ LONG = ("Ask the school's designated safeguarding lead for the attendance figure
 @pytest.fixture
 def window(qtbot, make_window, driver, folder: Path, cheap, passphrase):
     """Kestrel with one earlier record and one open action, so the review panel shows."""
-    journal, _ = Journal.create(folder, passphrase, cheap)
-    with journal:
-        sup = Supervision(journal)
-        kestrel = sup.add_supervisee("Kestrel", role="Social worker")
-        start = sup.start_record(kestrel.id, "one_to_one", TODAY - timedelta(days=30))
-        start.entry.sections.update(challenge="Threshold", supervisee_comments="Agreed.")
-        sup.save_record(start.entry, [Action(description="Ask health for the growth charts",
-                                             owner="Kestrel", due_on=TODAY)])
+    seed_kestrel(folder, cheap, passphrase, [Action(
+        description="Ask health for the growth charts", owner="Kestrel", due_on=TODAY)])
     return open_unlocked(qtbot, make_window, driver, folder, passphrase)
-
-
-def _new_record(window):
-    window.shell.show_page("Supervision")
-    page = window.shell.page("Supervision")
-    assert page.new_record("one_to_one")
-    return page.form
 
 
 def _stops(form) -> list[QWidget]:
@@ -82,7 +68,7 @@ def _add_action_by_keyboard(qtbot, form, text: str) -> None:
 
 
 def test_tab_from_remove_goes_on_to_add_action_and_a_letter_switches_no_page(qtbot, window):
-    form = _new_record(window)
+    form = new_record(window)
     _add_action_by_keyboard(qtbot, form, "Chronology to the school")
     row = form.body.action_editor.rows[0]
     row.remove_button.setFocus()
@@ -97,7 +83,7 @@ def test_tab_from_remove_goes_on_to_add_action_and_a_letter_switches_no_page(qtb
 
 
 def test_tab_runs_through_the_whole_record_in_reading_order(qtbot, window):
-    form = _new_record(window)
+    form = new_record(window)
     editor = form.body.action_editor
     assert not form.body.review.isHidden()  # the review panel's buttons come first
     assert _tab_chain(qtbot, form) == _stops(form)
@@ -123,7 +109,7 @@ def test_tab_runs_through_the_whole_record_in_reading_order(qtbot, window):
 
 
 def test_a_long_action_description_wraps_and_tab_still_moves_on(qtbot, window, tmp_path):
-    form = _new_record(window)
+    form = new_record(window)
     editor = form.body.action_editor
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     row = editor.rows[0]

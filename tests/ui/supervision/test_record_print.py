@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reflect.journal.journal import Journal
 from reflect.store.models import Action
 from reflect.supervision.records import Supervision
 from tests.ui.conftest import open_unlocked
 from tests.ui.printing import PrintToFile, cancel, empty_tmp, pages_text
+from tests.ui.supervision.seed import seed_kestrel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TODAY = date.today()
@@ -22,20 +22,13 @@ TODAY = date.today()
 @pytest.fixture
 def window(qtbot, make_window, driver, folder: Path, cheap, passphrase):
     """Kestrel with one saved record: a challenge, an action done and one open, wellbeing."""
-    journal, _ = Journal.create(folder, passphrase, cheap)
-    with journal:
-        sup = Supervision(journal)
-        kestrel = sup.add_supervisee("Kestrel", role="Social worker")
-        start = sup.start_record(kestrel.id, "one_to_one", TODAY - timedelta(days=30))
-        start.entry.sections.update(
-            challenge="Kestrel felt the **threshold** was met; we agreed to escalate.",
-            wellbeing="Sleeping badly since the court hearing.", supervisee_comments="Agreed.")
-        record = sup.save_record(start.entry, [
-            Action(description="Chronology to the school", owner="Kestrel",
-                   due_on=TODAY - timedelta(days=20)),
-            Action(description="Ask health for the growth charts", owner="Kestrel",
-                   due_on=TODAY + timedelta(days=3))])
-        sup.complete(record.actions[0].id, "The school now shares attendance weekly.")
+    seed_kestrel(folder, cheap, passphrase, [
+        Action(description="Chronology to the school", owner="Kestrel",
+               due_on=TODAY - timedelta(days=20)),
+        Action(description="Ask health for the growth charts", owner="Kestrel",
+               due_on=TODAY + timedelta(days=3))], done=0,
+        challenge="Kestrel felt the **threshold** was met; we agreed to escalate.",
+        wellbeing="Sleeping badly since the court hearing.")
     return open_unlocked(qtbot, make_window, driver, folder, passphrase)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from reflect.journal.journal import Journal
 from reflect.supervision.records import Supervision
 from tests.ui.conftest import open_unlocked
+from tests.ui.supervision.seed import new_record
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -26,13 +27,6 @@ def window(qtbot, make_window, driver, folder: Path, cheap, passphrase):
     return open_unlocked(qtbot, make_window, driver, folder, passphrase)
 
 
-def _new_record(window):
-    window.shell.show_page("Supervision")
-    page = window.shell.page("Supervision")
-    assert page.new_record("one_to_one")
-    return page.form
-
-
 def _focus(qtbot, box) -> None:
     box.setFocus()
     qtbot.waitUntil(box.hasFocus)
@@ -42,7 +36,7 @@ def _focus(qtbot, box) -> None:
                                             ("01/02/2027", date(2027, 2, 1)),
                                             ("1/12/2026", date(2026, 12, 1))])
 def test_a_typed_next_session_is_saved(qtbot, window, typed, day):
-    form = _new_record(window)
+    form = new_record(window)
     box = form.body.fields["next_session"].edit
     _focus(qtbot, box)
     qtbot.keyClicks(box, typed)
@@ -53,7 +47,7 @@ def test_a_typed_next_session_is_saved(qtbot, window, typed, day):
 
 
 def test_alt_down_on_next_session_opens_a_calendar_and_keeps_it_empty(qtbot, window):
-    form = _new_record(window)
+    form = new_record(window)
     box = form.body.fields["next_session"].edit
     _focus(qtbot, box)
     qtbot.keyClick(box, Qt.Key.Key_Down, ALT)
@@ -66,7 +60,7 @@ def test_alt_down_on_next_session_opens_a_calendar_and_keeps_it_empty(qtbot, win
 
 
 def test_a_wrong_next_session_is_refused_and_not_saved(qtbot, window):
-    form = _new_record(window)
+    form = new_record(window)
     box = form.body.fields["next_session"].edit
     _focus(qtbot, box)
     qtbot.keyClicks(box, "31/2/2027")
@@ -76,7 +70,7 @@ def test_a_wrong_next_session_is_refused_and_not_saved(qtbot, window):
 
 
 def test_a_typed_due_date_is_saved_with_the_action(qtbot, window):
-    form = _new_record(window)
+    form = new_record(window)
     editor = form.body.action_editor
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     row = editor.rows[-1]
