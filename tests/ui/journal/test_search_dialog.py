@@ -12,6 +12,7 @@ from reflect.journal.journal import SearchResult
 from reflect.journal.kinds import EntryKind
 from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from reflect.ui.journal.search_dialog import SearchDialog, count_text, snippet_html
+from tests.ui.journal.search import open_dialog, type_query
 
 HOSTILE = '<img src="/dev/zero"> <b>x</b> <a href="file:///etc/passwd">link</a>'
 
@@ -30,17 +31,7 @@ def journal(new_journal):
 
 @pytest.fixture
 def dialog(qtbot, journal):
-    dialog = SearchDialog(journal)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def _type(qtbot, dialog: SearchDialog, text: str, rows: int) -> None:
-    qtbot.keyClicks(dialog.search_edit, text)
-    qtbot.waitUntil(lambda: dialog.search_result is not None and len(dialog.rows()) == rows,
-                    timeout=3000)
+    return open_dialog(qtbot, journal)
 
 
 def test_snippet_is_escaped_before_it_is_bolded():
@@ -58,7 +49,7 @@ def test_count_wording():
 
 
 def test_results_as_you_type_with_bold_matches(qtbot, dialog):
-    _type(qtbot, dialog, "supervis", 2)
+    type_query(qtbot, dialog, "supervis", 2)
     assert dialog.count_label.text() == "2 entries match"
     titles = [row.title for row in dialog.rows()]
     assert titles[0] == "Reflective supervision with Wren"  # a title match ranks first
@@ -72,7 +63,7 @@ def test_results_as_you_type_with_bold_matches(qtbot, dialog):
 
     dialog.search_edit.clear()
     qtbot.waitUntil(lambda: dialog.search_result is None and not dialog.rows(), timeout=3000)
-    _type(qtbot, dialog, "zebra", 0)
+    type_query(qtbot, dialog, "zebra", 0)
     assert dialog.count_label.text() == "No entries match"
 
 
@@ -81,7 +72,7 @@ def test_hostile_title_and_body_are_shown_escaped(qtbot, journal):
     dialog = SearchDialog(journal)
     qtbot.addWidget(dialog)
     dialog.show()
-    _type(qtbot, dialog, "hostile", 1)
+    type_query(qtbot, dialog, "hostile", 1)
     row = dialog.rows()[0]
     assert row.title == HOSTILE  # drawn with drawText: plain text, never parsed
     html = row.snippet_html  # the only rich text, exactly what the delegate paints
@@ -95,7 +86,7 @@ def test_hostile_title_and_body_are_shown_escaped(qtbot, journal):
 
 
 def test_up_down_and_enter_open_the_selected_entry(qtbot, dialog, journal):
-    _type(qtbot, dialog, "supervis", 2)
+    type_query(qtbot, dialog, "supervis", 2)
     assert dialog.results.currentRow() == 0
     qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Down)
     assert dialog.results.currentRow() == 1
@@ -121,7 +112,7 @@ def test_enter_before_the_debounce_searches_first(qtbot, dialog):
 
 
 def test_click_opens_a_result(qtbot, dialog):
-    _type(qtbot, dialog, "supervis", 2)
+    type_query(qtbot, dialog, "supervis", 2)
     row = dialog.rows()[1]
     with qtbot.waitSignal(dialog.open_entry_requested, timeout=1000) as signal:
         qtbot.mouseClick(dialog.results.viewport(), Qt.MouseButton.LeftButton,
@@ -130,7 +121,7 @@ def test_click_opens_a_result(qtbot, dialog):
 
 
 def test_escape_closes(qtbot, dialog):
-    _type(qtbot, dialog, "wren", 1)
+    type_query(qtbot, dialog, "wren", 1)
     qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert not dialog.isVisible()
@@ -142,7 +133,7 @@ def test_many_matches_show_the_best_fifty(qtbot, new_journal):
     dialog = SearchDialog(new_journal)
     qtbot.addWidget(dialog)
     dialog.show()
-    _type(qtbot, dialog, "handover", 50)
+    type_query(qtbot, dialog, "handover", 50)
     assert dialog.count_label.text() == "60 entries match · showing the best 50"
     line = dialog.fontMetrics().height()
     assert all(dialog.row_rect(i).height() >= 2 * line for i in range(3))  # title + snippet
@@ -153,7 +144,7 @@ def test_one_letter_waits_for_a_second(qtbot, dialog):
     qtbot.wait(300)
     assert dialog.search_result is None and not dialog.rows()
     assert dialog.count_label.text() == "Keep typing…"
-    _type(qtbot, dialog, "r", 1)  # "wr" finds Wren
+    type_query(qtbot, dialog, "r", 1)  # "wr" finds Wren
     assert dialog.rows()[0].title == "Reflective supervision with Wren"
 
 

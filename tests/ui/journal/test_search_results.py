@@ -12,24 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from reflect.journal.journal import Journal
 from reflect.supervision.records import Supervision
-from reflect.ui.journal.search_dialog import SearchDialog
 from tests.ui.conftest import open_unlocked
+from tests.ui.journal.search import open_dialog, type_query
 
 FILLER = "\n\n".join(f"Paragraph {n}: routine notes about the week." for n in range(80))
-
-
-def _dialog(qtbot, journal) -> SearchDialog:
-    dialog = SearchDialog(journal)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def _type(qtbot, dialog: SearchDialog, text: str, rows: int) -> None:
-    qtbot.keyClicks(dialog.search_edit, text)
-    qtbot.waitUntil(lambda: dialog.search_result is not None and len(dialog.rows()) == rows,
-                    timeout=3000)
 
 
 def test_snippets_are_plain_words_with_fields_apart(qtbot, new_journal):
@@ -40,13 +26,13 @@ def test_snippets_are_plain_words_with_fields_apart(qtbot, new_journal):
     start = sup.start_record(sam.id, "one_to_one", date(2026, 2, 4))
     start.entry.sections.update(agenda="Case C-4471", experiencing="Sam felt *stuck*.")
     sup.save_record(start.entry, [])
-    dialog = _dialog(qtbot, new_journal)
+    dialog = open_dialog(qtbot, new_journal)
 
-    _type(qtbot, dialog, "hindsight", 1)
+    type_query(qtbot, dialog, "hindsight", 1)
     assert dialog.rows()[0].snippet_html == "With <b>hindsight</b> I would ask first."
     dialog.search_edit.clear()
     qtbot.waitUntil(lambda: dialog.search_result is None, timeout=3000)
-    _type(qtbot, dialog, "C-4471", 1)
+    type_query(qtbot, dialog, "C-4471", 1)
     snippet = dialog.rows()[0].snippet_html
     assert "*" not in snippet and "4471</b> · Sam felt stuck." in snippet
     accessible = dialog.results.item(0).data(Qt.ItemDataRole.AccessibleDescriptionRole)
@@ -57,8 +43,8 @@ def test_snippets_are_plain_words_with_fields_apart(qtbot, new_journal):
 def test_show_more_and_down_past_the_last_load_the_rest(qtbot, new_journal):
     for n in range(120):
         new_journal.add_entry(f"Note {n}", "handover", happened_on=date(2026, 1, 1))
-    dialog = _dialog(qtbot, new_journal)
-    _type(qtbot, dialog, "handover", 50)
+    dialog = open_dialog(qtbot, new_journal)
+    type_query(qtbot, dialog, "handover", 50)
     assert dialog.count_label.text() == "120 entries match · showing the best 50"
     assert dialog.more_button.isVisible() and dialog.more_button.text() == "Show 50 more"
     qtbot.mouseClick(dialog.more_button, Qt.MouseButton.LeftButton)
