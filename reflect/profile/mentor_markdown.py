@@ -4,11 +4,14 @@ Printing the PDF itself would need a PDF renderer Reflect does not ship, so the 
 out the same snapshot (:class:`PackContent`) as Markdown: the cover, the profile's scores and
 findings, the notes, the entries, the open actions and the questions, in the PDF's order and
 wording. Each part starts a new page except the notes and the actions, as in the PDF.
-Qt-free: the window turns the parts into a printable document.
+The radar travels as data (:class:`RadarFigure`: the same series the PDF and the window draw,
+and the scores in words for its caption); Qt-free: the window draws it and turns the parts
+into a printable document.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,25 +22,62 @@ from reflect.profile.ratings import (
     CLEARLY_MEANS,
     FINDING_LABELS,
     Profile,
+    RadarSeries,
     format_change,
     format_score,
+    radar_series,
 )
 
+_SPACES = re.compile(r"[^\S\u00a0]+")
 _SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
 
 
 def plain(text: object) -> str:
-    """Text that reads literally in Markdown (titles, names, table cells)."""
-    return " ".join(str(text).split()).translate(_SPECIALS)
+    """Text that reads literally in Markdown (titles, names, table cells), on one line; a
+    no-break space stays one."""
+    return _SPACES.sub(" ", str(text)).strip(" ").translate(_SPECIALS)
+
+
+def unbroken(name: str) -> str:
+    """An attribute's short name held on one line ("Corporate buy-in", never "Corporate buy-"
+    above "in"): no-break spaces, which the printed table's column widths respect."""
+    return "\u00a0".join(name.split())
+
+
+@dataclass(frozen=True)
+class RadarFigure:
+    """The profile's radar: axes (id, short name, full name) in order, the series drawn, and
+    ``caption``, every value in words for readers who cannot see the chart."""
+
+    axes: tuple[tuple[str, str, str], ...]
+    series: tuple[RadarSeries, ...]
+    caption: str
 
 
 @dataclass(frozen=True)
 class PrintPart:
-    """One stretch of the printed pack; ``new_page`` starts it on a fresh page."""
+    """One stretch of the printed pack; ``new_page`` starts it on a fresh page; ``figure``
+    is printed after the Markdown."""
 
     heading: str
     markdown: str
     new_page: bool = True
+    figure: RadarFigure | None = None
+
+
+def radar_figure(profile: Profile) -> RadarFigure:
+    """The radar as the PDF pack draws it, with "Values: current self-rating 4, others'
+    average 2." and so on for each attribute as its caption."""
+    series = tuple(radar_series(profile))
+    lines = []
+    for index, a in enumerate(profile.attributes):
+        values = [f"{s.label[0].lower()}{s.label[1:]} {format_score(s.values[index])}"
+                  for s in series if s.values[index] is not None]
+        lines.append(f"{a.attribute.short_name}: {', '.join(values) or 'not rated'}.")
+    caption = ("Radar chart of the scores in the table below, from 1 at the centre to 5 at "
+               "the edge. " + " ".join(lines)) if series else "Radar chart: no ratings yet."
+    return RadarFigure(tuple((a.attribute.id, a.attribute.short_name, a.attribute.name)
+                             for a in profile.attributes), series, caption)
 
 
 def _row(cells: Sequence[object]) -> str:
@@ -57,7 +97,7 @@ def _cover(content: PackContent) -> str:
             f"**Prepared on:** {plain(uk_date(content.prepared_on))}", "", "### In this pack", ""]
     parts = []
     if o.include_profile and content.profile:
-        parts.append("Leadership profile: scores, change and gaps")
+        parts.append("Leadership profile: radar, scores, change and gaps")
     if o.include_notes and content.profile:
         parts.append("Notes on the five attributes")
     if content.coaching:
@@ -75,18 +115,22 @@ def _cover(content: PackContent) -> str:
     return "\n".join(out)
 
 
-def _profile(content: PackContent, profile: Profile) -> str:
+def _profile_intro(profile: Profile) -> str:
     others = (f"; others' ratings from {uk_date(profile.others_from)}"
               if profile.others_from else "")
-    out = ["# Leadership profile", "",
-           plain(f"Self-ratings as of {uk_date(profile.as_of)}{others}. Scores run from 1 "
-                 "to 5."), ""]
+    return "\n".join(["# Leadership profile", "",
+                      plain(f"Self-ratings as of {uk_date(profile.as_of)}{others}. Scores run "
+                            "from 1 (centre outwards) to 5."), ""])
+
+
+def _profile(content: PackContent, profile: Profile) -> str:
+    out: list[str] = []
     heads = ("Attribute", "Self now", "Previous", "Change", "Target", "To target",
              "Others' average", "Self − others", "Finding")
     rows = []
     for a in profile.attributes:
         count = f" (n={a.others.count})" if a.others.count else ""
-        rows.append((a.attribute.short_name,
+        rows.append((unbroken(a.attribute.short_name),
                      format_score(a.current.score if a.current else None),
                      format_score(a.previous.score if a.previous else None),
                      format_change(a.change),
@@ -188,7 +232,9 @@ def pack_parts(content: PackContent) -> list[PrintPart]:
     o, profile = content.options, content.profile
     parts = [PrintPart("Cover", _cover(content), new_page=False)]
     if o.include_profile and profile is not None:
-        parts.append(PrintPart("Leadership profile", _profile(content, profile)))
+        parts += [PrintPart("Leadership profile", _profile_intro(profile),
+                            figure=radar_figure(profile)),
+                  PrintPart("Scores", _profile(content, profile), new_page=False)]
     if o.include_notes and profile is not None:
         parts.append(PrintPart("Attribute notes", _notes(profile),
                                new_page=not (o.include_profile and profile is not None)))

@@ -12,7 +12,7 @@ are then left out entirely, heading and all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -24,6 +24,13 @@ from reflect.store.models import Action, Entry, Person
 STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped",
                  "carried": "Carried forward"}
 NOT_RECORDED = "Not recorded."
+#: After a sensitive section's heading on paper (the PDF and the printed record).
+SENSITIVE_MARK = "sensitive"
+#: Above the signature lines, in the PDF and the printed record alike.
+AGREEMENT = ("We have read this record. The supervisee's comments above say where they see "
+             "anything differently.")
+CONFIDENTIAL = ("Confidential supervision record. Children are referred to by initials or case "
+                "numbers only.")
 
 
 @dataclass(frozen=True)
@@ -168,8 +175,15 @@ def _actions_markdown(lines: Sequence[ActionLine]) -> list[str]:
     return out
 
 
-def outline_markdown(title: str, outline: Sequence[OutlineItem]) -> str:
-    """Render an outline (from :func:`record_outline`) as Markdown."""
+def sensitive_titles(template: Template) -> frozenset[str]:
+    """The headings of the template's sensitive sections (as the outline names them)."""
+    return frozenset(s.title for s in template.sections if s.sensitive)
+
+
+def outline_markdown(title: str, outline: Sequence[OutlineItem],
+                     marked: Collection[str] = ()) -> str:
+    """Render an outline (from :func:`record_outline`) as Markdown; headings in ``marked``
+    carry the :data:`SENSITIVE_MARK`."""
     out = [f"# {_plain(title)}", ""]
     meta = [item for item in outline if item.kind == "meta"]
     for item in meta:
@@ -180,7 +194,8 @@ def outline_markdown(title: str, outline: Sequence[OutlineItem]) -> str:
     for item in outline:
         if item.kind == "meta":
             continue
-        out += [f"## {_plain(item.heading)}", ""]
+        mark = f" · _{SENSITIVE_MARK}_" if item.heading in marked else ""
+        out += [f"## {_plain(item.heading)}{mark}", ""]
         if item.kind == "actions":
             out += _actions_markdown(item.actions)
         elif not item.value:

@@ -41,19 +41,21 @@ from reflect.pdf.base import (
 from reflect.pdf.richtext import escape, markdown_flowables, plain_markup
 from reflect.pdf.secure import save_pdf
 from reflect.supervision.record_export import (
+    AGREEMENT,
+    CONFIDENTIAL,
     NOT_RECORDED,
+    SENSITIVE_MARK,
     ActionLine,
     OutlineItem,
     Record,
     record_outline,
     record_title,
+    sensitive_titles,
 )
 
 SUBJECT = "Supervision record"
 # Action, owner, due, status; the outcome takes what is left (points, at 8.5 pt).
 _ACTION_WIDTHS = (150.0, 62.0, 72.0, 58.0)
-_AGREEMENT = ("We have read this record. The supervisee's comments above say where they see "
-              "anything differently.")
 
 
 def _styles() -> tuple[Styles, ParagraphStyle, ParagraphStyle]:
@@ -121,7 +123,7 @@ def _answer(item: OutlineItem, s: Styles, empty: ParagraphStyle) -> list[Flowabl
 
 
 def _heading(item: OutlineItem, sensitive: bool, s: Styles) -> Paragraph:
-    tag = " <font size='8' color='#5A5A5A'>· sensitive</font>" if sensitive else ""
+    tag = f" <font size='8' color='#5A5A5A'>· {SENSITIVE_MARK}</font>" if sensitive else ""
     return Paragraph(escape(item.heading) + tag, s.h3)
 
 
@@ -136,7 +138,7 @@ def _signatures(supervisee: str, s: Styles) -> Flowable:
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     return KeepTogether([Spacer(1, 4 * mm), Bookmark("Agreement", 0),
-                         Paragraph("Agreement", s.h3), Paragraph(_AGREEMENT, s.small), table])
+                         Paragraph("Agreement", s.h3), Paragraph(AGREEMENT, s.small), table])
 
 
 def record_story(record: Record, *, include_sensitive: bool = True) -> list[Flowable]:
@@ -146,7 +148,7 @@ def record_story(record: Record, *, include_sensitive: bool = True) -> list[Flow
     s, title_style, empty = _styles()
     outline = record_outline(record.entry, record.template, record.person, record.actions,
                              include_sensitive=include_sensitive)
-    sensitive = {sec.title for sec in record.template.sections if sec.sensitive}
+    sensitive = sensitive_titles(record.template)
     title = record_title(record.entry, record.template)
     story: list[Flowable] = [Paragraph(escape(title), title_style),
                              _meta_table([i for i in outline if i.kind == "meta"], s),
@@ -161,8 +163,7 @@ def record_story(record: Record, *, include_sensitive: bool = True) -> list[Flow
     supervisee = record.person.code_name if record.person else ""
     story.append(_signatures(supervisee, s))
     story.append(Spacer(1, 6 * mm))
-    story.append(Paragraph("Confidential supervision record. Children are referred to by "
-                           "initials or case numbers only.", s.small))
+    story.append(Paragraph(CONFIDENTIAL, s.small))
     return story
 
 

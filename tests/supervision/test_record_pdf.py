@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from reflect.store.models import Action
+from reflect.supervision.record_export import AGREEMENT, CONFIDENTIAL
 from reflect.supervision.record_pdf import export_record_pdf, record_pdf
 from reflect.supervision.records import Supervision
 
@@ -70,6 +71,7 @@ def test_the_record_reads_back_whole(record, tmp_path):
     assert "I agree with this record, but the escalation should go to the IRO first." in text
     assert "Supervisor" in text and "Supervisee (Wren)" in text and "Signed" in text
     assert "Tired after two late visits" in text and "sensitive" in text
+    assert AGREEMENT in text and CONFIDENTIAL in text  # the wording the printed record has
     assert "Not recorded." in text  # empty sections say so, rather than vanish
     reader = PdfReader(str(path))
     assert reader.metadata.title == "One-to-one reflective supervision — Wren"

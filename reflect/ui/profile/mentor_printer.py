@@ -2,7 +2,8 @@
 
 The PDF cannot be printed as it is without a PDF renderer, so the pack's snapshot is laid out
 again from :func:`reflect.profile.mentor_markdown.pack_parts`, in memory: collected on a worker
-thread, then laid out for the printer the user chose. No file is written, so the password
+thread, then laid out for the printer the user chose, the radar drawn into the document
+(:mod:`reflect.ui.profile.radar_print`). No file is written, so the password
 (which protects a file) plays no part.
 """
 
@@ -19,9 +20,16 @@ from reflect.journal.journal import Journal
 from reflect.profile import mentor_pack
 from reflect.profile.mentor_markdown import PrintPart, pack_parts
 from reflect.profile.mentor_pack import PackOptions
+from reflect.ui.profile.radar_print import radar_print_figure
 from reflect.ui.widgets.feedback import ErrorNotice
 from reflect.ui.widgets.messages import Failure
-from reflect.ui.widgets.printing import ChoosePrinter, ask_printer, markdown_document, new_printer
+from reflect.ui.widgets.printing import (
+    ChoosePrinter,
+    ask_printer,
+    markdown_document,
+    new_printer,
+    print_document,
+)
 from reflect.ui.workers import run_in_thread
 
 
@@ -81,7 +89,9 @@ class MentorPackPrinter(QObject):
 
     def _print(self, parts: list[PrintPart], printer: QPrinter, title: str) -> None:
         try:
-            markdown_document([(p.markdown, p.new_page) for p in parts], title).print_(printer)
+            figures = {i: radar_print_figure(p.figure) for i, p in enumerate(parts) if p.figure}
+            print_document(markdown_document([(p.markdown, p.new_page) for p in parts], title,
+                                             figures), printer)
         except OSError as exc:
             self._failed(exc)
             return

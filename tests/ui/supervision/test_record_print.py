@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reflect.store.models import Action
+from reflect.supervision.record_export import AGREEMENT, CONFIDENTIAL
 from reflect.supervision.records import Supervision
 from tests.ui.conftest import open_unlocked
 from tests.ui.printing import PrintToFile, cancel, empty_tmp, pages_text
@@ -58,7 +59,8 @@ def test_ctrl_p_prints_the_saved_record_with_its_fields(qtbot, window, tmp_path,
     assert "Chronology to the school" in text and "attendance weekly" in text
     assert "Ask health for the growth charts" in text
     assert "Agreement" in text and "Supervisor Signed" in text and "Supervisee (Kestrel)" in text
-    assert "Sleeping badly" not in text  # sensitive, not ticked
+    assert "Sleeping badly" not in text and "sensitive" not in text  # not ticked
+    assert AGREEMENT in text and CONFIDENTIAL in text
     assert list(tmp.iterdir()) == []
 
 
@@ -74,6 +76,8 @@ def test_tab_to_print_and_enter_with_sensitive_sections_ticked(qtbot, window, tm
     qtbot.waitUntil(lambda: choose.asked == 1, timeout=5_000)
     text = " ".join(pages_text(out))
     assert "Sleeping badly since the court hearing." in text
+    assert "Wellbeing · sensitive Sleeping badly" in text  # marked as in the record PDF
+    assert text.count("· sensitive") == 1  # only the sensitive section
     assert choose.doc_name == form.title_edit.text()
 
 

@@ -44,3 +44,27 @@ def test_the_recovery_sheet_is_one_page_with_the_key_large(qapp, tmp_path, monke
     assert "ABCD-EFGH-IJKL-MNOP" in compact(text) and "QRST-UVWX-YZ23-4567" in compact(text)
     assert "Journal: My journal" in text and "away from the laptop" in text
     assert list(tmp.iterdir()) == []
+
+
+ATTRIBUTES = ("Values", "Partnerships", "Practice\u00a0&\u00a0culture", "Corporate\u00a0buy-in")
+NINE_COLUMNS = ("| Attribute | Self now | Previous | Change | Target | To target | Others' average "
+                "| Self − others | Finding |\n|" + "---|" * 9 + "\n"
+                + "".join(f"| {name} | 4 | 3 | +1 | 5 | +1 | 2.5 (n=9) | +1.5 | Hidden strength |\n"
+                          for name in ATTRIBUTES))
+
+
+def test_table_columns_keep_every_word_whole_when_the_page_has_room(qapp, tmp_path):
+    out = tmp_path / "out.pdf"
+    assert print_markdown([(NINE_COLUMNS, False)], "T", None, PrintToFile(out))
+    text = pages_text(out)[0]
+    for name in ("Partnerships", "Practice & culture", "Corporate buy-in", "Hidden strength",
+                 "Others' average", "Self − others"):
+        assert name in text, name
+
+
+def test_a_word_too_long_for_any_column_is_broken_not_cut_off(qapp, tmp_path):
+    out = tmp_path / "out.pdf"
+    address = "https://example.org/" + "a-very-long-path" * 10
+    table = f"| Action | Owner |\n|---|---|\n| See {address} | Sam |"
+    assert print_markdown([(table, False)], "T", None, PrintToFile(out))
+    assert address in compact(pages_text(out)[0])
