@@ -79,3 +79,22 @@ class PackContent:
     reflections: tuple[PackEntry, ...]
     actions: tuple[PackAction, ...]
     missing: tuple[int, ...] = ()  # ticked ids no longer in the journal
+
+
+def contents_list(content: PackContent) -> list[str]:
+    """The cover's "In this pack" lines, the same in the PDF and the printed pack."""
+    o = content.options
+    parts: list[str] = []
+    if o.include_profile and content.profile:
+        parts.append("Leadership profile: radar, scores, change and gaps")
+    if o.include_notes and content.profile:
+        parts.append("Notes on the five attributes")
+    if content.coaching:
+        parts.append(f"Coaching preparation and goals ({len(content.coaching)})")
+    if content.reflections:
+        parts.append(f"Selected reflections ({len(content.reflections)})")
+    if o.include_actions:
+        parts.append(f"Open development actions ({len(content.actions)})")
+    if o.include_profile and content.profile:
+        parts.append("About the ratings: the attributes and their questions")
+    return parts

@@ -37,7 +37,7 @@ from reflect.pdf.base import (
 )
 from reflect.pdf.radar import RadarLine, radar_drawing
 from reflect.pdf.richtext import escape, markdown_flowables, plain_markup
-from reflect.profile.mentor_content import PackContent, PackEntry
+from reflect.profile.mentor_content import PackContent, PackEntry, contents_list
 from reflect.profile.ratings import (
     CLEARLY_MEANS,
     FINDING_LABELS,
@@ -90,19 +90,7 @@ def _cover(content: PackContent, s: Styles) -> list[Flowable]:
         HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=8),
         Paragraph("In this pack", s.h3),
     ]
-    parts = []
-    if o.include_profile and content.profile:
-        parts.append("Leadership profile: radar, scores, change and gaps")
-    if o.include_notes and content.profile:
-        parts.append("Notes on the five attributes")
-    if content.coaching:
-        parts.append(f"Coaching preparation and goals ({len(content.coaching)})")
-    if content.reflections:
-        parts.append(f"Selected reflections ({len(content.reflections)})")
-    if o.include_actions:
-        parts.append(f"Open development actions ({len(content.actions)})")
-    if o.include_profile and content.profile:
-        parts.append("About the ratings: the attributes and their questions")
+    parts = contents_list(content)
     story += [Paragraph(f"•&nbsp;&nbsp;{escape(p)}", s.body) for p in parts]
     who = escape(o.leader_name) if o.leader_name else "the leader"
     story += [Spacer(1, 14 * mm), Paragraph(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reflect.common.dates import uk_date, uk_numeric, uk_period
 from reflect.journal.kinds import kind_label
-from reflect.profile.mentor_content import PackContent, PackEntry
+from reflect.profile.mentor_content import PackContent, PackEntry, contents_list
 from reflect.profile.ratings import (
     CLEARLY_MEANS,
     FINDING_LABELS,
@@ -95,19 +95,7 @@ def _cover(content: PackContent) -> str:
         out += [f"**{plain(o.leader_name)}**", ""]
     out += [f"**Period:** {plain(uk_period(o.date_from, o.date_to))}  ",
             f"**Prepared on:** {plain(uk_date(content.prepared_on))}", "", "### In this pack", ""]
-    parts = []
-    if o.include_profile and content.profile:
-        parts.append("Leadership profile: radar, scores, change and gaps")
-    if o.include_notes and content.profile:
-        parts.append("Notes on the five attributes")
-    if content.coaching:
-        parts.append(f"Coaching preparation and goals ({len(content.coaching)})")
-    if content.reflections:
-        parts.append(f"Selected reflections ({len(content.reflections)})")
-    if o.include_actions:
-        parts.append(f"Open development actions ({len(content.actions)})")
-    if o.include_profile and content.profile:
-        parts.append("About the ratings: the attributes and their questions")
+    parts = contents_list(content)
     out += [f"- {plain(p)}" for p in parts] + [""]
     who = plain(o.leader_name) if o.leader_name else "the leader"
     out.append(f"_Prepared by {who} for a mentor or coach. It holds personal reflections: "
