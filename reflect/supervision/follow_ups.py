@@ -8,18 +8,20 @@ the three never disagree. A record in the trash reviewed nothing (see
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
 from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal
+from reflect.store import actions as action_store
 from reflect.store import record_follow_ups
-from reflect.store.actions import CARRIED, DONE
+from reflect.store.actions import CARRIED, DONE, ActionRow
 from reflect.store.models import Entry
 from reflect.store.record_follow_ups import Reviewed
 from reflect.supervision.record_export import ReviewedLine
 
 __all__ = ["DECISION_LABELS", "Reviewed", "decision_label", "follow_ups_of", "note_text",
-           "reviewed_lines"]
+           "reviewed_lines", "to_review"]
 
 DECISION_LABELS = {DONE: "Done", CARRIED: "Carried forward", "dropped": "Dropped"}
 
@@ -42,6 +44,22 @@ def follow_ups_of(source: Journal | _HasJournal, record: Entry | int) -> list[Re
         if entry is None or entry.deleted_at is not None:
             return []
         return record_follow_ups.reviewed_in(session, entry)
+
+
+def to_review(source: Journal | _HasJournal, record: Entry) -> list[ActionRow]:
+    """What a saved record's review panel lists: the supervisee's actions still open from
+    before it, and those it decided (as they now are, to show with Undo), in the order a
+    new record lists them (soonest due first)."""
+    if record.person_id is None:
+        return []
+    journal = source if isinstance(source, Journal) else source.journal
+    with journal.vault.session() as session:
+        rows = action_store.open_before(session, record.person_id, record)
+        stored = session.get(Entry, record.id) if record.id is not None else None
+        if stored is not None and stored.deleted_at is None:
+            rows += [r.action for r in record_follow_ups.reviewed_in(session, stored)]
+    return sorted({r.id: r for r in rows}.values(),
+                  key=lambda r: (r.due_on is None, r.due_on or date.min, r.id))
 
 
 def decision_label(item: Reviewed) -> str:
