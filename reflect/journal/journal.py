@@ -19,7 +19,7 @@ from reflect.journal.titles import derive_title
 from reflect.store import actions as action_store
 from reflect.store import drafts as draft_store
 from reflect.store import entries as entry_store
-from reflect.store import queries
+from reflect.store import queries, record_follow_ups
 from reflect.store.entries import EntryFilter, SearchHit, utc_now
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Entry
@@ -235,13 +235,17 @@ class Journal:
         return SearchResult(hits, total)
 
     def delete_entry(self, entry_id: int) -> None:
-        """Move to the trash; :meth:`restore_entry` undoes it."""
+        """Move to the trash; :meth:`restore_entry` undoes it. A supervision record in the
+        trash does not count: the earlier actions it closed are open again meanwhile."""
         with self.vault.session() as session:
+            record_follow_ups.set_aside(session, entry_id)
             entry_store.soft_delete(session, entry_id)
 
     def restore_entry(self, entry_id: int) -> None:
+        """Out of the trash; a record's follow-ups count again where still open."""
         with self.vault.session() as session:
             entry_store.restore(session, entry_id)
+            record_follow_ups.bring_back(session, entry_id)
 
     def empty_trash(self) -> int:
         """Delete every entry in the trash for good (with its actions); how many went."""

@@ -31,17 +31,29 @@ AGREEMENT = ("We have read this record. The supervisee's comments above say wher
              "anything differently.")
 CONFIDENTIAL = ("Confidential supervision record. Children are referred to by initials or case "
                 "numbers only.")
+REVIEWED_HEADING = "Previous actions reviewed"
+
+
+class ReviewedLine(NamedTuple):
+    """An earlier action reviewed in the record: what it was, "Done" / "Carried forward" /
+    "Dropped", and what changed in practice, why it was dropped or where it went."""
+
+    description: str
+    decision: str
+    note: str
 
 
 @dataclass(frozen=True)
 class Record:
-    """A saved record with its template (None if that template is gone), its supervisee
-    and the actions agreed in it: everything a rendering of it needs."""
+    """A saved record with its template (None if that template is gone), its supervisee,
+    the actions agreed in it and the earlier ones it reviewed: everything a rendering of it
+    needs."""
 
     entry: Entry
     template: Template | None
     person: Person | None
     actions: list[Action]
+    reviewed: tuple[ReviewedLine, ...] = ()
 
 
 class ActionLine(NamedTuple):
@@ -58,11 +70,12 @@ class ActionLine(NamedTuple):
 class OutlineItem(NamedTuple):
     """``kind`` is "meta" (date, supervisee, record type: shown under the title) or a
     template field type: text (Markdown), actions, yesno, scale, choice, date, supervisee.
-    ``value`` is text, or a tuple of :class:`ActionLine` for actions; "" when not filled."""
+    ``value`` is text, or a tuple of :class:`ActionLine` for actions; "" when not filled.
+    Kind "reviewed" (the earlier actions followed up) holds :class:`ReviewedLine` values."""
 
     heading: str
     kind: str
-    value: str | tuple[ActionLine, ...]
+    value: str | tuple[ActionLine, ...] | tuple[ReviewedLine, ...]
 
     @property
     def text(self) -> str:
@@ -72,7 +85,16 @@ class OutlineItem(NamedTuple):
     @property
     def actions(self) -> tuple[ActionLine, ...]:
         """The lines of an actions field (empty for any other kind)."""
-        return self.value if isinstance(self.value, tuple) else ()
+        if self.kind != "actions" or not isinstance(self.value, tuple):
+            return ()
+        return tuple(v for v in self.value if isinstance(v, ActionLine))
+
+    @property
+    def reviewed(self) -> tuple[ReviewedLine, ...]:
+        """The lines of "Previous actions reviewed" (empty for any other kind)."""
+        if self.kind != "reviewed" or not isinstance(self.value, tuple):
+            return ()
+        return tuple(v for v in self.value if isinstance(v, ReviewedLine))
 
 
 def action_line(action: Action) -> ActionLine:
@@ -122,12 +144,15 @@ def record_title(entry: Entry, template: Template) -> str:
 
 
 def record_outline(entry: Entry, template: Template, person: Person | None,
-                   actions: Sequence[Action], *,
-                   include_sensitive: bool = True) -> list[OutlineItem]:
-    """The record as items in template order, meta items first (see module docstring)."""
+                   actions: Sequence[Action], *, include_sensitive: bool = True,
+                   reviewed: Sequence[ReviewedLine] = ()) -> list[OutlineItem]:
+    """The record as items in template order, meta items first (see module docstring);
+    the earlier actions it reviewed, if any, come first, as the form shows them."""
     values: Mapping[str, Any] = entry.sections or {}
     meta = [OutlineItem("Date", "meta", uk_date(entry.happened_on))]
     body: list[OutlineItem] = []
+    if reviewed:
+        body.append(OutlineItem(REVIEWED_HEADING, "reviewed", tuple(reviewed)))
     has_supervisee = False
     lines = tuple(action_line(a) for a in actions)
     placed_actions = False
@@ -151,6 +176,8 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
         body.append(OutlineItem("Agreed actions", "actions", lines))
     known = {s.id for s in template.sections}
     for key, value in values.items():  # answers to sections the template no longer has
+        if key.startswith("_"):  # reserved keys (the follow-up links): not answers
+            continue
         if key not in known and not _is_snapshot(value) and _format("text", value):
             body.append(OutlineItem(key.replace("_", " ").capitalize(), "text",
                                     _format("text", value)))
@@ -172,6 +199,13 @@ def _actions_markdown(lines: Sequence[ActionLine]) -> list[str]:
     for line in lines:
         cells = (_plain(c) or "—" for c in line)
         out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def _reviewed_markdown(lines: Sequence[ReviewedLine]) -> list[str]:
+    out = ["| Action | Decision | Outcome or reason |", "|---|---|---|"]
+    for line in lines:
+        out.append("| " + " | ".join(_plain(c) or "—" for c in line) + " |")
     return out
 
 
@@ -198,6 +232,8 @@ def outline_markdown(title: str, outline: Sequence[OutlineItem],
         out += [f"## {_plain(item.heading)}{mark}", ""]
         if item.kind == "actions":
             out += _actions_markdown(item.actions)
+        elif item.kind == "reviewed":
+            out += _reviewed_markdown(item.reviewed)
         elif not item.value:
             out.append(f"_{NOT_RECORDED}_")
         elif item.kind == "text":
@@ -209,8 +245,10 @@ def outline_markdown(title: str, outline: Sequence[OutlineItem],
 
 
 def record_markdown(entry: Entry, template: Template, person: Person | None,
-                    actions: Sequence[Action], *, include_sensitive: bool = True) -> str:
-    """The record as Markdown: title, date ("3 March 2026"), supervisee, every section."""
+                    actions: Sequence[Action], *, include_sensitive: bool = True,
+                    reviewed: Sequence[ReviewedLine] = ()) -> str:
+    """The record as Markdown: title, date ("3 March 2026"), supervisee, the earlier
+    actions reviewed (when there are any), every section."""
     outline = record_outline(entry, template, person, actions,
-                             include_sensitive=include_sensitive)
+                             include_sensitive=include_sensitive, reviewed=reviewed)
     return outline_markdown(record_title(entry, template), outline)

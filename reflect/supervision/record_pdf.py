@@ -2,7 +2,8 @@
 
 It renders the same :func:`~reflect.supervision.record_export.record_outline` as the Markdown
 export, so the two never disagree about what a record says: the title, the date and
-supervisee, each section with its answer ("Not recorded." when empty), the agreed actions as
+supervisee, the earlier actions reviewed in it (only when there are any), each section with
+its answer ("Not recorded." when empty), the agreed actions as
 a table with owner, due date, status and outcome, and a line for supervisor and supervisee
 to sign. Qt-free, so the CLI and tests can use it; writing goes through :func:`save_pdf` (atomic,
 0600, optionally AES-256).
@@ -48,6 +49,7 @@ from reflect.supervision.record_export import (
     ActionLine,
     OutlineItem,
     Record,
+    ReviewedLine,
     record_outline,
     record_title,
     sensitive_titles,
@@ -111,9 +113,34 @@ def _actions_table(lines: Sequence[ActionLine], s: Styles, empty: ParagraphStyle
     return table
 
 
+def _reviewed_table(lines: Sequence[ReviewedLine], s: Styles) -> Flowable:
+    rows: list[list] = [[_cell(h, s.cell_head) for h in ("Action", "Decision",
+                                                         "Outcome or reason")]]
+    for line in lines:
+        rows.append([_cell(plain_markup(line.description), s.cell),
+                     _cell(escape(line.decision), s.cell),
+                     _cell(plain_markup(line.note) if line.note else "—", s.cell)])
+    widths = [180.0, 80.0, CONTENT_WIDTH - 260.0]
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        *TABLE_FONT,
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
+
+
 def _answer(item: OutlineItem, s: Styles, empty: ParagraphStyle) -> list[Flowable]:
     if item.kind == "actions":
         return [_actions_table(item.actions, s, empty)]
+    if item.kind == "reviewed":
+        return [_reviewed_table(item.reviewed, s)]
     if not item.value:
         return [Paragraph(NOT_RECORDED, empty)]
     if item.kind == "text":
@@ -147,7 +174,7 @@ def record_story(record: Record, *, include_sensitive: bool = True) -> list[Flow
         raise ValueError(f"The template '{record.entry.template_id}' is missing.")
     s, title_style, empty = _styles()
     outline = record_outline(record.entry, record.template, record.person, record.actions,
-                             include_sensitive=include_sensitive)
+                             include_sensitive=include_sensitive, reviewed=record.reviewed)
     sensitive = sensitive_titles(record.template)
     title = record_title(record.entry, record.template)
     story: list[Flowable] = [Paragraph(escape(title), title_style),

@@ -32,7 +32,7 @@ def record_print_markdown(supervision: Supervision, entry_id: int, *,
     if rec.template is None:
         raise SupervisionError(f"The template '{rec.entry.template_id}' is missing.")
     outline = record_outline(rec.entry, rec.template, rec.person, rec.actions,
-                             include_sensitive=include_sensitive)
+                             include_sensitive=include_sensitive, reviewed=rec.reviewed)
     text = outline_markdown(record_title(rec.entry, rec.template), outline,
                             sensitive_titles(rec.template))
     supervisee = " ".join(rec.person.code_name.split()).translate(_SPECIALS) if rec.person \

@@ -26,6 +26,7 @@ from reflect.content.templates import Template, TemplateLoadResult, load_templat
 from reflect.journal.journal import Journal, new_entry
 from reflect.store import actions as action_store
 from reflect.store import people as people_store
+from reflect.store import record_follow_ups
 from reflect.store.actions import (
     CARRIED,
     DONE,
@@ -40,6 +41,7 @@ from reflect.store.entries import EntryFilter, utc_now
 from reflect.store.models import Action, Entry, Person
 from reflect.store.people import CODE_NAME_MAX, PersonError, clean_code_name
 from reflect.supervision import schedules
+from reflect.supervision.follow_ups import reviewed_lines
 from reflect.supervision.record_export import Record, missing_required, record_markdown
 from reflect.supervision.schedules import SuperviseeDue
 
@@ -267,7 +269,8 @@ class Supervision:
                 touched |= self._follow_up(s, follow_up, stored)
             self._refresh(s, touched)
             return Record(stored, template, people_store.get(s, stored.person_id),
-                          action_store.for_entry(s, saved_id(stored)))
+                          action_store.for_entry(s, saved_id(stored)),
+                          reviewed_lines(record_follow_ups.reviewed_in(s, stored)))
 
     def _refresh(self, s, entry_ids: set) -> None:
         """Rewrite the search copy of these records' actions."""
@@ -283,7 +286,8 @@ class Supervision:
                 raise SupervisionError("That record no longer exists.")
             return Record(entry, self.template(entry.template_id),
                           people_store.get(s, entry.person_id),
-                          action_store.for_entry(s, entry_id))
+                          action_store.for_entry(s, entry_id),
+                          reviewed_lines(record_follow_ups.reviewed_in(s, entry)))
 
     def agreed_next_sessions(self) -> dict[int, date]:
         """The "Next session" agreed in each supervisee's latest record, by person id."""
@@ -307,7 +311,7 @@ class Supervision:
         if rec.template is None:
             raise SupervisionError(f"The template '{rec.entry.template_id}' is missing.")
         return record_markdown(rec.entry, rec.template, rec.person, rec.actions,
-                               include_sensitive=include_sensitive)
+                               include_sensitive=include_sensitive, reviewed=rec.reviewed)
 
     # -- actions -----------------------------------------------------------------------------
     @staticmethod

@@ -7,7 +7,8 @@ record not saved yet, done and dropped are held here (and in the form's draft) a
 :class:`FollowUp` values and written with the record, or never if it is discarded; in a saved
 record they are written at once, linked to it, and Undo reopens the action. A carry becomes a
 row of this record's agreed way forward, written when the record is saved, so undoing it
-before then just removes that row.
+before then just removes that row; once saved, Undo removes it at once. A saved record,
+reopened, lists what it decided (done, carried, dropped) as it did right after deciding.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reflect.common.dates import uk_date
+from reflect.supervision.follow_ups import follow_ups_of
 from reflect.supervision.records import DONE as DONE_STATUS
 from reflect.supervision.records import DROPPED as DROPPED_STATUS
 from reflect.supervision.records import ActionRow, FollowUp, Supervision, SupervisionError
@@ -168,9 +170,29 @@ class ReviewRow(QFrame):
                 return
             self.panel.closed.emit()
         elif self.state == CARRIED:
+            if not self._undo_saved_carry():
+                return
             self.panel.uncarry_requested.emit(self.action.id)
         self.set_state(PENDING)
         self.done_button.setFocus()
+
+    def _undo_saved_carry(self) -> bool:
+        """A carry already saved with the record is undone at once, as done and dropped
+        are: its continuation goes and the action is open again. False, with the reason
+        shown, when that continuation was followed up since."""
+        record_id = self.panel.record_id
+        saved = [f.continuation_id for f in follow_ups_of(self.panel.supervision, record_id)
+                 if f.action.id == self.action.id and f.continuation_id is not None
+                 ] if record_id is not None else []
+        try:
+            for continuation_id in saved:
+                self.panel.supervision.delete_action(continuation_id)
+        except SupervisionError as exc:
+            self.result.setText(str(exc))
+            return False
+        if saved:
+            self.panel.closed.emit()
+        return True
 
     def set_state(self, state: str, text: str = "") -> None:
         self.state = state
@@ -272,6 +294,10 @@ class ActionReview(QFrame):
             row.carry_button.setEnabled(can_carry)
             if action.id in carried:
                 row.mark_carried(carried[action.id])
+            elif action.status in (DONE_STATUS, DROPPED_STATUS) and self.record_id is not None:
+                # decided in this saved record: shown as right after deciding, with Undo
+                row.show_decision(FollowUp(action.id, action.status,
+                                           action.outcome or action.reason))
             self.rows.append(row)
             self._rows.addWidget(row)
         count = len(actions)

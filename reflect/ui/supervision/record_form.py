@@ -43,6 +43,7 @@ from reflect.journal.drafts import (
     DraftUnreadable,
 )
 from reflect.store.models import Entry
+from reflect.supervision.follow_ups import to_review
 from reflect.supervision.record_state import (
     actions_to_save,
     draft_key,
@@ -189,8 +190,7 @@ class RecordForm(QWidget):
             record = self.supervision.record(entry_id)
             drafts = self.journal.drafts()
             entry = record.entry
-            review = (self.supervision.open_actions_for(entry.person_id, entry.id)
-                      if entry.person_id is not None else [])
+            review = to_review(self.supervision, entry)  # with those decided in it
         except (ReflectError, ValueError) as exc:
             self.error.show_failure(Failure("The record could not be opened.", reason(exc)))
             return False

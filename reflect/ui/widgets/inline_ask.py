@@ -1,6 +1,10 @@
 """A question asked in place, under the thing it is about: "What changed in practice?",
 "Why is it dropped?", "New due date?". No modal dialog, so the keyboard flow stays in the
 page: type, Return confirms, Escape cancels.
+
+Return in the text field is taken here, not passed on: confirming moves the focus (to the
+Undo that follows, say), and a Return left to travel up would reach the page's "Enter presses
+the focused button" filter and press that button too, undoing the answer just given.
 """
 
 from __future__ import annotations
@@ -8,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label
@@ -64,13 +68,22 @@ class InlineAsk(QFrame):
         grid.addWidget(self.problem, 3, 0)
         grid.addLayout(buttons, 4, 0)
         self._on_answer: Answer | None = None
-        self.text_edit.returnPressed.connect(self.confirm)
+        self.text_edit.installEventFilter(self)  # Return confirms, and goes no further
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.cancel)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.cancel)
         self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.text_edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.confirm()
+            return True
+        return super().eventFilter(watched, event)
 
     def ask(self, question: str, on_answer: Answer, *, text: bool = True,
             with_date: bool = False, hint: str = "", confirm: str = "Confirm",
