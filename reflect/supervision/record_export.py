@@ -20,10 +20,12 @@ from typing import Any, NamedTuple
 from reflect.common.dates import uk_date
 from reflect.content.templates import SCALE_MAX, Section, Template
 from reflect.store.models import Action, Entry, Person
+from reflect.supervision.agreement import VIA_PDF, agreement_of
 
 STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped",
                  "carried": "Carried forward"}
 NOT_RECORDED = "Not recorded."
+COMMENTS_HEADING = "The supervisee's comments on this record"
 
 
 @dataclass(frozen=True)
@@ -115,9 +117,10 @@ def record_title(entry: Entry, template: Template) -> str:
 
 
 def record_outline(entry: Entry, template: Template, person: Person | None,
-                   actions: Sequence[Action], *,
-                   include_sensitive: bool = True) -> list[OutlineItem]:
-    """The record as items in template order, meta items first (see module docstring)."""
+                   actions: Sequence[Action], *, include_sensitive: bool = True,
+                   for_supervisee: bool = False) -> list[OutlineItem]:
+    """The record as items in template order, meta items first (see module docstring).
+    ``for_supervisee`` leaves out the supervisor's own notes (``audience = "supervisor"``)."""
     values: Mapping[str, Any] = entry.sections or {}
     meta = [OutlineItem("Date", "meta", uk_date(entry.happened_on))]
     body: list[OutlineItem] = []
@@ -125,7 +128,8 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
     lines = tuple(action_line(a) for a in actions)
     placed_actions = False
     for section in template.sections:
-        if section.sensitive and not include_sensitive:
+        if (section.sensitive and not include_sensitive) or (
+                for_supervisee and section.audience == "supervisor"):
             continue
         value = values.get(section.id)
         if section.type == "supervisee":
@@ -140,13 +144,21 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
     if person is not None and not has_supervisee:
         meta.append(OutlineItem("Supervisee", "meta", person.code_name))
     meta.append(OutlineItem("Record", "meta", template.name))
+    agreement = agreement_of(entry)
+    if not agreement.empty:
+        meta.append(OutlineItem("Agreement", "meta", agreement.status()))
     if lines and not placed_actions:
         body.append(OutlineItem("Agreed actions", "actions", lines))
     known = {s.id for s in template.sections}
     for key, value in values.items():  # answers to sections the template no longer has
-        if key not in known and not _is_snapshot(value) and _format("text", value):
+        if key[:1] != "_" and key not in known and not _is_snapshot(value) \
+                and _format("text", value):  # "_…" keys are record data, not answers
             body.append(OutlineItem(key.replace("_", " ").capitalize(), "text",
                                     _format("text", value)))
+    if agreement.comments:
+        body.append(OutlineItem(COMMENTS_HEADING, "text", "\n\n".join(
+            f"_{uk_date(c.on)}{', from the returned PDF' if c.via == VIA_PDF else ''}:_\n\n"
+            f"{c.text}" for c in agreement.comments)))
     return meta + body
 
 
@@ -194,8 +206,10 @@ def outline_markdown(title: str, outline: Sequence[OutlineItem]) -> str:
 
 
 def record_markdown(entry: Entry, template: Template, person: Person | None,
-                    actions: Sequence[Action], *, include_sensitive: bool = True) -> str:
+                    actions: Sequence[Action], *, include_sensitive: bool = True,
+                    for_supervisee: bool = False) -> str:
     """The record as Markdown: title, date ("3 March 2026"), supervisee, every section."""
     outline = record_outline(entry, template, person, actions,
-                             include_sensitive=include_sensitive)
+                             include_sensitive=include_sensitive,
+                             for_supervisee=for_supervisee)
     return outline_markdown(record_title(entry, template), outline)
