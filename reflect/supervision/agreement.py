@@ -19,7 +19,12 @@ from datetime import date
 from typing import Any
 
 from reflect.common.dates import uk_date
+from reflect.journal.journal import Journal
 from reflect.store.models import Entry
+from reflect.store.queries import EntryFilter
+
+#: More supervision records than a manager writes in years; Home reads no further back.
+SCAN_LIMIT = 5000
 
 AGREEMENT_KEY = "_agreement"
 DEFAULT_DAYS = 7
@@ -162,3 +167,11 @@ def awaiting(entries: Iterable[Entry], today: date,
         if agreement.agreed_on is None and waited >= max(0, days):
             out.append(Awaiting(entry.id, entry.title, entry.happened_on, waited, agreement))
     return sorted(out, key=lambda a: (-a.days, a.entry_id))
+
+
+def awaiting_in(journal: Journal, today: date, days: int = DEFAULT_DAYS) -> list[Awaiting]:
+    """:func:`awaiting` over the journal's supervision records."""
+    until = date.fromordinal(max(1, today.toordinal() - max(0, days)))
+    entries = journal.list_entries(EntryFilter(kind="supervision", date_to=until),
+                                   limit=SCAN_LIMIT)
+    return awaiting(entries, today, days)

@@ -63,6 +63,11 @@ def supervisee_outline_kwargs() -> dict[str, bool]:
 # --- the fillable PDF ----------------------------------------------------------------------
 
 
+def _pt(value: float) -> int:
+    """reportlab's form fields take whole points."""
+    return round(value)
+
+
 class CommentsForm(Flowable):
     """The fields the supervisee fills in, drawn as AcroForm fields, with a hidden field
     naming the record."""
@@ -91,22 +96,23 @@ class CommentsForm(Flowable):
         label("Your comments (optional)", 0, top - 4 * mm)
         box_top = top - 6 * mm
         form.textfield(name=COMMENTS_FIELD, tooltip="Your comments on this record",
-                       x=0, y=box_top - self.COMMENTS_HEIGHT, width=self.width,
-                       height=self.COMMENTS_HEIGHT, fieldFlags="multiline doNotSpellCheck",
+                       x=0, y=_pt(box_top - self.COMMENTS_HEIGHT), width=_pt(self.width),
+                       height=_pt(self.COMMENTS_HEIGHT), fieldFlags="multiline doNotSpellCheck",
                        maxlen=agreement_mod.COMMENT_MAX, fontSize=10, **style)
         row = box_top - self.COMMENTS_HEIGHT - 12 * mm
-        form.checkbox(name=AGREED_FIELD, tooltip=AGREE_TEXT, x=0, y=row, size=13,
+        form.checkbox(name=AGREED_FIELD, tooltip=AGREE_TEXT, x=0, y=_pt(row), size=13,
                       fieldFlags="", buttonStyle="check", **style)
         canvas.setFont(FONT, 10.5)
         canvas.setFillColor(INK)
         canvas.drawString(19, row + 3, AGREE_TEXT)
         line = row - 16 * mm
         label("Your name or initials", 0, line + 8 * mm)
-        form.textfield(name=NAME_FIELD, tooltip="Your name or initials", x=0, y=line,
-                       width=95 * mm, height=7 * mm, maxlen=80, fontSize=10, **style)
+        form.textfield(name=NAME_FIELD, tooltip="Your name or initials", x=0, y=_pt(line),
+                       width=_pt(95 * mm), height=_pt(7 * mm), maxlen=80, fontSize=10, **style)
         label("Date (day/month/year)", 105 * mm, line + 8 * mm)
         form.textfield(name=DATE_FIELD, tooltip="The date, day/month/year",
-                       x=105 * mm, y=line, width=45 * mm, height=7 * mm, maxlen=20,
+                       x=_pt(105 * mm), y=_pt(line), width=_pt(45 * mm),
+                       height=_pt(7 * mm), maxlen=20,
                        fontSize=10, **style)
         for name, value in ((RECORD_FIELD, self.uid), (FORM_FIELD, FORM_ID)):
             form.textfield(name=name, value=value, x=0, y=0, width=1, height=1,
