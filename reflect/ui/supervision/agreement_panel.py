@@ -87,6 +87,7 @@ class AgreementPanel(QFrame):
         self.shared_edit = OptionalDateEdit("Shared with the supervisee on", "Not yet")
         self.agreed_edit = OptionalDateEdit("Agreed by the supervisee on", "Not yet")
         dates = QFormLayout()
+        dates.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for text, edit in (("Shared with the supervisee on:", self.shared_edit),
                            ("Agreed on:", self.agreed_edit)):
             label = plain_label(text, wrap=False)
