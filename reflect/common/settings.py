@@ -1,5 +1,6 @@
 """App settings that hold no journal content: the auto-lock delay, locking on sleep, spell
-checking, the folder the last mentor pack went to, and the folder or drive "Back up now"
+checking, the days a record may wait to be agreed before Home lists it, the folder the last
+mentor pack went to, and the folder or drive "Back up now"
 writes to (empty: the journal's own backups/ folder).
 
 Stored as JSON in the platform config dir and written atomically. A damaged settings file
@@ -27,6 +28,7 @@ class Settings:
     spell_check: bool = True
     mentor_pack_folder: str = ""  # where the last mentor pack was saved ("" : home)
     backup_folder: str = ""
+    agree_within_days: int = 7  # Home lists records not agreed this many days after
 
     @classmethod
     def path(cls) -> Path:
@@ -45,6 +47,7 @@ class Settings:
             if isinstance(value, type(getattr(settings, key))):
                 setattr(settings, key, value)
         settings.auto_lock_minutes = max(0, min(settings.auto_lock_minutes, 24 * 60))
+        settings.agree_within_days = max(0, min(settings.agree_within_days, 365))
         return settings
 
     @classmethod

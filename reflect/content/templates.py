@@ -33,11 +33,15 @@ FIELD_TYPES: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("supervision", "reflection", "coaching")
 SCALE_MIN, SCALE_MAX = 0, 10
 CASE_NOTES_HINT = "Use initials or case numbers, never a child's name."
+#: Who reads a section: everyone who gets the record, or the supervisor alone (their own
+#: notes, left out of the supervisee's copy). Actions and the supervisee are always shared.
+AUDIENCES: tuple[str, ...] = ("all", "supervisor")
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _TEMPLATE_KEYS = ("id", "name", "purpose", "kind", "version", "sections")
 _SECTION_KEYS = (
     "id", "title", "guidance", "type", "choices", "sensitive", "case_notes", "required",
+    "audience",
 )
 _SECTION_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*sections[ \t]*\]\]", re.M)
 _ANY_HEADER = re.compile(r"^[ \t]*\[", re.M)
@@ -55,6 +59,7 @@ class Section:
     sensitive: bool = False
     case_notes: bool = False
     required: bool = False
+    audience: str = "all"  # one of AUDIENCES
 
 
 @dataclass(frozen=True)
@@ -265,9 +270,17 @@ def _parse_section(
     if field_type == "choice" and not choices:
         raise fail(locate.in_section(index, "choices" if "choices" in raw else "type"),
                    f"{label}: type 'choice' needs a non-empty 'choices' list")
+    audience = string("audience", required=False) or "all"
+    if audience not in AUDIENCES:
+        raise fail(locate.in_section(index, "audience"), f"{label}: unknown audience "
+                   f"'{audience}' (expected one of: {', '.join(AUDIENCES)})")
+    if audience != "all" and field_type in ("actions", "supervisee"):
+        raise fail(locate.in_section(index, "audience"), f"{label}: a '{field_type}' section "
+                   "is shared with the supervisee, so its audience cannot be 'supervisor'")
     return Section(
         id=section_id, title=title, guidance=guidance, type=field_type, choices=choices,
         sensitive=flag("sensitive"), case_notes=flag("case_notes"), required=flag("required"),
+        audience=audience,
     )
 
 
@@ -409,6 +422,8 @@ def to_toml(template: Template, origin: Template | None = None) -> str:
         for key in ("sensitive", "case_notes", "required"):
             if getattr(section, key):
                 lines.append(f"{key} = true")
+        if section.audience != "all":
+            lines.append(f"audience = {_string(section.audience)}")
     return "\n".join(lines) + "\n"
 
 

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from reflect.common.dates import uk_date
 from reflect.content.templates import SCALE_MAX, Section, Template
 from reflect.store.models import Action, Entry, Person
+from reflect.supervision.agreement import VIA_PDF, agreement_of
 
 STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped",
                  "carried": "Carried forward"}
@@ -41,6 +42,7 @@ class ReviewedLine(NamedTuple):
     description: str
     decision: str
     note: str
+COMMENTS_HEADING = "The supervisee's comments on this record"
 
 
 @dataclass(frozen=True)
@@ -145,9 +147,11 @@ def record_title(entry: Entry, template: Template) -> str:
 
 def record_outline(entry: Entry, template: Template, person: Person | None,
                    actions: Sequence[Action], *, include_sensitive: bool = True,
-                   reviewed: Sequence[ReviewedLine] = ()) -> list[OutlineItem]:
+                   reviewed: Sequence[ReviewedLine] = (),
+                   for_supervisee: bool = False) -> list[OutlineItem]:
     """The record as items in template order, meta items first (see module docstring);
-    the earlier actions it reviewed, if any, come first, as the form shows them."""
+    the earlier actions it reviewed, if any, come first, as the form shows them.
+    ``for_supervisee`` leaves out the supervisor's own notes (``audience = "supervisor"``)."""
     values: Mapping[str, Any] = entry.sections or {}
     meta = [OutlineItem("Date", "meta", uk_date(entry.happened_on))]
     body: list[OutlineItem] = []
@@ -157,7 +161,8 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
     lines = tuple(action_line(a) for a in actions)
     placed_actions = False
     for section in template.sections:
-        if section.sensitive and not include_sensitive:
+        if (section.sensitive and not include_sensitive) or (
+                for_supervisee and section.audience == "supervisor"):
             continue
         value = values.get(section.id)
         if section.type == "supervisee":
@@ -172,6 +177,9 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
     if person is not None and not has_supervisee:
         meta.append(OutlineItem("Supervisee", "meta", person.code_name))
     meta.append(OutlineItem("Record", "meta", template.name))
+    agreement = agreement_of(entry)
+    if not agreement.empty:
+        meta.append(OutlineItem("Agreement", "meta", agreement.status()))
     if lines and not placed_actions:
         body.append(OutlineItem("Agreed actions", "actions", lines))
     known = {s.id for s in template.sections}
@@ -181,6 +189,10 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
         if key not in known and not _is_snapshot(value) and _format("text", value):
             body.append(OutlineItem(key.replace("_", " ").capitalize(), "text",
                                     _format("text", value)))
+    if agreement.comments:
+        body.append(OutlineItem(COMMENTS_HEADING, "text", "\n\n".join(
+            f"_{uk_date(c.on)}{', from the returned PDF' if c.via == VIA_PDF else ''}:_\n\n"
+            f"{c.text}" for c in agreement.comments)))
     return meta + body
 
 
@@ -246,9 +258,11 @@ def outline_markdown(title: str, outline: Sequence[OutlineItem],
 
 def record_markdown(entry: Entry, template: Template, person: Person | None,
                     actions: Sequence[Action], *, include_sensitive: bool = True,
-                    reviewed: Sequence[ReviewedLine] = ()) -> str:
+                    reviewed: Sequence[ReviewedLine] = (),
+                    for_supervisee: bool = False) -> str:
     """The record as Markdown: title, date ("3 March 2026"), supervisee, the earlier
     actions reviewed (when there are any), every section."""
     outline = record_outline(entry, template, person, actions,
-                             include_sensitive=include_sensitive, reviewed=reviewed)
+                             include_sensitive=include_sensitive, reviewed=reviewed,
+                             for_supervisee=for_supervisee)
     return outline_markdown(record_title(entry, template), outline)

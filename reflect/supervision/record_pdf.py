@@ -168,13 +168,17 @@ def _signatures(supervisee: str, s: Styles) -> Flowable:
                          Paragraph("Agreement", s.h3), Paragraph(AGREEMENT, s.small), table])
 
 
-def record_story(record: Record, *, include_sensitive: bool = True) -> list[Flowable]:
-    """The flowables of one record, in reading order."""
+def record_story(record: Record, *, include_sensitive: bool = True,
+                 for_supervisee: bool = False,
+                 ending: Sequence[Flowable] | None = None) -> list[Flowable]:
+    """The flowables of one record, in reading order; ``ending`` (the supervisee's comments
+    form) takes the place of the signature lines."""
     if record.template is None:
         raise ValueError(f"The template '{record.entry.template_id}' is missing.")
     s, title_style, empty = _styles()
     outline = record_outline(record.entry, record.template, record.person, record.actions,
-                             include_sensitive=include_sensitive, reviewed=record.reviewed)
+                             include_sensitive=include_sensitive, reviewed=record.reviewed,
+                             for_supervisee=for_supervisee)
     sensitive = sensitive_titles(record.template)
     title = record_title(record.entry, record.template)
     story: list[Flowable] = [Paragraph(escape(title), title_style),
@@ -188,7 +192,7 @@ def record_story(record: Record, *, include_sensitive: bool = True) -> list[Flow
         story += [Bookmark(item.heading, 0), _heading(item, item.heading in sensitive, s),
                   *_answer(item, s, empty)]
     supervisee = record.person.code_name if record.person else ""
-    story.append(_signatures(supervisee, s))
+    story += list(ending) if ending is not None else [_signatures(supervisee, s)]
     story.append(Spacer(1, 6 * mm))
     story.append(Paragraph(CONFIDENTIAL, s.small))
     return story

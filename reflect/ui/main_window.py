@@ -457,7 +457,8 @@ class MainWindow(QMainWindow):
         try:
             Settings.update(auto_lock_minutes=self.settings.auto_lock_minutes,
                             lock_on_sleep=self.settings.lock_on_sleep,
-                            spell_check=self.settings.spell_check)
+                            spell_check=self.settings.spell_check,
+                            agree_within_days=self.settings.agree_within_days)
         except OSError as exc:
             self.statusBar().showMessage(
                 f"The preferences apply now but could not be saved ({exc.strerror}).", 10_000)

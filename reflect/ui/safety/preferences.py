@@ -1,4 +1,5 @@
-"""Edit > Preferences: settings that hold no journal content (auto-lock, spell checking)."""
+"""Edit > Preferences: settings that hold no journal content (auto-lock, spell checking,
+the days a record may wait to be agreed)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ class PreferencesDialog(QDialog):
         self.spell_check.setChecked(settings.spell_check)
         self.spell_check.setAccessibleName("Check spelling as I type")
         form.addRow("", self.spell_check)
+        self.agree_within = QSpinBox()
+        self.agree_within.setRange(0, 365)
+        self.agree_within.setSuffix(" days")
+        self.agree_within.setValue(settings.agree_within_days)
+        self.agree_within.setAccessibleName("List records not agreed after days")
+        self.agree_within.setToolTip("Home lists supervision records the supervisee has not "
+                                     "agreed this many days after the session")
+        form.addRow("Records to agree within:", self.agree_within)
         note = hint_label("Locking closes the journal and clears every open view; "
                           "your drafts are saved first. 0 means never.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -56,3 +65,4 @@ class PreferencesDialog(QDialog):
         settings.auto_lock_minutes = self.auto_lock.value()
         settings.lock_on_sleep = self.lock_on_sleep.isChecked()
         settings.spell_check = self.spell_check.isChecked()
+        settings.agree_within_days = self.agree_within.value()

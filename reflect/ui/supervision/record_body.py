@@ -18,6 +18,7 @@ from reflect.store.models import Person
 from reflect.supervision.records import Supervision
 from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
+from reflect.ui.supervision.agreement_panel import AGREEMENT_KEY, AgreementPanel
 from reflect.ui.supervision.record_fields import Field, SuperviseeField, TextField, make_field
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.focus_frame import show_focus_frame
@@ -53,6 +54,9 @@ class SectionBox(QFrame):
                                                 "exports include it"))
         if section.required:
             top.addWidget(_badge("Required", "Fill this in before saving the record"))
+        if section.audience == "supervisor":
+            top.addWidget(_badge("Supervisor only", "Your own notes: left out of the "
+                                                      "supervisee's copy"))
         top.addStretch(1)
         self.preview_button: QPushButton | None = None
         if isinstance(field, TextField):
@@ -138,17 +142,27 @@ class RecordBody(QWidget):
             box = SectionBox(section, widget)
             self.boxes[section.id] = box
             layout.addWidget(box)
+        # Supervision records are agreed by both people (shared, agreed, their comments).
+        self.agreement = AgreementPanel() if template.kind == "supervision" else None
+        if self.agreement is not None:
+            self.agreement.changed.connect(self.changed)
+            layout.addWidget(self.agreement)
         layout.addStretch(1)
 
     def supervisee_field(self) -> SuperviseeField | None:
         return next((f for f in self.fields.values() if isinstance(f, SuperviseeField)), None)
 
     def sections_state(self) -> dict[str, Any]:
-        return {key: field.value() for key, field in self.fields.items()}
+        state = {key: field.value() for key, field in self.fields.items()}
+        if self.agreement is not None:
+            state[AGREEMENT_KEY] = self.agreement.value()
+        return state
 
     def set_sections_state(self, values: dict[str, Any]) -> None:
         for key, field in self.fields.items():
             field.set_value(values.get(key))
+        if self.agreement is not None:
+            self.agreement.set_value(values.get(AGREEMENT_KEY))
 
     def field_widget(self, section_id: str) -> QWidget | None:
         """The widget to focus for ``section_id`` (a text shown as a preview goes back to
@@ -168,7 +182,8 @@ class RecordBody(QWidget):
     def focus_widgets(self) -> list[QWidget]:
         """Every stop for Tab in reading order: the review, then each section."""
         return self.review.focus_widgets() + [
-            w for box in self.boxes.values() for w in box.focus_widgets()]
+            w for box in self.boxes.values() for w in box.focus_widgets()] + (
+            self.agreement.focus_widgets() if self.agreement is not None else [])
 
     def first_focus(self) -> QWidget | None:
         """Where typing starts: the first field that is not the supervisee."""

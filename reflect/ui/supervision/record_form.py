@@ -61,6 +61,7 @@ from reflect.ui.supervision.record_body import RecordBody
 from reflect.ui.supervision.record_exporter import RecordExporter
 from reflect.ui.supervision.record_fields import SuperviseeField
 from reflect.ui.supervision.record_printer import RecordPrinter
+from reflect.ui.supervision.supervisee_export import SuperviseeExport
 from reflect.ui.widgets.dates import date_edit, to_qdate
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_tooltip
 from reflect.ui.widgets.messages import Failure
@@ -119,6 +120,8 @@ class RecordForm(QWidget):
         self.status_label.setWordWrap(False)
         self.exporter = RecordExporter(self, parent=self)
         self.export_button = self.exporter.button
+        self.supervisee_export = SuperviseeExport(self, parent=self)
+        self.supervisee_export.add_to(self.export_button.menu())
         self.record_printer = RecordPrinter(self, self.exporter.include_sensitive.isChecked, self)
         self.print_button = self.record_printer.button
         self.save_button = QPushButton("Save")

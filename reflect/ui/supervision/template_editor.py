@@ -66,7 +66,7 @@ def section_dict(section: Section) -> dict[str, Any]:
     return {"id": section.id, "title": section.title, "guidance": section.guidance,
             "type": section.type, "choices": list(section.choices),
             "sensitive": section.sensitive, "case_notes": section.case_notes,
-            "required": section.required}
+            "required": section.required, "audience": section.audience}
 
 
 def build_sections(rows: list[dict[str, Any]]) -> tuple[Section, ...]:
@@ -87,7 +87,8 @@ def build_sections(rows: list[dict[str, Any]]) -> tuple[Section, ...]:
                            guidance=row["guidance"].strip(), type=row["type"],
                            choices=choices if row["type"] == "choice" else (),
                            sensitive=row["sensitive"], case_notes=row["case_notes"],
-                           required=row["required"]))
+                           required=row["required"],
+                           audience=row.get("audience", "all")))
     return tuple(out)
 
 

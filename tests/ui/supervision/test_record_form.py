@@ -88,7 +88,7 @@ def test_each_section_type_gets_its_widget_with_guidance(qtbot, window):
 
     # Unanswered stays unanswered: nothing claims an answer until one is given.
     assert form.form_state()["sections"] == {
-        **dict.fromkeys(fields), "supervisee": "Kestrel"}
+        **dict.fromkeys(fields), "supervisee": "Kestrel", "_agreement": None}
     fields["child_file"].set_value(False)
     fields["workload"].slider.setValue(8)
     fields["next_session"].set_value((TODAY + timedelta(days=28)).isoformat())
