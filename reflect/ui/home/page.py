@@ -33,6 +33,7 @@ from reflect.journal.journal import Journal
 from reflect.journal.kinds import kind_label
 from reflect.store.queries import EntryFilter, PromptUsage
 from reflect.supervision.record_titles import distinct_titles, shown_title
+from reflect.ui.home.follow_ups import follow_up_section
 from reflect.ui.home.supervision import supervision_section
 from reflect.ui.widgets.card import Section, heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
@@ -332,4 +333,7 @@ def home_page(journal: Journal) -> HomePage:
     section = supervision_section(journal)
     section.open_entry_requested.connect(page.open_entry_requested)
     page.add_section(section)
+    followed = follow_up_section(journal)  # disagreements, agreements to review
+    followed.open_entry_requested.connect(page.open_entry_requested)
+    page.add_section(followed)
     return page
