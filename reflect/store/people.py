@@ -150,7 +150,8 @@ def agreed_next_sessions(session: Session) -> dict[int, date]:
 
 def record_numbers(session: Session, entry_ids: Iterable[int]) -> dict[int, int]:
     """Each of these supervision records' place among its supervisee's records from the same
-    template, by date (1 for the first); records without a supervisee are left out."""
+    template, by date (1 for the first); records without a supervisee, and of sessions moved
+    or cancelled (not held, so not numbered), are left out."""
     wanted = sorted({int(i) for i in entry_ids})
     if not wanted:
         return {}
@@ -158,7 +159,7 @@ def record_numbers(session: Session, entry_ids: Iterable[int]) -> dict[int, int]
     rows = session.execute(text(
         "SELECT id, n FROM (SELECT id, row_number() OVER (PARTITION BY person_id, template_id "
         "ORDER BY happened_on, id) AS n FROM entry WHERE kind = 'supervision' "
-        "AND deleted_at IS NULL AND person_id IS NOT NULL) "
+        f"AND deleted_at IS NULL AND person_id IS NOT NULL AND {_HELD}) "
         f"WHERE id IN ({marks})"
     ), {f"id{n}": value for n, value in enumerate(wanted)})
     return {int(r[0]): int(r[1]) for r in rows}

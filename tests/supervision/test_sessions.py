@@ -9,6 +9,7 @@ import pytest
 
 from reflect.supervision import sessions
 from reflect.supervision.records import Supervision, SupervisionError
+from reflect.supervision.schedules import person_status
 from reflect.supervision.sessions import (
     CANCELLED,
     MOVED,
@@ -17,7 +18,6 @@ from reflect.supervision.sessions import (
     regularity,
     regularity_text,
 )
-from reflect.supervision.schedules import person_status
 
 TODAY = date(2026, 3, 20)
 

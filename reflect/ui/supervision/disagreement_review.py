@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -128,7 +128,9 @@ class DisagreementRowWidget(QFrame):
         self.ask.hide()
         self._show(resolution)
         (self.panel.decided if self.held else self.panel.closed).emit()
-        self.undo_button.setFocus()
+        # After the Return that confirmed has been handled: focused at once, Undo would take
+        # that key as its own press and undo the resolution just made.
+        QTimer.singleShot(0, self.undo_button.setFocus)
 
     def undo(self) -> None:
         if self.held is not None:

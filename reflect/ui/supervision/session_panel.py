@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -49,10 +50,14 @@ class SessionPanel(QWidget):
         super().__init__(parent)
         self.supervision = supervision
         self.person: Person | None = None
+        # Its own height only: the records list below takes the room that is left.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.regularity = hint_label()
         self.regularity.setAccessibleName("Regularity of supervision")
         self.contract = hint_label()
         self.contract.setAccessibleName("Supervision agreement")
+        for label in (self.regularity, self.contract):  # one line each: no height-for-width
+            label.setWordWrap(False)
         self.log_button = QPushButton("Log a cancelled or moved session…")
         self.contract_button = QPushButton("Supervision agreement…")
         # Logging a session
