@@ -43,6 +43,10 @@ class Person(SQLModel, table=True):
     started_on: date | None = None
     #: The last supervision before they were added (none recorded in Reflect yet).
     last_supervised_on: date | None = None
+    #: The supervision agreement (contract): agreed on, to be reviewed by, a note or its text.
+    contract_agreed_on: date | None = None
+    contract_review_on: date | None = None
+    contract_note: str = ""
     active: bool = True
     created_at: datetime
 

@@ -20,6 +20,10 @@ from reflect.store.models import Entry, Person
 from reflect.store.queries import _as_date
 
 CODE_NAME_MAX = 40
+#: Where a record keeps its session: held, moved or cancelled (``reflect.supervision.sessions``).
+SESSION_KEY = "_session"
+#: Only a held session is supervision: a record without a session note was held.
+_HELD = f"coalesce(json_extract(sections, '$.{SESSION_KEY}.status'), 'held') = 'held'"
 
 
 class PersonError(ReflectError, ValueError):
@@ -107,11 +111,12 @@ def update(session: Session, person: Person) -> Person:
 
 
 def last_supervised(session: Session) -> dict[int, date]:
-    """Latest ``happened_on`` of a non-deleted supervision record, per supervisee."""
+    """Latest ``happened_on`` of a non-deleted supervision record of a held session (not a
+    cancelled or moved one), per supervisee."""
     rows = session.execute(text(
         "SELECT person_id, max(happened_on) FROM entry "
         "WHERE kind = 'supervision' AND deleted_at IS NULL AND person_id IS NOT NULL "
-        "GROUP BY person_id"
+        f"AND {_HELD} GROUP BY person_id"
     ))
     return {int(r[0]): _as_date(r[1]) for r in rows}
 
@@ -119,10 +124,14 @@ def last_supervised(session: Session) -> dict[int, date]:
 def agreed_next_sessions(session: Session) -> dict[int, date]:
     """The "Next session" date agreed in each supervisee's latest record, where it has one
     after that record's own date (an earlier record's agreement is overtaken by the later
-    session)."""
+    session). A session moved since is due on its new date; a cancelled one agrees nothing."""
     rows = session.execute(text(
-        "SELECT person_id, happened_on, json_extract(sections, '$.next_session') FROM entry "
+        "SELECT person_id, happened_on, CASE WHEN "
+        f"json_extract(sections, '$.{SESSION_KEY}.status') = 'moved' "
+        f"THEN json_extract(sections, '$.{SESSION_KEY}.moved_to') "
+        "ELSE json_extract(sections, '$.next_session') END FROM entry "
         "WHERE kind = 'supervision' AND deleted_at IS NULL AND person_id IS NOT NULL "
+        f"AND ({_HELD} OR json_extract(sections, '$.{SESSION_KEY}.status') = 'moved') "
         "ORDER BY person_id, happened_on, id"
     ))
     latest: dict[int, tuple[date, object]] = {}
@@ -141,7 +150,8 @@ def agreed_next_sessions(session: Session) -> dict[int, date]:
 
 def record_numbers(session: Session, entry_ids: Iterable[int]) -> dict[int, int]:
     """Each of these supervision records' place among its supervisee's records from the same
-    template, by date (1 for the first); records without a supervisee are left out."""
+    template, by date (1 for the first); records without a supervisee, and of sessions moved
+    or cancelled (not held, so not numbered), are left out."""
     wanted = sorted({int(i) for i in entry_ids})
     if not wanted:
         return {}
@@ -149,7 +159,7 @@ def record_numbers(session: Session, entry_ids: Iterable[int]) -> dict[int, int]
     rows = session.execute(text(
         "SELECT id, n FROM (SELECT id, row_number() OVER (PARTITION BY person_id, template_id "
         "ORDER BY happened_on, id) AS n FROM entry WHERE kind = 'supervision' "
-        "AND deleted_at IS NULL AND person_id IS NOT NULL) "
+        f"AND deleted_at IS NULL AND person_id IS NOT NULL AND {_HELD}) "
         f"WHERE id IN ({marks})"
     ), {f"id{n}": value for n, value in enumerate(wanted)})
     return {int(r[0]): int(r[1]) for r in rows}

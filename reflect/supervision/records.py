@@ -40,7 +40,7 @@ from reflect.store.actions import (
 from reflect.store.entries import EntryFilter, utc_now
 from reflect.store.models import Action, Entry, Person
 from reflect.store.people import CODE_NAME_MAX, PersonError, clean_code_name
-from reflect.supervision import schedules
+from reflect.supervision import disagreements, schedules
 from reflect.supervision.follow_ups import reviewed_lines
 from reflect.supervision.record_export import Record, missing_required, record_markdown
 from reflect.supervision.schedules import SuperviseeDue
@@ -135,7 +135,8 @@ class Supervision:
         try:
             with self.journal.vault.session() as session:
                 yield session
-        except (ActionStateError, PersonError, schedules.ScheduleError) as exc:
+        except (ActionStateError, PersonError, schedules.ScheduleError,
+                disagreements.DisagreementError) as exc:
             raise SupervisionError(str(exc)) from None
 
     # -- templates -----------------------------------------------------------------------
@@ -243,6 +244,7 @@ class Supervision:
 
     def save_record(self, entry: Entry, actions: Sequence[Action] = (), *,
                     follow_ups: Sequence[FollowUp] = (),
+                    resolutions: Sequence[disagreements.Resolution] = (),
                     require_complete: bool = False) -> Record:
         """Save the record and its agreed way forward in one transaction; use the returned
         objects (an existing entry is merged, not updated in place).
@@ -253,7 +255,8 @@ class Supervision:
         (:meth:`carried_copy`) marks that earlier action carried. ``require_complete`` refuses
         while a required section is empty: use it for the final save, not for autosave.
         ``follow_ups`` close earlier actions in the same transaction, on the record's date,
-        linked to it: if the record is refused, none of them counts."""
+        linked to it: if the record is refused, none of them counts; so do ``resolutions``
+        of earlier differences of opinion (:mod:`reflect.supervision.disagreements`)."""
         template = self.template(entry.template_id)
         if require_complete and template and (gaps := missing_required(entry, template)):
             raise SupervisionError("Still to fill in: " + ", ".join(s.title for s in gaps) + ".")
@@ -267,6 +270,7 @@ class Supervision:
             touched = action_store.sync_for_entry(s, stored, actions)
             for follow_up in follow_ups:
                 touched |= self._follow_up(s, follow_up, stored)
+            disagreements.apply(s, resolutions, stored)
             self._refresh(s, touched)
             return Record(stored, template, people_store.get(s, stored.person_id),
                           action_store.for_entry(s, saved_id(stored)),

@@ -93,3 +93,30 @@ def test_a_0001_journal_gains_the_last_supervision_column(tmp_path):
         sup.update_supervisee(wren.id, last_supervised_on=date(2026, 2, 2))
         assert sup.supervisee(wren.id).last_supervised_on == date(2026, 2, 2)
     assert any(b.label == "before-migration-0001" for b in list_backups(folder))
+
+
+def test_a_0001_journal_gains_the_supervision_agreement_columns(tmp_path):
+    """Revision 0003 on a journal written before it: the supervisee is kept, has no agreement
+    yet, and can be given one with its review date."""
+    import json
+    import shutil
+    from datetime import date
+    from pathlib import Path
+
+    from reflect.journal.journal import Journal
+    from reflect.supervision.contracts import contract_line, set_contract
+    from reflect.supervision.records import Supervision
+
+    data = Path(__file__).resolve().parent / "data"
+    facts = json.loads((data / "old_driver_journal.json").read_text())
+    folder = tmp_path / "journal"
+    shutil.copytree(data / "old_driver_journal", folder)
+    with Journal.unlock(folder, passphrase=facts["passphrase"]) as journal:
+        assert current_revision(journal.vault.engine) == "0003"
+        sup = Supervision(journal)
+        (wren,) = sup.supervisees()
+        assert (wren.contract_agreed_on, wren.contract_review_on, wren.contract_note) == (
+            None, None, "")
+        set_contract(sup, wren.id, date(2026, 1, 5), date(2027, 1, 5), "Monthly")
+        again = sup.supervisee(wren.id)
+        assert contract_line(again, date(2026, 3, 1)).endswith("review by 5 Jan 2027")

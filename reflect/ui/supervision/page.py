@@ -125,6 +125,8 @@ class SupervisionPage(QWidget):
         self.view.open_record_requested.connect(self.open_record)
         self.view.edit_requested.connect(lambda: self.edit_supervisee(self.current_person()))
         self.view.active_toggled.connect(self._set_active)
+        self.view.sessions.logged.connect(
+            lambda: self._supervisee_saved(self.current_person_key() or OWN))
         self.form.back_requested.connect(self.show_records)
         self.form.saved.connect(self._after_save)
         self.form.saved.connect(lambda _id: self.drafts.forget())

@@ -19,7 +19,9 @@ from reflect.supervision.records import Supervision
 from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
 from reflect.ui.supervision.agreement_panel import AGREEMENT_KEY, AgreementPanel
+from reflect.ui.supervision.disagreement_review import DisagreementReview
 from reflect.ui.supervision.record_fields import Field, SuperviseeField, TextField, make_field
+from reflect.ui.supervision.session_box import SessionBox
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.focus_frame import show_focus_frame
 from reflect.ui.widgets.spelling import attach_spelling
@@ -122,6 +124,15 @@ class RecordBody(QWidget):
             self.purpose.setAccessibleName("About this template")
             layout.addWidget(self.purpose)
         layout.addWidget(self.review)
+        self.disagreements = DisagreementReview(supervision.journal)
+        layout.addWidget(self.disagreements)
+        #: Held, moved or cancelled: for a record of a session with a supervisee.
+        self.session: SessionBox | None = None
+        if template.kind == "supervision" and any(s.type == "supervisee"
+                                                  for s in template.sections):
+            self.session = SessionBox()
+            self.session.changed.connect(self.changed)
+            layout.addWidget(self.session)
         for section in template.sections:
             if section.type == "actions":
                 if self.action_section is None:  # set together with action_editor
@@ -156,6 +167,8 @@ class RecordBody(QWidget):
         state = {key: field.value() for key, field in self.fields.items()}
         if self.agreement is not None:
             state[AGREEMENT_KEY] = self.agreement.value()
+        if self.session is not None:
+            state[self.session.key] = self.session.value()
         return state
 
     def set_sections_state(self, values: dict[str, Any]) -> None:
@@ -163,6 +176,8 @@ class RecordBody(QWidget):
             field.set_value(values.get(key))
         if self.agreement is not None:
             self.agreement.set_value(values.get(AGREEMENT_KEY))
+        if self.session is not None:
+            self.session.set_value(values.get(self.session.key))
 
     def field_widget(self, section_id: str) -> QWidget | None:
         """The widget to focus for ``section_id`` (a text shown as a preview goes back to
@@ -181,9 +196,10 @@ class RecordBody(QWidget):
 
     def focus_widgets(self) -> list[QWidget]:
         """Every stop for Tab in reading order: the review, then each section."""
-        return self.review.focus_widgets() + [
-            w for box in self.boxes.values() for w in box.focus_widgets()] + (
-            self.agreement.focus_widgets() if self.agreement is not None else [])
+        session = self.session.focus_widgets() if self.session else []
+        agreement = self.agreement.focus_widgets() if self.agreement is not None else []
+        return self.review.focus_widgets() + self.disagreements.focus_widgets() + session + [
+            w for box in self.boxes.values() for w in box.focus_widgets()] + agreement
 
     def first_focus(self) -> QWidget | None:
         """Where typing starts: the first field that is not the supervisee."""

@@ -257,6 +257,8 @@ class RecordForm(QWidget):
         self.body.review.closed.connect(self.actions_changed)
         self.body.review.decided.connect(self._on_change)
         self.body.review.record_id = entry_id
+        self.body.disagreements.load(self.person_id, entry_id)
+        self.body.disagreements.decided.connect(self._on_change)
         name = next((p.code_name for p in people if p.id == self.person_id), "")
         for key, field in self.body.fields.items():  # today's code name, even if renamed
             if isinstance(field, SuperviseeField) and name:
@@ -312,7 +314,8 @@ class RecordForm(QWidget):
                 "happened_on": date(day.year(), day.month(), day.day()).isoformat(),
                 "person_id": person_id, "sections": sections,
                 "actions": editor.action_states() if editor else [],
-                "follow_ups": body.review.follow_ups() if body else []}
+                "follow_ups": body.review.follow_ups() if body else [],
+                "resolutions": body.disagreements.state() if body else []}
 
     def set_form_state(self, state: dict[str, Any]) -> None:
         """Fill the form; values of the wrong type are left alone (a draft from another
@@ -331,6 +334,8 @@ class RecordForm(QWidget):
             self.body.action_editor.set_actions([a for a in actions if isinstance(a, dict)])
         if isinstance(state.get("follow_ups"), list):
             self.body.review.set_follow_ups(state["follow_ups"])
+        if isinstance(state.get("resolutions"), list):
+            self.body.disagreements.set_state(state["resolutions"])
 
     @property
     def is_dirty(self) -> bool:
@@ -410,8 +415,9 @@ class RecordForm(QWidget):
         try:
             entry = self._entry_for(state)
             held = self.body.review.held() if self.body else []
-            record = self.supervision.save_record(entry, actions_to_save(state),
-                                                  follow_ups=held, require_complete=True)
+            record = self.supervision.save_record(
+                entry, actions_to_save(state), follow_ups=held, require_complete=True,
+                resolutions=self.body.disagreements.held() if self.body else ())
         except Exception as exc:
             log.warning("a record could not be saved: %s", type(exc).__name__)
             kept = self.flush_draft()
@@ -428,6 +434,7 @@ class RecordForm(QWidget):
             self.body.action_editor.set_actions([action_state(a) for a in record.actions])
         if self.body is not None:
             self.body.review.written(saved_id(record.entry))
+            self.body.disagreements.written(saved_id(record.entry))
         self._loading = False
         self.drafts.saved(old_key, self.draft_key, self.form_state())
         self.error.clear()
@@ -448,7 +455,8 @@ class RecordForm(QWidget):
         once the record is saved or discarded."""
         if self.template is None:
             return True
-        held = len(self.body.review.held()) if self.body and self.entry_id is None else 0
+        held = len(self.body.review.held()) + len(self.body.disagreements.held()) \
+            if self.body and self.entry_id is None else 0
         if held:
             self._then = then
             self.leave_question.ask(held)
@@ -470,6 +478,7 @@ class RecordForm(QWidget):
         self._discard(self.draft_key)
         if self.body is not None:
             self.body.review.set_follow_ups([])
+            self.body.disagreements.set_state([])
         self.template = None  # nothing left to save or keep: leave() now lets it go
         self._go_on()
 

@@ -29,6 +29,8 @@ from reflect.store.models import Person
 from reflect.supervision.record_titles import distinct_titles
 from reflect.supervision.records import Supervision
 from reflect.supervision.schedules import SCHEDULES, ScheduleError, person_status
+from reflect.supervision.sessions import history_note
+from reflect.ui.supervision.session_panel import SessionPanel
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.lists import RoomyDelegate
@@ -149,6 +151,7 @@ class SuperviseeView(QWidget):
         self.role = plain_label()
         self.status = hint_label()
         self.status.setAccessibleName("Supervision interval")
+        self.sessions = SessionPanel(supervision)
         self.edit_button = QPushButton("Edit…")
         self.edit_button.setAccessibleName("Edit supervisee")
         self.active_button = QPushButton("Mark as former")
@@ -202,6 +205,7 @@ class SuperviseeView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.role)
         layout.addWidget(self.status)
+        layout.addWidget(self.sessions)
         layout.addWidget(box)
         layout.addWidget(self.empty)
         layout.addWidget(self.records, 1)
@@ -245,6 +249,7 @@ class SuperviseeView(QWidget):
                                 else "Former supervisee: kept for their records and actions.")
             self.active_button.setText("Mark as former" if person.active else "Make active")
             self.active_button.setAccessibleName(self.active_button.text())
+        self.sessions.show_person(person)
         self.new_button.setEnabled(own or (person is not None and person.active))
         self._show_records(person.id if person else None, own)
 
@@ -255,8 +260,10 @@ class SuperviseeView(QWidget):
                                  ((saved_id(e), e.title) for e in entries))
         for entry in entries:
             template = self.supervision.template(entry.template_id)
+            note = history_note(entry)  # "Cancelled: the reason", "ad hoc, 50 min"
             item = QTreeWidgetItem([uk_date(entry.happened_on, short=True),
-                                    titles[saved_id(entry)],
+                                    f"{titles[saved_id(entry)]} · {note}" if note
+                                    else titles[saved_id(entry)],
                                     template.name if template else "Other"])
             item.setData(0, ENTRY_ID_ROLE, entry.id)
             self.records.addTopLevelItem(item)

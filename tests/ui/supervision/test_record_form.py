@@ -87,8 +87,8 @@ def test_each_section_type_gets_its_widget_with_guidance(qtbot, window):
                for label in form.findChildren(QLabel) if label.text())
 
     # Unanswered stays unanswered: nothing claims an answer until one is given.
-    assert form.form_state()["sections"] == {
-        **dict.fromkeys(fields), "supervisee": "Kestrel", "_agreement": None}
+    assert form.form_state()["sections"] == {  # the session: planned, held (stored as none)
+        **dict.fromkeys(fields), "supervisee": "Kestrel", "_agreement": None, "_session": None}
     fields["child_file"].set_value(False)
     fields["workload"].slider.setValue(8)
     fields["next_session"].set_value((TODAY + timedelta(days=28)).isoformat())
