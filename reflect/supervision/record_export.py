@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from reflect.common.dates import uk_date
 from reflect.content.templates import SCALE_MAX, Section, Template
 from reflect.store.models import Action, Entry, Person
+from reflect.supervision import case_notes
 
 STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped",
                  "carried": "Carried forward"}
@@ -122,7 +123,8 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
     meta = [OutlineItem("Date", "meta", uk_date(entry.happened_on))]
     body: list[OutlineItem] = []
     has_supervisee = False
-    lines = tuple(action_line(a) for a in actions)
+    in_cases = case_notes.case_action_ids(values, template)
+    lines = tuple(action_line(a) for a in actions if a.id not in in_cases)
     placed_actions = False
     for section in template.sections:
         if section.sensitive and not include_sensitive:
@@ -132,6 +134,11 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
             name = person.code_name if person and not has_supervisee else _format("text", value)
             has_supervisee = True
             meta.append(OutlineItem(section.title, "meta", name))
+        elif section.type == case_notes.GROUP:
+            body += [OutlineItem(case_notes.block_heading(section, block, index), "text",
+                                 case_notes.block_markdown(section, block, case_notes.block_actions(
+                                     block, actions)))
+                     for index, block in enumerate(case_notes.blocks(values, section))]
         elif section.type == "actions":
             body.append(OutlineItem(section.title, "actions", () if placed_actions else lines))
             placed_actions = True
@@ -142,9 +149,13 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
     meta.append(OutlineItem("Record", "meta", template.name))
     if lines and not placed_actions:
         body.append(OutlineItem("Agreed actions", "actions", lines))
+    notes = case_notes.record_notes(values, template, entry.happened_on, actions)
+    if notes:  # to paste into the council's case system, one per case
+        body.append(OutlineItem("Case-file notes", "text", case_notes.notes_markdown(notes)))
     known = {s.id for s in template.sections}
     for key, value in values.items():  # answers to sections the template no longer has
-        if key not in known and not _is_snapshot(value) and _format("text", value):
+        if key not in known and not key.startswith("_") and not _is_snapshot(value) \
+                and _format("text", value):
             body.append(OutlineItem(key.replace("_", " ").capitalize(), "text",
                                     _format("text", value)))
     return meta + body
