@@ -43,6 +43,7 @@ from reflect.journal.drafts import (
     DraftUnreadable,
 )
 from reflect.store.models import Entry
+from reflect.supervision.cases import case_actions, split_actions
 from reflect.supervision.record_state import (
     actions_to_save,
     draft_key,
@@ -200,6 +201,7 @@ class RecordForm(QWidget):
                  "person_id": entry.person_id, "sections": dict(entry.sections or {}),
                  "actions": [action_state(a) for a in record.actions]}
         template = record.template or fallback_template(entry)
+        state = split_actions(state, template)  # each case's actions into its block
         self._load(template, entry.id, entry.uid, state, review,
                    drafts.get(draft_key(entry.id, entry.uid)))
         return True
@@ -249,6 +251,9 @@ class RecordForm(QWidget):
         if self.body.action_editor is not None:
             self.body.action_editor.record_date = date.fromisoformat(state["happened_on"])
             self.body.action_editor.rows_changed.connect(self.chain_tabs)
+        self.body.rows_changed.connect(self.chain_tabs)
+        for group in self.body.case_groups:
+            group.date_of = self._day
         self.body.review.carry_requested.connect(self._carry)
         self.body.review.uncarry_requested.connect(self._uncarry)
         self.body.review.closed.connect(self.actions_changed)
@@ -304,12 +309,14 @@ class RecordForm(QWidget):
         supervisee = body.supervisee_field() if body else None
         person_id = supervisee.person_id() if supervisee else self.person_id
         editor = body.action_editor if body else None
-        day = self.date_edit.date()
-        return {"title": self.title_edit.text(),
-                "happened_on": date(day.year(), day.month(), day.day()).isoformat(),
+        return {"title": self.title_edit.text(), "happened_on": self._day().isoformat(),
                 "person_id": person_id, "sections": sections,
                 "actions": editor.action_states() if editor else [],
                 "follow_ups": body.review.follow_ups() if body else []}
+
+    def _day(self) -> date:
+        day = self.date_edit.date()
+        return date(day.year(), day.month(), day.day())
 
     def set_form_state(self, state: dict[str, Any]) -> None:
         """Fill the form; values of the wrong type are left alone (a draft from another
@@ -407,8 +414,9 @@ class RecordForm(QWidget):
         try:
             entry = self._entry_for(state)
             held = self.body.review.held() if self.body else []
-            record = self.supervision.save_record(entry, actions_to_save(state),
-                                                  follow_ups=held, require_complete=True)
+            record = self.supervision.save_record(
+                entry, actions_to_save(state), follow_ups=held, require_complete=True,
+                cases=case_actions(state, self.template, actions_to_save))
         except Exception as exc:
             log.warning("a record could not be saved: %s", type(exc).__name__)
             kept = self.flush_draft()
@@ -421,8 +429,12 @@ class RecordForm(QWidget):
         self._loading = True
         self.entry_id, self.uid = record.entry.id, record.entry.uid
         self.person_id = record.entry.person_id
+        shown = split_actions({"sections": record.entry.sections, "actions": [
+            action_state(a) for a in record.actions]}, self.template)
         if self.body is not None and self.body.action_editor is not None:
-            self.body.action_editor.set_actions([action_state(a) for a in record.actions])
+            self.body.action_editor.set_actions(shown["actions"])
+        for group in self.body.case_groups if self.body is not None else ():
+            group.set_value(shown["sections"].get(group.group.id))
         if self.body is not None:
             self.body.review.written(saved_id(record.entry))
         self._loading = False
