@@ -129,7 +129,8 @@ class CaseBlock(QFrame):
                 layout.addWidget(hint_label(field.guidance))
             if field.type == "actions":
                 self.action_editor = ActionEditor()
-                self.action_editor.setAccessibleName(f"{field.title} for this {group.item or 'item'}")
+                noun = group.item or "item"
+                self.action_editor.setAccessibleName(f"{field.title} for this {noun}")
                 self.action_editor.set_actions([a for a in state.get(ACTIONS_KEY) or ()
                                           if isinstance(a, dict)])
                 self.action_editor.changed.connect(self.changed)
@@ -164,7 +165,8 @@ class CaseBlock(QFrame):
         self.setAccessibleName(f"{noun} {self.index + 1}: {ref}")
         self.copy_button.setAccessibleName(f"Copy case-file note for {ref}")
         self.remove_button.setAccessibleName(f"Remove {self.group.item or 'item'} {ref}")
-        history = self.action_editor is not None and any(not r.is_open for r in self.action_editor.rows)
+        rows = self.action_editor.rows if self.action_editor is not None else []
+        history = any(not r.is_open for r in rows)
         self.remove_button.setEnabled(not history)
         self.remove_button.setToolTip(plain_tooltip(
             "Its actions that are done or dropped are history, so it stays" if history else
