@@ -19,6 +19,8 @@ from typing import Any
 
 from reflect.common import paths
 from reflect.common.atomic import atomic_write_text
+from reflect.content import template_groups as groups
+from reflect.content.template_lines import FieldLines, Locator
 from reflect.content.toml_source import ContentError, read_toml
 
 FIELD_TYPES: tuple[str, ...] = (
@@ -42,9 +44,8 @@ _TEMPLATE_KEYS = ("id", "name", "purpose", "kind", "version", "sections")
 _SECTION_KEYS = (
     "id", "title", "guidance", "type", "choices", "sensitive", "case_notes", "required",
     "audience",
+    *groups.GROUP_KEYS,
 )
-_SECTION_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*sections[ \t]*\]\]", re.M)
-_ANY_HEADER = re.compile(r"^[ \t]*\[", re.M)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ class Section:
     case_notes: bool = False
     required: bool = False
     audience: str = "all"  # one of AUDIENCES
+    #: A repeatable group (``type = "group"``, see :mod:`.template_groups`): its fields,
+    #: and what one block is called ("case": "Add case").
+    fields: tuple[Section, ...] = ()
+    item: str = ""
+    note: bool = False  # a group's field that goes into the case-file note
+    child_file: bool = False  # a group's yes/no: "No" asks for an action to put it there
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,7 @@ def load_templates(directories: Sequence[Path] | None = None) -> TemplateLoadRes
                 template, text = _load_file(path, builtin)
                 if template.id in seen:
                     raise ContentError(
-                        path, _Locator(text).top("id"),
+                        path, Locator(text).top("id"),
                         f"template id '{template.id}' is already used by {seen[template.id].name}",
                     )
             except ContentError as exc:
@@ -156,7 +163,7 @@ def _load_file(path: Path, builtin: bool) -> tuple[Template, str]:
 
 def parse_template(data: Mapping[str, Any], text: str, path: Path, builtin: bool) -> Template:
     """Validate parsed TOML ``data``; ``text`` is the raw file, used to name the bad line."""
-    locate = _Locator(text)
+    locate = Locator(text)
 
     def fail(line: int, message: str) -> ContentError:
         return ContentError(path, line, message)
@@ -213,16 +220,33 @@ def parse_template(data: Mapping[str, Any], text: str, path: Path, builtin: bool
 
 
 def _parse_section(
-    raw: Any, index: int, locate: _Locator, fail: Callable[[int, str], ContentError]
+    raw: Any, index: int, locate: Locator, fail: Callable[[int, str], ContentError]
 ) -> Section:
-    header = locate.section_header(index)
+    start = locate.section_header(index)
+    end = locate.headers[index + 1] if index + 1 < len(locate.headers) else len(locate.lines) + 1
+    fields_at = FieldLines(locate.lines, start, end, locate._find)
+
+    def parse_field(raw_field: Any, number: int, group: str, at: FieldLines) -> Section:
+        return _parse_table(raw_field, f"{group}, field {number + 1}", at.header(number),
+                            lambda key: at.key(number, key), fail, None)
+
+    return _parse_table(raw, f"section {index + 1}", start,
+                        lambda key: locate.in_section(index, key), fail,
+                        lambda raw_group, label, line: groups.parse_group(
+                            raw_group, label, start, line, fields_at, fail, parse_field))
+
+
+def _parse_table(raw: Any, label: str, header: int, line: Callable[[str], int],
+                 fail: Callable[[int, str], ContentError],
+                 group: Callable[..., tuple[tuple, str]] | None) -> Section:
+    """A section, or (``group`` None) one field of a group, which has its own keys."""
     if not isinstance(raw, dict):
-        raise fail(header, f"section {index + 1} must be a table")
-    label = f"section {index + 1}"
+        raise fail(header, f"{label} must be a table")
+    allowed = _SECTION_KEYS if group is not None else groups.FIELD_KEYS
     for key in raw:
-        if key not in _SECTION_KEYS:
-            raise fail(locate.in_section(index, key), f"{label}: unknown field '{key}' "
-                       f"(expected one of: {', '.join(_SECTION_KEYS)})")
+        if key not in allowed:
+            raise fail(line(key), f"{label}: unknown field '{key}' "
+                       f"(expected one of: {', '.join(allowed)})")
 
     def string(key: str, required: bool) -> str:
         if key not in raw:
@@ -231,99 +255,67 @@ def _parse_section(
             return ""
         value = raw[key]
         if not isinstance(value, str):
-            raise fail(locate.in_section(index, key), f"{label}: '{key}' must be text")
+            raise fail(line(key), f"{label}: '{key}' must be text")
         if required and not value.strip():
-            raise fail(locate.in_section(index, key), f"{label}: '{key}' is empty")
+            raise fail(line(key), f"{label}: '{key}' is empty")
         return value
 
     def flag(key: str) -> bool:
         value = raw.get(key, False)
         if not isinstance(value, bool):
-            raise fail(locate.in_section(index, key),
-                       f"{label}: '{key}' must be true or false")
+            raise fail(line(key), f"{label}: '{key}' must be true or false")
         return value
 
     section_id = string("id", required=True)
     if not _ID.match(section_id):
-        raise fail(locate.in_section(index, "id"), f"section id '{section_id}' may contain "
+        what = "section id" if group is not None else f"{label}: id"
+        raise fail(line("id"), f"{what} '{section_id}' may contain "
                    "only letters, digits, '-' and '_'")
-    label = f"section '{section_id}'"
+    label = (f"section '{section_id}'" if group is not None
+             else f"{label.rsplit(', field', 1)[0]}, field '{section_id}'")
     title = string("title", required=True)
     guidance = string("guidance", required=False)
     field_type = string("type", required=True)
-    if field_type not in FIELD_TYPES:
-        raise fail(locate.in_section(index, "type"), f"{label}: unknown type '{field_type}' "
-                   f"(expected one of: {', '.join(FIELD_TYPES)})")
+    types = (*FIELD_TYPES, groups.GROUP) if group is not None else groups.GROUP_FIELD_TYPES
+    if field_type not in types:
+        raise fail(line("type"), f"{label}: unknown type '{field_type}' "
+                   f"(expected one of: {', '.join(types)})")
     choices: tuple[str, ...] = ()
     if "choices" in raw:
-        line = locate.in_section(index, "choices")
+        at = line("choices")
         value = raw["choices"]
         if field_type != "choice":
-            raise fail(line, f"{label}: 'choices' only applies to type 'choice'")
+            raise fail(at, f"{label}: 'choices' only applies to type 'choice'")
         if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
-            raise fail(line, f"{label}: 'choices' must be a list of text")
+            raise fail(at, f"{label}: 'choices' must be a list of text")
         choices = tuple(value)
         if any(not c.strip() for c in choices):
-            raise fail(line, f"{label}: a choice is empty")
+            raise fail(at, f"{label}: a choice is empty")
         if len(set(choices)) != len(choices):
-            raise fail(line, f"{label}: a choice is listed twice")
+            raise fail(at, f"{label}: a choice is listed twice")
     if field_type == "choice" and not choices:
-        raise fail(locate.in_section(index, "choices" if "choices" in raw else "type"),
+        raise fail(line("choices" if "choices" in raw else "type"),
                    f"{label}: type 'choice' needs a non-empty 'choices' list")
     audience = string("audience", required=False) or "all"
     if audience not in AUDIENCES:
-        raise fail(locate.in_section(index, "audience"), f"{label}: unknown audience "
+        raise fail(line("audience"), f"{label}: unknown audience "
                    f"'{audience}' (expected one of: {', '.join(AUDIENCES)})")
-    if audience != "all" and field_type in ("actions", "supervisee"):
-        raise fail(locate.in_section(index, "audience"), f"{label}: a '{field_type}' section "
+    if audience != "all" and field_type in ("actions", "supervisee", groups.GROUP):
+        raise fail(line("audience"), f"{label}: a '{field_type}' section "
                    "is shared with the supervisee, so its audience cannot be 'supervisor'")
+    fields: tuple[Section, ...] = ()
+    item = ""
+    if field_type == groups.GROUP and group is not None:
+        fields, item = group(raw, label, line)
+    elif misplaced := next((k for k in groups.GROUP_KEYS if k in raw), None):
+        raise fail(line(misplaced), f"{label}: '{misplaced}' only applies to type 'group'")
+    note, child_file = flag("note"), flag("child_file")
+    groups.check_field_flags(field_type, note, child_file, label, line, fail)
     return Section(
         id=section_id, title=title, guidance=guidance, type=field_type, choices=choices,
         sensitive=flag("sensitive"), case_notes=flag("case_notes"), required=flag("required"),
-        audience=audience,
+        audience=audience, fields=fields, item=item, note=note, child_file=child_file,
     )
-
-
-class _Locator:
-    """Finds the line of a key in the raw text, scoped to the top level or one section.
-
-    A key such as ``id`` occurs once per section, so a plain text search would point at the
-    wrong one; scoping to the n-th ``[[sections]]`` header points at the one that is wrong.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")  # as TOML counts lines: by line feeds only
-        self.headers = [text.count("\n", 0, m.start()) + 1 for m in _SECTION_HEADER.finditer(text)]
-        first_table = _ANY_HEADER.search(text)
-        self.top_end = (
-            text.count("\n", 0, first_table.start()) + 1 if first_table else len(self.lines) + 1
-        )
-
-    def _find(self, key: str, start: int, end: int) -> int:
-        pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
-                             r"\s*[=.]")
-        for number in range(max(start, 1), min(end, len(self.lines) + 1)):
-            if pattern.match(self.lines[number - 1]):
-                return number
-        return 0
-
-    def top(self, key: str) -> int:
-        """A top-level key sits before the first table header, or is itself a header."""
-        found = self._find(key, 1, self.top_end)
-        if found:
-            return found
-        header = re.compile(rf"^\s*\[\[?\s*{re.escape(key)}\s*\]")
-        return next((n for n, line in enumerate(self.lines, 1) if header.match(line)), 0)
-
-    def section_header(self, index: int) -> int:
-        return self.headers[index] if index < len(self.headers) else 0
-
-    def in_section(self, index: int, key: str) -> int:
-        start = self.section_header(index)
-        if not start:
-            return 0
-        end = self.headers[index + 1] if index + 1 < len(self.headers) else len(self.lines) + 1
-        return self._find(key, start + 1, end) or start
 
 
 # --- copying and saving -------------------------------------------------------------------
@@ -424,6 +416,9 @@ def to_toml(template: Template, origin: Template | None = None) -> str:
                 lines.append(f"{key} = true")
         if section.audience != "all":
             lines.append(f"audience = {_string(section.audience)}")
+        if section.type == groups.GROUP:
+            lines += [f"item = {_string(section.item)}"] if section.item else []
+            lines += groups.fields_toml(section.fields, _string)
     return "\n".join(lines) + "\n"
 
 

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from reflect.common.dates import uk_date
 from reflect.content.templates import SCALE_MAX, Section, Template
 from reflect.store.models import Action, Entry, Person
+from reflect.supervision import case_notes
 from reflect.supervision.agreement import VIA_PDF, agreement_of
 
 STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped",
@@ -158,7 +159,8 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
     if reviewed:
         body.append(OutlineItem(REVIEWED_HEADING, "reviewed", tuple(reviewed)))
     has_supervisee = False
-    lines = tuple(action_line(a) for a in actions)
+    in_cases = case_notes.case_action_ids(values, template)
+    lines = tuple(action_line(a) for a in actions if a.id not in in_cases)
     placed_actions = False
     for section in template.sections:
         if (section.sensitive and not include_sensitive) or (
@@ -169,6 +171,11 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
             name = person.code_name if person and not has_supervisee else _format("text", value)
             has_supervisee = True
             meta.append(OutlineItem(section.title, "meta", name))
+        elif section.type == case_notes.GROUP:
+            body += [OutlineItem(case_notes.block_heading(section, block, index), "text",
+                                 case_notes.block_markdown(section, block, case_notes.block_actions(
+                                     block, actions)))
+                     for index, block in enumerate(case_notes.blocks(values, section))]
         elif section.type == "actions":
             body.append(OutlineItem(section.title, "actions", () if placed_actions else lines))
             placed_actions = True
@@ -182,6 +189,9 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
         meta.append(OutlineItem("Agreement", "meta", agreement.status()))
     if lines and not placed_actions:
         body.append(OutlineItem("Agreed actions", "actions", lines))
+    notes = case_notes.record_notes(values, template, entry.happened_on, actions)
+    if notes:  # to paste into the council's case system, one per case
+        body.append(OutlineItem("Case-file notes", "text", case_notes.notes_markdown(notes)))
     known = {s.id for s in template.sections}
     for key, value in values.items():  # answers to sections the template no longer has
         if key.startswith("_"):  # reserved keys (the follow-up links): not answers

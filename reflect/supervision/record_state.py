@@ -51,7 +51,8 @@ def fallback_template(entry: Entry) -> Template:
 
     sections = tuple(Section(id=key, title=key.replace("_", " ").capitalize(), type=kind(value))
                      for key, value in (entry.sections or {}).items()
-                     if isinstance(value, str | list) and key != FOLLOW_UPS_KEY)
+                     if isinstance(value, str | list) and key != FOLLOW_UPS_KEY
+                     and not key.startswith("_"))
     return Template(id=entry.template_id or "missing", name="Record (template missing)",
                     purpose="", kind=entry.kind, version=1, sections=sections,
                     path=Path(), builtin=True)
@@ -61,8 +62,8 @@ def has_content(state: dict[str, Any], template: Template | None) -> bool:
     """Anything typed beyond what a new record starts with (the supervisee's name), or an
     earlier action followed up in it."""
     kinds = {s.id: s.type for s in template.sections} if template else {}
-    return any(v not in (None, "") for k, v in state["sections"].items()
-               if kinds.get(k) != "supervisee") or any(
+    return any(v not in (None, "", []) for k, v in state["sections"].items()
+               if kinds.get(k) != "supervisee" and not k.startswith("_")) or any(
         a["description"].strip() or a["owner"].strip() for a in state["actions"]) or bool(
         state.get("follow_ups"))
 

@@ -40,7 +40,9 @@ from reflect.store.actions import (
 from reflect.store.entries import EntryFilter, utc_now
 from reflect.store.models import Action, Entry, Person
 from reflect.store.people import CODE_NAME_MAX, PersonError, clean_code_name
+from reflect.supervision import cases as case_blocks
 from reflect.supervision import disagreements, schedules
+from reflect.supervision.case_notes import ROLE_KEY, groups
 from reflect.supervision.follow_ups import reviewed_lines
 from reflect.supervision.record_export import Record, missing_required, record_markdown
 from reflect.supervision.schedules import SuperviseeDue
@@ -235,8 +237,10 @@ class Supervision:
         with self._session() as s:
             person = self._person(s, person_id) if person_id is not None else None
             to_review = action_store.open_before(s, person_id) if person_id is not None else []
+            role = case_blocks.default_role(s) if groups(template) else ""
         name = person.code_name if person else ""
         sections = {sec.id: name for sec in template.sections if sec.type == "supervisee" and name}
+        sections |= {ROLE_KEY: role} if role else {}
         entry = new_entry(f"{template.name} — {name}" if name else template.name,
                           kind=template.kind, happened_on=happened_on, template_id=template.id,
                           sections=sections, person_id=person_id)
@@ -245,7 +249,8 @@ class Supervision:
     def save_record(self, entry: Entry, actions: Sequence[Action] = (), *,
                     follow_ups: Sequence[FollowUp] = (),
                     resolutions: Sequence[disagreements.Resolution] = (),
-                    require_complete: bool = False) -> Record:
+                    require_complete: bool = False,
+                    cases: case_blocks.CaseActions | None = None) -> Record:
         """Save the record and its agreed way forward in one transaction; use the returned
         objects (an existing entry is merged, not updated in place).
 
@@ -256,10 +261,13 @@ class Supervision:
         while a required section is empty: use it for the final save, not for autosave.
         ``follow_ups`` close earlier actions in the same transaction, on the record's date,
         linked to it: if the record is refused, none of them counts; so do ``resolutions``
-        of earlier differences of opinion (:mod:`reflect.supervision.disagreements`)."""
+        of earlier differences of opinion (:mod:`reflect.supervision.disagreements`).
+        ``cases``: each case block's actions, by group id (:func:`.cases.settle`)."""
         template = self.template(entry.template_id)
         if require_complete and template and (gaps := missing_required(entry, template)):
             raise SupervisionError("Still to fill in: " + ", ".join(s.title for s in gaps) + ".")
+        in_cases = [a for group in (cases or {}).values() for block in group for a in block]
+        actions = [*actions, *in_cases]
         for action in actions:
             action.description = _required_text(action.description, "what the action is")
             action.owner = " ".join((action.owner or "").split())
@@ -271,7 +279,8 @@ class Supervision:
             for follow_up in follow_ups:
                 touched |= self._follow_up(s, follow_up, stored)
             disagreements.apply(s, resolutions, stored)
-            self._refresh(s, touched)
+            touched |= case_blocks.settle(s, stored, template, cases, date.today())
+            self._refresh(s, touched | {stored.id})
             return Record(stored, template, people_store.get(s, stored.person_id),
                           action_store.for_entry(s, saved_id(stored)),
                           reviewed_lines(record_follow_ups.reviewed_in(s, stored)))

@@ -13,12 +13,14 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from reflect.content.template_groups import GROUP
 from reflect.content.templates import CASE_NOTES_HINT, Section, Template
 from reflect.store.models import Person
 from reflect.supervision.records import Supervision
 from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
 from reflect.ui.supervision.agreement_panel import AGREEMENT_KEY, AgreementPanel
+from reflect.ui.supervision.case_blocks import CaseGroupField, group_field
 from reflect.ui.supervision.disagreement_review import DisagreementReview
 from reflect.ui.supervision.record_fields import Field, SuperviseeField, TextField, make_field
 from reflect.ui.supervision.session_box import SessionBox
@@ -100,9 +102,11 @@ class SectionBox(QFrame):
 
 class RecordBody(QWidget):
     """Widgets for one template. ``changed`` on any edit; values via :meth:`sections_state`
-    (actions excluded: :attr:`action_editor` holds them)."""
+    (actions excluded: :attr:`action_editor` holds them). ``rows_changed`` when a case
+    block or one of its actions comes or goes (the form puts it in the Tab order)."""
 
     changed = Signal()
+    rows_changed = Signal()
 
     def __init__(self, supervision: Supervision, template: Template, people: list[Person],
                  parent: QWidget | None = None) -> None:
@@ -115,6 +119,7 @@ class RecordBody(QWidget):
         self.boxes: dict[str, SectionBox] = {}
         self.action_editor: ActionEditor | None = None
         self.action_section: Section | None = None
+        self.case_groups: list[CaseGroupField] = []  # repeatable groups (case blocks)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 12, 12)  # clear of the scroll bar
         layout.setSpacing(12)
@@ -144,7 +149,8 @@ class RecordBody(QWidget):
                     widget = hint_label(f"Actions are listed under "
                                         f"“{self.action_section.title}”.")
             else:
-                field = make_field(section, people)
+                field = (group_field(self, section, supervision) if section.type == GROUP
+                         else make_field(section, people))
                 field.changed.connect(self.changed)
                 if isinstance(field, TextField):
                     attach_spelling(field.edit, supervision.journal)

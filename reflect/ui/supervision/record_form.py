@@ -36,13 +36,13 @@ from reflect.common.errors import ReflectError
 from reflect.common.ids import saved_id
 from reflect.content.templates import Template
 from reflect.journal.drafts import (
-    Draft,
     DraftKeeper,
     DraftKind,
     DraftStep,
     DraftUnreadable,
 )
 from reflect.store.models import Entry
+from reflect.supervision.cases import case_actions, split_actions
 from reflect.supervision.follow_ups import to_review
 from reflect.supervision.record_state import (
     actions_to_save,
@@ -58,6 +58,7 @@ from reflect.supervision.records import Supervision, SupervisionError
 from reflect.ui.supervision.action_editor import action_state
 from reflect.ui.supervision.leave_ask import LeaveQuestion
 from reflect.ui.supervision.record_body import RecordBody
+from reflect.ui.supervision.record_draft_open import open_found_draft
 from reflect.ui.supervision.record_exporter import RecordExporter
 from reflect.ui.supervision.record_fields import SuperviseeField
 from reflect.ui.supervision.record_printer import RecordPrinter
@@ -203,37 +204,14 @@ class RecordForm(QWidget):
                  "person_id": entry.person_id, "sections": dict(entry.sections or {}),
                  "actions": [action_state(a) for a in record.actions]}
         template = record.template or fallback_template(entry)
+        state = split_actions(state, template)  # each case's actions into its block
         self._load(template, entry.id, entry.uid, state, review,
                    drafts.get(draft_key(entry.id, entry.uid)))
         return True
 
     def open_draft(self, key: str, payload: dict) -> bool:
-        """Bring back a draft found after unlocking: into its record, or, when there is none
-        (a new record, or one since deleted), as a new record, so no word is lost."""
-        try:
-            draft = Draft.from_payload(DraftKind.SUPERVISION, payload)
-        except DraftUnreadable as exc:  # left stored as it was, for the version that wrote it
-            log.warning("a record draft was not opened: %s", exc)
-            self.error.show_failure(Failure("An unsaved record could not be opened.",
-                                            f"{exc} It is kept as it was."))
-            return False
-        entry_id, state = draft.entry_id, draft.state
-        if entry_id is not None and self.open_record(entry_id):
-            return True
-        person_id = draft.meta.get("person_id")
-        if not self.start_new(person_id if isinstance(person_id, int) else None,
-                              str(draft.meta.get("template_id") or "")):
-            return False
-        if entry_id is not None and isinstance(state.get("actions"), list):
-            # The deleted record's own actions are gone with it: keep the open ones as new.
-            state = {**state, "actions": [{**a, "id": None} for a in state["actions"]
-                                          if isinstance(a, dict) and a.get("status") == "open"]}
-        self.set_form_state(state)
-        self.drafts.flushed = None
-        if self.flush_draft():  # re-keyed under the new uid before the old one goes
-            self.drafts.retire(key)
-        self.show_status()
-        return True
+        """Bring back a draft found after unlocking (see :func:`open_found_draft`)."""
+        return open_found_draft(self, key, payload)
 
     def _load(self, template: Template, entry_id: int | None, uid: str, state: dict,
               review: list, draft: dict | None) -> None:
@@ -252,6 +230,9 @@ class RecordForm(QWidget):
         if self.body.action_editor is not None:
             self.body.action_editor.record_date = date.fromisoformat(state["happened_on"])
             self.body.action_editor.rows_changed.connect(self.chain_tabs)
+        self.body.rows_changed.connect(self.chain_tabs)
+        for group in self.body.case_groups:
+            group.date_of = self._day
         self.body.review.carry_requested.connect(self._carry)
         self.body.review.uncarry_requested.connect(self._uncarry)
         self.body.review.closed.connect(self.actions_changed)
@@ -309,13 +290,15 @@ class RecordForm(QWidget):
         supervisee = body.supervisee_field() if body else None
         person_id = supervisee.person_id() if supervisee else self.person_id
         editor = body.action_editor if body else None
-        day = self.date_edit.date()
-        return {"title": self.title_edit.text(),
-                "happened_on": date(day.year(), day.month(), day.day()).isoformat(),
+        return {"title": self.title_edit.text(), "happened_on": self._day().isoformat(),
                 "person_id": person_id, "sections": sections,
                 "actions": editor.action_states() if editor else [],
                 "follow_ups": body.review.follow_ups() if body else [],
                 "resolutions": body.disagreements.state() if body else []}
+
+    def _day(self) -> date:
+        day = self.date_edit.date()
+        return date(day.year(), day.month(), day.day())
 
     def set_form_state(self, state: dict[str, Any]) -> None:
         """Fill the form; values of the wrong type are left alone (a draft from another
@@ -417,7 +400,8 @@ class RecordForm(QWidget):
             held = self.body.review.held() if self.body else []
             record = self.supervision.save_record(
                 entry, actions_to_save(state), follow_ups=held, require_complete=True,
-                resolutions=self.body.disagreements.held() if self.body else ())
+                resolutions=self.body.disagreements.held() if self.body else (),
+                cases=case_actions(state, self.template, actions_to_save))
         except Exception as exc:
             log.warning("a record could not be saved: %s", type(exc).__name__)
             kept = self.flush_draft()
@@ -430,8 +414,12 @@ class RecordForm(QWidget):
         self._loading = True
         self.entry_id, self.uid = record.entry.id, record.entry.uid
         self.person_id = record.entry.person_id
+        shown = split_actions({"sections": record.entry.sections, "actions": [
+            action_state(a) for a in record.actions]}, self.template)
         if self.body is not None and self.body.action_editor is not None:
-            self.body.action_editor.set_actions([action_state(a) for a in record.actions])
+            self.body.action_editor.set_actions(shown["actions"])
+        for group in self.body.case_groups if self.body is not None else ():
+            group.set_value(shown["sections"].get(group.group.id))
         if self.body is not None:
             self.body.review.written(saved_id(record.entry))
             self.body.disagreements.written(saved_id(record.entry))

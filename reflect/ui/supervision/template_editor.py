@@ -45,7 +45,8 @@ from reflect.ui.widgets.messages import Failure
 
 TYPE_LABELS = {"text": "Text (Markdown)", "actions": "Actions", "date": "Date",
                "choice": "Choice", "yesno": "Yes / no", "scale": "Scale 0–10",
-               "supervisee": "Supervisee (code name)"}
+               "supervisee": "Supervisee (code name)",
+               "group": "Repeated block (cases: its fields are kept)"}
 READ_ONLY = "Shipped templates are read-only. Duplicate it to make a copy you can edit."
 
 
@@ -66,7 +67,8 @@ def section_dict(section: Section) -> dict[str, Any]:
     return {"id": section.id, "title": section.title, "guidance": section.guidance,
             "type": section.type, "choices": list(section.choices),
             "sensitive": section.sensitive, "case_notes": section.case_notes,
-            "required": section.required, "audience": section.audience}
+            "required": section.required, "audience": section.audience,
+            "fields": section.fields, "item": section.item}
 
 
 def build_sections(rows: list[dict[str, Any]]) -> tuple[Section, ...]:
@@ -88,7 +90,9 @@ def build_sections(rows: list[dict[str, Any]]) -> tuple[Section, ...]:
                            choices=choices if row["type"] == "choice" else (),
                            sensitive=row["sensitive"], case_notes=row["case_notes"],
                            required=row["required"],
-                           audience=row.get("audience", "all")))
+                           audience=row.get("audience", "all"),
+                           fields=row.get("fields", ()) if row["type"] == "group" else (),
+                           item=row.get("item", "") if row["type"] == "group" else ""))
     return tuple(out)
 
 
@@ -132,7 +136,7 @@ class TemplateEditor(QDialog):
         self.guidance_edit.setAccessibleName("Guidance")
         self.type_combo = QComboBox()
         self.type_combo.setAccessibleName("Field type")
-        for field_type in FIELD_TYPES:
+        for field_type in (*FIELD_TYPES, "group"):
             self.type_combo.addItem(TYPE_LABELS.get(field_type, field_type), field_type)
         self.choices_edit = _short(3)
         self.choices_edit.setAccessibleName("Choices, one per line")

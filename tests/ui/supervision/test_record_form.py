@@ -86,9 +86,13 @@ def test_each_section_type_gets_its_widget_with_guidance(qtbot, window):
     assert all(label.textFormat() == Qt.TextFormat.PlainText
                for label in form.findChildren(QLabel) if label.text())
 
-    # Unanswered stays unanswered: nothing claims an answer until one is given.
-    assert form.form_state()["sections"] == {  # the session: planned, held (stored as none)
-        **dict.fromkeys(fields), "supervisee": "Kestrel", "_agreement": None, "_session": None}
+    # Unanswered stays unanswered: nothing claims an answer until one is given (the role on
+    # case-file notes starts as the one last used, and is not content of its own; the
+    # session, planned and held, is stored as none).
+    assert form.form_state()["sections"] == {
+        **dict.fromkeys(fields), "supervisee": "Kestrel", "_agreement": None,
+        "_session": None, "_case_role": "Supervisor"}
+    assert not form.has_content
     fields["child_file"].set_value(False)
     fields["workload"].slider.setValue(8)
     fields["next_session"].set_value((TODAY + timedelta(days=28)).isoformat())
