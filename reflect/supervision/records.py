@@ -42,7 +42,13 @@ from reflect.store.models import Action, Entry, Person
 from reflect.store.people import CODE_NAME_MAX, PersonError, clean_code_name
 from reflect.supervision import cases as case_blocks
 from reflect.supervision import disagreements, schedules
-from reflect.supervision.case_notes import ROLE_KEY, groups
+from reflect.supervision.case_notes import (
+    FILE_ACTION_KEY,
+    ROLE_KEY,
+    blocks,
+    case_action_ids,
+    groups,
+)
 from reflect.supervision.follow_ups import reviewed_lines
 from reflect.supervision.record_export import Record, missing_required, record_markdown
 from reflect.supervision.schedules import SuperviseeDue
@@ -275,6 +281,8 @@ class Supervision:
             if entry.person_id is not None:
                 self._person(s, entry.person_id)
             stored = action_store.attach_entry(s, entry)
+            if cases is None:  # a caller that knows no case blocks keeps the blocks' actions
+                actions = [*actions, *self._case_actions_kept(s, stored, template, actions)]
             touched = action_store.sync_for_entry(s, stored, actions)
             for follow_up in follow_ups:
                 touched |= self._follow_up(s, follow_up, stored)
@@ -284,6 +292,17 @@ class Supervision:
             return Record(stored, template, people_store.get(s, stored.person_id),
                           action_store.for_entry(s, saved_id(stored)),
                           reviewed_lines(record_follow_ups.reviewed_in(s, stored)))
+
+    @staticmethod
+    def _case_actions_kept(s, stored: Entry, template, given: Sequence[Action]) -> list[Action]:
+        if stored.id is None:
+            return []
+        sections = stored.sections or {}
+        ids = case_action_ids(sections, template) | {
+            block.get(FILE_ACTION_KEY) for group in groups(template)
+            for block in blocks(sections, group)}
+        ids -= {a.id for a in given}
+        return [a for a in action_store.for_entry(s, stored.id) if a.id in ids]
 
     def _refresh(self, s, entry_ids: set) -> None:
         """Rewrite the search copy of these records' actions."""

@@ -106,3 +106,19 @@ def test_the_export_has_each_case_and_its_case_file_note(new_journal, tmp_path):
     # The record's own way forward lists neither case's actions: they are under their case.
     way_forward = text[text.index("Agreed way forward"):notes_at]
     assert "No actions agreed" in way_forward and "Book the TAF meeting" not in way_forward
+
+
+def test_a_save_that_knows_no_case_blocks_keeps_their_actions(new_journal):
+    """The CLI, the demo or an older caller saves with the record's own actions only."""
+    sup = Supervision(new_journal)
+    kestrel = sup.add_supervisee("Kestrel")
+    agreed = Action(description="Ask the school for attendance", owner="Kestrel")
+    record = _save(sup, kestrel.id, [{"case_ref": "C-9", "on_file": False}], [[agreed]])
+    ids = sorted(a.id for a in record.actions)
+    assert len(ids) == 2  # the block's own action and the child's-file one
+    own = Action(description="Book the team day", owner="Me")
+    again = sup.save_record(record.entry, [own])
+    assert sorted(a.id for a in again.actions if a.id in ids) == ids
+    assert {a.description for a in again.actions} == {
+        "Ask the school for attendance", "Book the team day",
+        "Record the decision on C-9 on the child's file"}
