@@ -7,6 +7,7 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,7 @@ def journal(folder: Path, cheap, passphrase):
 
 
 def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
+    from reflect.supervision.supervisee_copy import Returned
     from reflect.ui.help.dialogs import AboutDialog, HelpDialog, TextDialog
     from reflect.ui.interchange.export_dialog import ExportDialog
     from reflect.ui.interchange.import_dialog import ImportDialog
@@ -89,6 +91,7 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from reflect.ui.safety.restore_dialog import RestoreDialog
     from reflect.ui.safety.security_dialog import SecurityDialog
     from reflect.ui.supervision.supervisee_dialog import SuperviseeDialog
+    from reflect.ui.supervision.supervisee_export import ReadBackDialog
     from reflect.ui.supervision.template_editor import TemplateEditor
 
     attributes = load_attributes()
@@ -108,6 +111,8 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "AttributePrompts": lambda: AttributePrompts("Partnerships", "How well?", prompts),
         "ExportDialog": lambda: ExportDialog(journal),
         "ImportDialog": lambda: ImportDialog(journal),
+        "ReadBackDialog": lambda: ReadBackDialog(Returned(
+            folder / "returned.pdf", "Agreed, thank you.", True, date.today(), True, "K")),
     }
 
 
@@ -117,7 +122,8 @@ DEFAULTS = {"TextDialog": "Close", "AboutDialog": "Close", "HelpDialog": "Close"
             "SecurityDialog": "Change passphrase", "SuperviseeDialog": "Save",
             "TemplateEditor": "Save copy", "MentorExportDialog": "Save PDF…",
             "RatingDialog": "Save", "AttributePrompts": "Answer this",
-            "ExportDialog": "&Export", "ImportDialog": "&Preview"}
+            "ExportDialog": "&Export", "ImportDialog": "&Preview",
+            "ReadBackDialog": "Take it in"}
 
 
 def _focus_off_buttons(dialog: QDialog) -> None:

@@ -49,7 +49,6 @@ class AgreementSection(Section):
             self.body.addWidget(widget)
         self.list.itemClicked.connect(self._open)
         self.list.enter_pressed.connect(self._open)
-        self.refresh()
 
     def refresh(self, today: date | None = None) -> None:
         if self.journal is None or not self.journal.is_open:

@@ -43,7 +43,6 @@ class FollowUpSection(Section):
             self.body.addWidget(widget)
         self.disagreements.itemClicked.connect(self._open)
         self.disagreements.enter_pressed.connect(self._open)
-        self.refresh()
 
     def refresh(self, today: date | None = None) -> None:
         if self.journal is None or not self.journal.is_open:

@@ -264,6 +264,9 @@ class HomePage(QScrollArea):
         it is shown (and from :meth:`refresh`)."""
         self.sections.append(widget)
         self.column.addWidget(widget)
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):  # only now: a section that shows itself with no parent yet
+            refresh()          # would open as a window of its own and take the focus
 
     def refresh(self) -> None:
         """Re-read everything shown: a few counts, five light rows and the usage table."""

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.draft_restore import DraftBar, DraftRestorer
 from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.spelling import attach_spelling
+from reflect.ui.window_fit import CurrentPageStack
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ class JournalPage(QWidget):
         main_layout.setSpacing(8)
         main_layout.addWidget(self.filter_bar)
         main_layout.addWidget(self.splitter, 1)
-        self.views = QStackedWidget()
+        self.views = CurrentPageStack()  # asks for the room of the view on show only
         self.views.addWidget(main)
         self.views.addWidget(self.trash_view)
         layout = QVBoxLayout(self)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.draft_restore import DraftBar, DraftRestorer
 from reflect.ui.widgets.feedback import ErrorNotice, plain_tooltip
 from reflect.ui.widgets.messages import Failure
+from reflect.ui.window_fit import CurrentPageStack
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class SupervisionPage(QWidget):
         self.show_former = QCheckBox("Show former supervisees")
         self.view = SuperviseeView(self.supervision)
         self.form = RecordForm(self.supervision)
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()  # asks for the room of the view on show only
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.form)
         self.draft_bar = DraftBar()
@@ -88,6 +88,11 @@ class SupervisionPage(QWidget):
         self.reload()
         #: True when a draft was brought back at unlock (the shell then shows this page).
         self.has_restored_work = self.drafts.restore()
+
+    def hasHeightForWidth(self) -> bool:
+        """Not while a record is on show: it scrolls inside itself, and the page's layout would
+        ask for the record's whole preferred height, putting a second scroll bar around it."""
+        return self.stack.currentWidget() is not self.form and super().hasHeightForWidth()
 
     def _lay_out(self) -> None:
         header = QHBoxLayout()

@@ -30,6 +30,7 @@ def test_records_not_agreed_after_the_days_set_in_preferences(qtbot, new_journal
     sup.save_record(store(sup.record(heron).entry, Agreement(agreed_on=TODAY)), [])
     section = AgreementSection(new_journal)
     qtbot.addWidget(section)
+    section.refresh()
     section.show()
     assert Settings.load().agree_within_days == 7  # the default
     assert section.texts() == ["One-to-one reflective supervision — Wren · session 1 | "
@@ -58,3 +59,40 @@ def test_records_not_agreed_after_the_days_set_in_preferences(qtbot, new_journal
     section.refresh()
     assert section.texts() == [] and section.isHidden()
     assert wren != kestrel
+
+
+def test_homes_sections_never_open_as_windows_of_their_own(qtbot, make_window, driver, folder,
+                                                          cheap, passphrase):
+    """A section that showed itself before Home took it opened as a window and took the
+    focus from the main window, so Ctrl+F and the other shortcuts did nothing after unlock."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from reflect.journal.journal import Journal
+    from tests.ui.conftest import open_unlocked
+
+    class Windows(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown: list[str] = []
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Show and watched.isWidgetType() \
+                    and watched.isWindow():
+                self.shown.append(type(watched).__name__)
+            return False
+
+    journal, _ = Journal.create(folder, passphrase, cheap)
+    with journal:
+        _record(Supervision(journal), "Wren", 12)  # awaiting agreement: the section shows
+    spy = Windows()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        window = open_unlocked(qtbot, make_window, driver, folder, passphrase)
+        window.shell.show_page("Home")
+        qtbot.wait(50)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert set(spy.shown) == {"MainWindow"}
+    home = window.shell.page("Home")
+    assert any(isinstance(s, AgreementSection) and s.isVisible() for s in home.sections)
