@@ -115,13 +115,13 @@ def _source(item: MediationItem) -> str:
 
 
 def bring_text(items: Iterable[MediationItem], since: date | None = None) -> str:
-    """The items as a Markdown list under one line that says where they come from."""
+    """The items as a Markdown list under a line that says where they come from."""
     lines = [f"- {item.text} ({_source(item)})" for item in items]
     if not lines:
         return ""
     head = ("To take up from my supervisees' one-to-ones since my last supervision "
             f"({uk_date(since)}):" if since else "To take up from my supervisees' one-to-ones:")
-    return "\n".join([head, *lines]) + "\n"
+    return "\n".join([head, "", *lines]) + "\n"  # a list needs a blank line before it
 
 
 def offer(supervision: Supervision, template: Template | None,

@@ -75,7 +75,7 @@ def test_a_new_own_supervision_record_starts_with_the_items_and_then_they_are_ta
     assert [i.text for i in offered] == ["A second family-time room"]
     assert sections[BRING] == (
         "To take up from my supervisees' one-to-ones since my last supervision "
-        "(9 February 2026):\n- A second family-time room (Kestrel, 16 February 2026)\n")
+        "(9 February 2026):\n\n- A second family-time room (Kestrel, 16 February 2026)\n")
     start.entry.sections = sections
     sup.save_record(start.entry)
     again = sup.start_record(None, "my_supervision", date(2026, 3, 30))
@@ -90,7 +90,7 @@ def test_words_already_in_the_field_stay_first_and_other_templates_are_left_alon
     sections = {BRING: "Time to plan the audit."}
     offer(sup, sup.template("my_supervision"), sections, MARCH)
     assert sections[BRING] == ("Time to plan the audit.\n\nTo take up from my supervisees' "
-                               "one-to-ones:\n- Mileage (Kestrel, 16 February 2026)\n")
+                               "one-to-ones:\n\n- Mileage (Kestrel, 16 February 2026)\n")
     untouched: dict = {}
     assert offer(sup, sup.template("one_to_one"), untouched, MARCH) == []
     assert untouched == {}
