@@ -55,6 +55,7 @@ from reflect.supervision.record_state import (
     reason,
 )
 from reflect.supervision.records import Supervision, SupervisionError
+from reflect.ui.supervision import mediation_offer
 from reflect.ui.supervision.action_editor import action_state
 from reflect.ui.supervision.leave_ask import LeaveQuestion
 from reflect.ui.supervision.record_body import RecordBody
@@ -185,7 +186,9 @@ class RecordForm(QWidget):
         state: dict[str, Any] = {
             "title": entry.title, "happened_on": entry.happened_on.isoformat(),
             "person_id": person_id, "sections": dict(entry.sections), "actions": []}
+        offered = mediation_offer.prefill(self.supervision, start, state)  # to take up
         self._load(start.template, None, entry.uid, state, start.to_review, None)
+        mediation_offer.show_offered(self.body, offered)
         return True
 
     def open_record(self, entry_id: int) -> bool:
