@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from reflect.common.errors import ReflectError
 from reflect.common.ids import saved_id
 from reflect.content.templates import Template, TemplateLoadResult, load_templates
 from reflect.journal.journal import Journal, new_entry
@@ -49,6 +48,7 @@ from reflect.supervision.case_notes import (
     case_action_ids,
     groups,
 )
+from reflect.supervision.errors import SupervisionError
 from reflect.supervision.follow_ups import reviewed_lines
 from reflect.supervision.record_export import Record, missing_required, record_markdown
 from reflect.supervision.schedules import SuperviseeDue
@@ -62,10 +62,6 @@ DESCRIPTION_MAX = 10_000
 #: Shown beside the code-name field (real names are not detected: see clean_code_name).
 CODE_NAME_HINT = "A code name or initials for the person you supervise — never a child's name."
 _KEEP = object()
-
-
-class SupervisionError(ReflectError, ValueError):
-    """A supervision change that cannot be made; the message says why, for the user."""
 
 
 @dataclass(frozen=True)
