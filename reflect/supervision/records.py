@@ -38,7 +38,7 @@ from reflect.store.actions import (
 )
 from reflect.store.entries import EntryFilter, utc_now
 from reflect.store.models import Action, Entry, Person
-from reflect.store.people import CODE_NAME_MAX, PersonError, clean_code_name
+from reflect.store.people import CODE_NAME_MAX, SESSION_KEY, PersonError, clean_code_name
 from reflect.supervision import cases as case_blocks
 from reflect.supervision import disagreements, schedules
 from reflect.supervision.case_notes import (
@@ -52,6 +52,7 @@ from reflect.supervision.errors import SupervisionError
 from reflect.supervision.follow_ups import reviewed_lines
 from reflect.supervision.record_export import Record, missing_required, record_markdown
 from reflect.supervision.schedules import SuperviseeDue
+from reflect.supervision.session_info import check_recorded
 
 __all__ = ["CARRIED", "CODE_NAME_HINT", "CODE_NAME_MAX", "DONE", "DROPPED", "OPEN",
            "ActionCounts", "ActionFilter", "ActionRow", "FollowUp", "HomeSummary", "Record",
@@ -268,6 +269,8 @@ class Supervision:
         template = self.template(entry.template_id)
         if require_complete and template and (gaps := missing_required(entry, template)):
             raise SupervisionError("Still to fill in: " + ", ".join(s.title for s in gaps) + ".")
+        if require_complete:
+            check_recorded((entry.sections or {}).get(SESSION_KEY), entry.happened_on)
         in_cases = [a for group in (cases or {}).values() for block in group for a in block]
         actions = [*actions, *in_cases]
         for action in actions:

@@ -119,3 +119,17 @@ def session_line(info: SessionInfo) -> str:
     if info.reason:
         parts.append(f"reason: {info.reason}")
     return " · ".join(parts)
+
+
+def check_recorded(value: Any, on: date) -> None:
+    """Refuse a record whose session is moved or cancelled without saying why (or, moved,
+    to when): the quick log asks for the reason, and a whole record must too."""
+    if value is None:
+        return
+    info = SessionInfo.from_value(value)
+    if info.held:
+        return
+    if not info.reason.strip():
+        raise SupervisionError(f"The session at the top of this record is marked {info.status}: "
+                               "write why in its reason box, then save again.")
+    SessionInfo.made(info.status, info.planned, info.minutes, info.reason, info.moved_to, on=on)

@@ -29,14 +29,15 @@ from reflect.supervision.session_info import (
     REASON_MAX,
     STATUSES,
     SessionInfo,
+    check_recorded,
     history_note,
     session_line,
     session_of,
 )
 
 __all__ = ["CANCELLED", "HELD", "MINUTES_MAX", "MOVED", "REASON_MAX", "SESSION_KEY", "STATUSES",
-           "Regularity", "SessionInfo", "history_note", "log_session", "regularity",
-           "regularity_text", "session_line", "session_of"]
+           "Regularity", "SessionInfo", "check_recorded", "history_note", "log_session",
+           "regularity", "regularity_text", "session_line", "session_of"]
 
 REGULARITY_MONTHS = 6
 LIGHT_TEMPLATE = "one_to_one"
