@@ -154,7 +154,8 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
                    reviewed: Sequence[ReviewedLine] = (),
                    for_supervisee: bool = False) -> list[OutlineItem]:
     """The record as items in template order, meta items first (see module docstring);
-    the earlier actions it reviewed, if any, come first, as the form shows them.
+    the earlier actions it reviewed, if any, come first, as the form shows them. A session
+    moved or cancelled shows only the sections written (a logged one has none).
     ``for_supervisee`` leaves out the supervisor's own notes (``audience = "supervisor"``)."""
     values: Mapping[str, Any] = entry.sections or {}
     meta = [OutlineItem("Date", "meta", uk_date(entry.happened_on))]
@@ -162,6 +163,8 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
     if reviewed:
         body.append(OutlineItem(REVIEWED_HEADING, "reviewed", tuple(reviewed)))
     has_supervisee = False
+    session = session_of(entry)
+    held = session.held
     in_cases = case_notes.case_action_ids(values, template)
     lines = tuple(action_line(a) for a in actions if a.id not in in_cases)
     placed_actions = False
@@ -180,16 +183,18 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
                                      block, actions)))
                      for index, block in enumerate(case_notes.blocks(values, section))]
         elif section.type == "actions":
-            body.append(OutlineItem(section.title, "actions", () if placed_actions else lines))
+            if held or lines:
+                body.append(OutlineItem(section.title, "actions",
+                                        () if placed_actions else lines))
             placed_actions = True
-        else:
+        elif held or _format(section.type, value):  # a session not held: what was written
             body.append(OutlineItem(section.title, section.type, _format(section.type, value)))
         if section.id == OUTCOME_SECTION and (resolved := resolution_text(values)):
             body.append(OutlineItem(RESOLVED_HEADING, "text", resolved))
     if person is not None and not has_supervisee:
         meta.append(OutlineItem("Supervisee", "meta", person.code_name))
     meta.append(OutlineItem("Record", "meta", template.name))
-    if (session := session_of(entry)) != SessionInfo():
+    if session != SessionInfo():
         meta.append(OutlineItem("Session", "meta", session_line(session)))
     agreement = agreement_of(entry)
     if not agreement.empty:

@@ -64,6 +64,7 @@ def test_a_cancelled_session_says_why_and_an_open_one_has_no_resolution(new_jour
     entry = log_session(sup, wren.id, CANCELLED, MARCH, "Wren was in court all day.")
     text = sup.record_markdown(entry.id)
     assert "**Session:** Cancelled · planned · reason: Wren was in court all day." in text
+    assert "Not recorded" not in text and "No actions agreed" not in text  # nothing to say
     words = _words(export_record_pdf(sup.record(entry.id), tmp_path / "cancelled.pdf"))
     assert "Cancelled · planned · reason: Wren was in court all day." in words
     start = sup.start_record(wren.id, "one_to_one", happened_on=MARCH)
