@@ -11,6 +11,7 @@ Dates are relative to ``today``, so the same ``today`` always gives the same jou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -22,13 +23,22 @@ from reflect.demo.content import (
     load_demo,
     shipped_templates,
 )
+from reflect.demo.record_parts import DemoLogged
 from reflect.journal.journal import Journal, new_entry
 from reflect.profile import ratings as profile
 from reflect.store import entries as entry_store
 from reflect.store.entries import utc_now
 from reflect.store.envelope import KdfParams
 from reflect.store.models import Action
+from reflect.store.people import SESSION_KEY
+from reflect.supervision.agreement import VIA_TYPED, Agreement, Comment, clean_comment
+from reflect.supervision.agreement import store as store_agreement
+from reflect.supervision.case_notes import ROLE_KEY
+from reflect.supervision.contracts import set_contract
+from reflect.supervision.disagreements import Resolution
 from reflect.supervision.records import Supervision
+from reflect.supervision.sessions import SessionInfo, log_session
+from reflect.supervision.supervisee_copy import Returned, apply_returned
 
 #: Shown on screen in demo mode, so that a newcomer who locks the demo can open it again.
 DEMO_PASSPHRASE = "demo"
@@ -72,7 +82,9 @@ def _fill(journal: Journal, content: DemoContent, today: date) -> None:
                    if person.started_days_ago is not None else None)
         people[person.code_name] = saved_id(supervision.add_supervisee(
             person.code_name, person.role, person.schedule, started))
+    _contracts(supervision, content, people, today)
     _add_records(supervision, content, people, today)
+    _log_sessions(supervision, content, people, today)
     for person in content.people:
         if not person.active:
             supervision.deactivate(people[person.code_name])
@@ -105,14 +117,22 @@ def _add_records(supervision: Supervision, content: DemoContent, people: dict[st
     actions are closed afterwards, on the day their review happened."""
     ordered = sorted(content.records, key=lambda r: -r.days_ago)
     keyed: dict[str, int] = {}
+    records: dict[str, int] = {}  # record key -> entry id, for resolving its disagreement
     closures: list[tuple[date, int, DemoAction]] = []
     for index, record in enumerate(ordered):
         day = record_day(today, record.days_ago)
         review = next((record_day(today, later.days_ago) for later in ordered[index + 1:]
                        if later.thread == record.thread), None)
-        saved = supervision.save_record(*_record(supervision, record, people, keyed, day),
+        entry, actions, cases, wanted_actions = _record(supervision, record, people, keyed, day)
+        resolutions = [Resolution.made(records[r.key], r.how, r.by) for r in record.resolves]
+        saved = supervision.save_record(entry, actions, resolutions=resolutions, cases=cases,
                                         require_complete=True)
-        for wanted, action in zip(record.actions, saved.actions, strict=True):
+        entry_id = saved_id(saved.entry)
+        if record.key:
+            records[record.key] = entry_id
+        if record.agreement and record.agreement.returned_days is not None:
+            _read_back(supervision, entry_id, record, day)
+        for wanted, action in _matched(wanted_actions, saved.actions):
             if wanted.key:
                 keyed[wanted.key] = saved_id(action)
             if wanted.fate != "open":
@@ -127,9 +147,83 @@ def _add_records(supervision: Supervision, content: DemoContent, people: dict[st
             supervision.drop(action_id, wanted.note, on=closed)
 
 
+def _matched(wanted: list[tuple[DemoAction, Action]],
+             saved: Sequence[Action]) -> list[tuple[DemoAction, Action]]:
+    """Each wanted action with the row it was saved as (same words, in order); the
+    child's-file actions the app added are the rows left over."""
+    left = list(saved)
+    out = []
+    for demo, built in wanted:
+        row = next(a for a in left if (a.description, a.owner) == (built.description,
+                                                                    built.owner))
+        left.remove(row)
+        out.append((demo, row))
+    return out
+
+
+def _read_back(supervision: Supervision, entry_id: int, record: DemoRecord, day: date) -> None:
+    """The supervisee's filled-in PDF taken in as Export > Read back takes it in."""
+    wanted = record.agreement
+    assert wanted is not None and wanted.returned_days is not None
+    on = day + timedelta(days=wanted.returned_days)
+    title = supervision.record(entry_id).entry.title
+    returned = Returned(Path(f"{title} - comments.pdf"), wanted.returned_comments,
+                        wanted.returned_agreed, on, True, record.supervisee or "")
+    apply_returned(supervision, entry_id, returned)
+
+
+def _agreement(record: DemoRecord, day: date) -> Agreement | None:
+    """Shared, agreed and commented on in the form, as the Agreement panel keeps them."""
+    wanted = record.agreement
+    if wanted is None:
+        return None
+
+    def after(days: int | None) -> date | None:
+        return day + timedelta(days=days) if days is not None else None
+
+    comments: tuple[Comment, ...] = ()
+    if wanted.comment:
+        on = after(wanted.comment_days) or after(wanted.agreed_days) or after(
+            wanted.shared_days) or day
+        comments = (Comment(on, clean_comment(wanted.comment), VIA_TYPED),)
+    return Agreement(after(wanted.shared_days), after(wanted.agreed_days), comments)
+
+
+def _session(record: DemoRecord | DemoLogged, day: date) -> SessionInfo | None:
+    wanted = record.session
+    if wanted is None:
+        return None
+    moved = day + timedelta(days=wanted.moved_days) if wanted.moved_days is not None else None
+    return SessionInfo.made(wanted.status, wanted.planned, wanted.minutes, wanted.reason,
+                            moved, on=day)
+
+
+def _log_sessions(supervision: Supervision, content: DemoContent, people: dict[str, int],
+                  today: date) -> None:
+    """Sessions cancelled or moved, logged from the supervisee's page without a record."""
+    for logged in sorted(content.sessions, key=lambda s: -s.days_ago):
+        day = record_day(today, logged.days_ago)
+        info = _session(logged, day)
+        assert info is not None
+        log_session(supervision, people[logged.supervisee], info.status, day, info.reason,
+                    info.moved_to)
+
+
+def _contracts(supervision: Supervision, content: DemoContent, people: dict[str, int],
+               today: date) -> None:
+    for person in content.people:
+        wanted = person.contract
+        if wanted is None:
+            continue
+        agreed = today - timedelta(days=wanted.agreed_days_ago)
+        review = agreed + timedelta(days=wanted.review_days) if wanted.review_days else None
+        set_contract(supervision, people[person.code_name], agreed, review, wanted.note)
+
+
 def _record(supervision: Supervision, record: DemoRecord, people: dict[str, int],
             keyed: dict[str, int], day: date) -> tuple:
-    """The unsaved entry and its actions, as the record form would hand them over."""
+    """The unsaved entry, its actions and its case blocks' actions, as the record form would
+    hand them over; and each demo action with the action made of it."""
     person_id = people[record.supervisee] if record.supervisee else None
     start = supervision.start_record(person_id, record.template_id, day)
     entry = start.entry
@@ -148,18 +242,35 @@ def _record(supervision: Supervision, record: DemoRecord, people: dict[str, int]
         elif isinstance(value, str):
             value = value.strip()
         entry.sections[section.id] = value
-    actions = []
-    for wanted in record.actions:
-        due = day + timedelta(days=wanted.due_days) if wanted.due_days is not None else None
-        if wanted.carry:
-            earlier = supervision.action(keyed[wanted.carry])
-            if earlier is None:
-                raise LookupError(f"demo action {wanted.carry!r} was not saved")
-            action = Supervision.carried_copy(earlier, due)
-            action.description = wanted.description or action.description
-            action.owner = wanted.owner or action.owner
-        else:
-            action = Action(description=wanted.description, owner=wanted.owner, due_on=due,
-                            created_at=utc_now())
-        actions.append(action)
-    return entry, actions
+    if record.case_role:
+        entry.sections[ROLE_KEY] = record.case_role  # the form's role box
+    wanted: list[tuple[DemoAction, Action]] = []
+    actions = [_action(supervision, a, keyed, day, wanted) for a in record.actions]
+    cases: dict[str, list[list[Action]]] = {}
+    for group_id, blocks in record.cases.items():
+        entry.sections[group_id] = [dict(block.values) for block in blocks]
+        cases[group_id] = [[_action(supervision, a, keyed, day, wanted) for a in block.actions]
+                           for block in blocks]
+    session = _session(record, day)
+    if session is not None and (value := session.as_value()) is not None:
+        entry.sections[SESSION_KEY] = value
+    if (agreed := _agreement(record, day)) is not None:
+        store_agreement(entry, agreed)
+    return entry, actions, cases, wanted
+
+
+def _action(supervision: Supervision, wanted: DemoAction, keyed: dict[str, int], day: date,
+            made: list[tuple[DemoAction, Action]]) -> Action:
+    due = day + timedelta(days=wanted.due_days) if wanted.due_days is not None else None
+    if wanted.carry:
+        earlier = supervision.action(keyed[wanted.carry])
+        if earlier is None:
+            raise LookupError(f"demo action {wanted.carry!r} was not saved")
+        action = Supervision.carried_copy(earlier, due)
+        action.description = wanted.description or action.description
+        action.owner = wanted.owner or action.owner
+    else:
+        action = Action(description=wanted.description, owner=wanted.owner, due_on=due,
+                        created_at=utc_now())
+    made.append((wanted, action))
+    return action

@@ -25,18 +25,31 @@ from reflect.content.templates import (
     load_templates,
 )
 from reflect.content.toml_source import ContentError
+from reflect.demo import record_parts as parts
+from reflect.demo.record_parts import (
+    ACTION_KEYS,
+    AGREEMENT_KEYS,
+    RESOLVES_KEYS,
+    SESSION_KEYS,
+    DemoAgreement,
+    DemoCase,
+    DemoContract,
+    DemoLogged,
+    DemoResolution,
+    DemoSession,
+)
 from reflect.demo.toml_data import MAX_DAYS_AGO, TomlFile, TomlTable
+from reflect.store.disagreements import OPEN_OUTCOMES, OUTCOME_SECTION
 from reflect.store.models import RATING_KINDS
 from reflect.supervision import schedules
 
 FATES = ("open", "done", "dropped")
-_TOP = ("leader_name", "supervisees", "reflections", "records", "ratings")
-_PERSON = ("code_name", "role", "schedule", "started_days_ago", "active")
+_TOP = ("leader_name", "supervisees", "reflections", "records", "ratings", "sessions")
+_PERSON = ("code_name", "role", "schedule", "started_days_ago", "active", *parts.CONTRACT_KEYS)
 _ENTRY = ("days_ago", "title", "tags", "attributes", "share_with_mentor", "sensitive")
 _REFLECTION = (*_ENTRY, "body", "prompt")
-_RECORD = (*_ENTRY, "template", "supervisee", "sections", "actions")
-_ACTION = ("description", "owner", "due_days", "key", "carry", "fate", "outcome", "reason",
-           "closed_days_ago")
+_RECORD = (*_ENTRY, "template", "supervisee", "sections", "actions", "key", "resolves",
+           "session", "agreement", "case_role")
 _RATING = ("kind", "days_ago", "rater_group", "target_by_days", "scores", "not_observed",
            "notes")
 
@@ -52,6 +65,7 @@ class DemoPerson:
     schedule: str
     started_days_ago: int | None
     active: bool
+    contract: DemoContract | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,18 @@ class DemoRecord:
     sections: Mapping[str, Any]
     actions: tuple[DemoAction, ...]
     source: tuple[Path, int] = field(default=(Path(), 0), compare=False)  # file and line
+    cases: Mapping[str, tuple[DemoCase, ...]] = field(default_factory=dict)  # by group id
+    key: str | None = None  # a name, if a later record resolves its difference of opinion
+    resolves: tuple[DemoResolution, ...] = ()
+    session: DemoSession | None = None
+    agreement: DemoAgreement | None = None
+    case_role: str = ""
+
+    @property
+    def all_actions(self) -> tuple[DemoAction, ...]:
+        """The record's own actions, then each case block's, in order."""
+        return (*self.actions, *(a for blocks in self.cases.values() for block in blocks
+                                 for a in block.actions))
 
     @property
     def thread(self) -> tuple[str | None, str]:
@@ -117,6 +143,7 @@ class DemoContent:
     reflections: tuple[DemoReflection, ...]
     records: tuple[DemoRecord, ...]
     ratings: tuple[DemoRating, ...]
+    sessions: tuple[DemoLogged, ...] = ()
 
     def by_thread(self) -> dict[tuple[str | None, str], list[DemoRecord]]:
         """Records of each thread, oldest first."""
@@ -152,6 +179,7 @@ def load_demo(directory: Path | None = None) -> DemoContent:
     known = shipped_known()
     files = [TomlFile(p) for p in sorted(Path(directory or demo_dir()).glob("*.toml"))]
     leader, people, reflections, records, ratings = "", [], [], [], []
+    logged: list[DemoLogged] = []
     for file in files:
         for key, value in file.data.items():
             if key not in _TOP:
@@ -177,9 +205,14 @@ def load_demo(directory: Path | None = None) -> DemoContent:
         for i, raw in enumerate(file.data.get("records", [])):
             records.append(_record(file, TomlTable(file, raw, file.span("records", i),
                                                 f"record {i + 1}", _RECORD), known, codes))
+        for i, raw in enumerate(file.data.get("sessions", [])):
+            logged.append(parts.logged_session(TomlTable(
+                file, raw, file.span("sessions", i), f"session {i + 1}", parts.LOGGED_KEYS),
+                codes))
     content = DemoContent(leader, tuple(people), tuple(reflections), tuple(records),
-                          tuple(ratings))
+                          tuple(ratings), tuple(logged))
     _check_follow_up(content)
+    _check_resolutions(content)
     return content
 
 
@@ -193,7 +226,7 @@ def _person(t: TomlTable) -> DemoPerson:
     except schedules.ScheduleError as exc:
         t.fail("schedule", str(exc))
     return DemoPerson(t.get("code_name", str), t.get("role", str, ""), schedule, started,
-                      t.get("active", bool, True))
+                      t.get("active", bool, True), parts.contract(t))
 
 
 def _attributes(t: TomlTable, known: _Known, default: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -258,18 +291,38 @@ def _record(file: TomlFile, t: TomlTable, known: _Known, codes: set[str]) -> Dem
         t.fail("supervisee", f"template '{template_id}' has no supervisee section")
     if supervisee is None and any(s.required for s in person_sections):
         t.fail("template", f"template '{template_id}' needs a supervisee")
-    sections = _sections(TomlTable(file, t.get("sections", dict), t.span, t.what,
-                                [s.id for s in template.sections]), template)
+    table = TomlTable(file, t.get("sections", dict), t.span, t.what,
+                      [s.id for s in template.sections])
+    sections = _sections(table, template)
+    cases = {g.id: parts.cases(file, table, g, _action) for g in parts.group_sections(template)
+             if g.id in table.table}
     actions = []
     for i, raw in enumerate(t.get("actions", list, [])):
         span = file.span("records.actions", i, t.span)
-        actions.append(_action(TomlTable(file, raw, span, f"{t.what}, action {i + 1}", _ACTION)))
+        actions.append(_action(TomlTable(file, raw, span, f"{t.what}, action {i + 1}",
+                                         ACTION_KEYS)))
     if actions and not any(s.type == "actions" for s in template.sections):
         t.fail("actions", f"template '{template_id}' has no actions section")
-    return DemoRecord(template_id, t.days("days_ago"), supervisee,
+    days_ago = t.days("days_ago")
+    session = agreement = None
+    if "session" in t.table:
+        session = parts.session(TomlTable(file, t.get("session", dict), t.span,
+                                          f"{t.what}, session", SESSION_KEYS), days_ago)
+    if "agreement" in t.table:
+        if supervisee is None:
+            t.fail("agreement", "only a record with a supervisee is agreed with them")
+        agreement = parts.agreement(TomlTable(file, t.get("agreement", dict), t.span,
+                                              f"{t.what}, agreement", AGREEMENT_KEYS), days_ago)
+    resolves = tuple(parts.resolution(TomlTable(file, raw, file.span("records.resolves", i,
+                                                                     t.span),
+                                                f"{t.what}, resolves {i + 1}", RESOLVES_KEYS))
+                     for i, raw in enumerate(t.get("resolves", list, [])))
+    return DemoRecord(template_id, days_ago, supervisee,
                       t.get("title", str, ""), t.strings("tags"), _attributes(t, known),
                       t.get("share_with_mentor", bool, False), t.get("sensitive", bool, False),
-                      sections, tuple(actions), (file.path, t.span[0]))
+                      sections, tuple(actions), (file.path, t.span[0]), cases,
+                      t.get("key", str, None), resolves, session, agreement,
+                      t.get("case_role", str, ""))
 
 
 def _sections(t: TomlTable, template: Template) -> dict[str, Any]:
@@ -283,6 +336,8 @@ def _sections(t: TomlTable, template: Template) -> dict[str, Any]:
         key, kind = section.id, section.type
         if kind in ("supervisee", "actions"):
             t.fail(key, f"section '{key}' is filled by the app, not here")
+        elif kind == parts.GROUP:
+            continue  # the blocks: record_parts.cases
         elif kind == "yesno":
             values[key] = t.get(key, bool)
         elif kind == "scale":
@@ -322,7 +377,7 @@ def _check_follow_up(content: DemoContent) -> None:
     for thread in content.by_thread().values():
         for index, record in enumerate(thread):
             later = thread[index + 1] if index + 1 < len(thread) else None
-            for action in record.actions:
+            for action in record.all_actions:
                 closed = action.closed_days_ago
                 if action.fate != "open" and closed is None and later is None:
                     fail(record, f"'{action.description or action.carry}' is {action.fate} "
@@ -330,7 +385,7 @@ def _check_follow_up(content: DemoContent) -> None:
                 if closed is not None and closed > record.days_ago:
                     fail(record, "an action cannot close before its record")
     for record in sorted(content.records, key=lambda r: -r.days_ago):
-        for action in record.actions:
+        for action in record.all_actions:
             if action.carry is not None:
                 earlier = keyed.get(action.carry)
                 if earlier is None or action.carry in carried:
@@ -345,3 +400,26 @@ def _check_follow_up(content: DemoContent) -> None:
                 if action.key in keyed:
                     fail(record, f"action key '{action.key}' is used twice")
                 keyed[action.key] = (record, action)
+
+
+def _check_resolutions(content: DemoContent) -> None:
+    """A record resolves the open or escalated difference of opinion of an earlier record
+    of the same supervisee, once."""
+    keyed: dict[str, DemoRecord] = {}
+    resolved: set[str] = set()
+    for record in sorted(content.records, key=lambda r: -r.days_ago):
+        for wanted in record.resolves:
+            earlier = keyed.get(wanted.key)
+            if earlier is None or wanted.key in resolved:
+                raise ContentError(*record.source, f"resolves '{wanted.key}' names no earlier "
+                                   "record with a difference of opinion left open")
+            if earlier.supervisee != record.supervisee or \
+                    earlier.sections.get(OUTCOME_SECTION) not in OPEN_OUTCOMES:
+                raise ContentError(*record.source, f"resolves '{wanted.key}': that record's "
+                                   "difference of opinion is not open or escalated, or it is "
+                                   "another supervisee's")
+            resolved.add(wanted.key)
+        if record.key is not None:
+            if record.key in keyed:
+                raise ContentError(*record.source, f"record key '{record.key}' is used twice")
+            keyed[record.key] = record

@@ -37,9 +37,8 @@ class TomlFile:
         if index >= len(starts):
             return (low if within else 0, high)
         start = starts[index]
-        parent = name.rpartition(".")[0]
-        ends = [n for n, h in self.headers
-                if n > start and (h in (name, parent) or "." not in h)]
+        ends = [n for n, h in self.headers  # the next table that is not inside this one
+                if n > start and (h == name or not h.startswith(name + "."))]
         return start, min([high, *(n - 1 for n in ends)])
 
     def line(self, span: tuple[int, int], key: str) -> int:

@@ -21,6 +21,7 @@ from typing import Any
 from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal
 from reflect.store.models import Entry
+from reflect.store.people import SESSION_KEY
 from reflect.store.queries import EntryFilter
 
 #: More supervision records than a manager writes in years; Home reads no further back.
@@ -151,16 +152,22 @@ class Awaiting:
     agreement: Agreement
 
 
+def _held(entry: Entry) -> bool:
+    """A cancelled or moved session (logged as a light record) has nothing to agree."""
+    session = (entry.sections or {}).get(SESSION_KEY)
+    return not isinstance(session, Mapping) or session.get("status") in (None, "held")
+
+
 def awaiting(entries: Iterable[Entry], today: date,
              days: int = DEFAULT_DAYS) -> list[Awaiting]:
     """Records with a supervisee, not deleted and not agreed, whose session was ``days`` or
-    more days ago; the longest waiting first. Counted from the session, not from sharing:
-    a record nobody shared is the one most worth seeing."""
+    more days ago, held sessions only; the longest waiting first. Counted from the session,
+    not from sharing: a record nobody shared is the one most worth seeing."""
     out = []
     for entry in entries:
         if entry.person_id is None or entry.deleted_at is not None or entry.id is None:
             continue
-        if entry.kind != "supervision":
+        if entry.kind != "supervision" or not _held(entry):
             continue
         agreement = agreement_of(entry)
         waited = (today - entry.happened_on).days

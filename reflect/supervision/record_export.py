@@ -19,9 +19,11 @@ from typing import Any, NamedTuple
 
 from reflect.common.dates import uk_date
 from reflect.content.templates import SCALE_MAX, Section, Template
+from reflect.store.disagreements import OPEN_OUTCOMES, OUTCOME_SECTION, RESOLUTION_KEY
 from reflect.store.models import Action, Entry, Person
 from reflect.supervision import case_notes
 from reflect.supervision.agreement import VIA_PDF, agreement_of
+from reflect.supervision.session_info import SessionInfo, session_line, session_of
 
 STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped",
                  "carried": "Carried forward"}
@@ -34,6 +36,7 @@ AGREEMENT = ("We have read this record. The supervisee's comments above say wher
 CONFIDENTIAL = ("Confidential supervision record. Children are referred to by initials or case "
                 "numbers only.")
 REVIEWED_HEADING = "Previous actions reviewed"
+RESOLVED_HEADING = "How the difference of opinion was resolved"
 
 
 class ReviewedLine(NamedTuple):
@@ -151,7 +154,8 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
                    reviewed: Sequence[ReviewedLine] = (),
                    for_supervisee: bool = False) -> list[OutlineItem]:
     """The record as items in template order, meta items first (see module docstring);
-    the earlier actions it reviewed, if any, come first, as the form shows them.
+    the earlier actions it reviewed, if any, come first, as the form shows them. A session
+    moved or cancelled shows only the sections written (a logged one has none).
     ``for_supervisee`` leaves out the supervisor's own notes (``audience = "supervisor"``)."""
     values: Mapping[str, Any] = entry.sections or {}
     meta = [OutlineItem("Date", "meta", uk_date(entry.happened_on))]
@@ -159,6 +163,8 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
     if reviewed:
         body.append(OutlineItem(REVIEWED_HEADING, "reviewed", tuple(reviewed)))
     has_supervisee = False
+    session = session_of(entry)
+    held = session.held
     in_cases = case_notes.case_action_ids(values, template)
     lines = tuple(action_line(a) for a in actions if a.id not in in_cases)
     placed_actions = False
@@ -177,13 +183,19 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
                                      block, actions)))
                      for index, block in enumerate(case_notes.blocks(values, section))]
         elif section.type == "actions":
-            body.append(OutlineItem(section.title, "actions", () if placed_actions else lines))
+            if held or lines:
+                body.append(OutlineItem(section.title, "actions",
+                                        () if placed_actions else lines))
             placed_actions = True
-        else:
+        elif held or _format(section.type, value):  # a session not held: what was written
             body.append(OutlineItem(section.title, section.type, _format(section.type, value)))
+        if section.id == OUTCOME_SECTION and (resolved := resolution_text(values)):
+            body.append(OutlineItem(RESOLVED_HEADING, "text", resolved))
     if person is not None and not has_supervisee:
         meta.append(OutlineItem("Supervisee", "meta", person.code_name))
     meta.append(OutlineItem("Record", "meta", template.name))
+    if session != SessionInfo():
+        meta.append(OutlineItem("Session", "meta", session_line(session)))
     agreement = agreement_of(entry)
     if not agreement.empty:
         meta.append(OutlineItem("Agreement", "meta", agreement.status()))
@@ -204,6 +216,20 @@ def record_outline(entry: Entry, template: Template, person: Person | None,
             f"_{uk_date(c.on)}{', from the returned PDF' if c.via == VIA_PDF else ''}:_\n\n"
             f"{c.text}" for c in agreement.comments)))
     return meta + body
+
+
+def resolution_text(sections: Mapping[str, Any]) -> str:
+    """"Resolved on 23 January 2026 by the service manager: …" for a difference of opinion
+    left open or escalated in this record and closed in a later one; "" otherwise."""
+    found = sections.get(RESOLUTION_KEY)
+    if sections.get(OUTCOME_SECTION) not in OPEN_OUTCOMES or not isinstance(found, Mapping):
+        return ""
+    how, by = (" ".join(str(found.get(k) or "").split()) for k in ("how", "by"))
+    when = uk_date(str(found.get("on") or "")) if found.get("on") else ""
+    if not how:
+        return ""
+    said = "Resolved" + (f" on {when}" if when else "") + (f" by {by}" if by else "")
+    return f"{said}, in a later record: {how}"
 
 
 _PLAIN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})

@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from reflect.common.errors import ReflectError
 from reflect.common.ids import saved_id
 from reflect.content.templates import Template, TemplateLoadResult, load_templates
 from reflect.journal.journal import Journal, new_entry
@@ -39,7 +38,7 @@ from reflect.store.actions import (
 )
 from reflect.store.entries import EntryFilter, utc_now
 from reflect.store.models import Action, Entry, Person
-from reflect.store.people import CODE_NAME_MAX, PersonError, clean_code_name
+from reflect.store.people import CODE_NAME_MAX, SESSION_KEY, PersonError, clean_code_name
 from reflect.supervision import cases as case_blocks
 from reflect.supervision import disagreements, schedules
 from reflect.supervision.case_notes import (
@@ -49,9 +48,11 @@ from reflect.supervision.case_notes import (
     case_action_ids,
     groups,
 )
+from reflect.supervision.errors import SupervisionError
 from reflect.supervision.follow_ups import reviewed_lines
 from reflect.supervision.record_export import Record, missing_required, record_markdown
 from reflect.supervision.schedules import SuperviseeDue
+from reflect.supervision.session_info import check_recorded
 
 __all__ = ["CARRIED", "CODE_NAME_HINT", "CODE_NAME_MAX", "DONE", "DROPPED", "OPEN",
            "ActionCounts", "ActionFilter", "ActionRow", "FollowUp", "HomeSummary", "Record",
@@ -62,10 +63,6 @@ DESCRIPTION_MAX = 10_000
 #: Shown beside the code-name field (real names are not detected: see clean_code_name).
 CODE_NAME_HINT = "A code name or initials for the person you supervise — never a child's name."
 _KEEP = object()
-
-
-class SupervisionError(ReflectError, ValueError):
-    """A supervision change that cannot be made; the message says why, for the user."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +269,8 @@ class Supervision:
         template = self.template(entry.template_id)
         if require_complete and template and (gaps := missing_required(entry, template)):
             raise SupervisionError("Still to fill in: " + ", ".join(s.title for s in gaps) + ".")
+        if require_complete:
+            check_recorded((entry.sections or {}).get(SESSION_KEY), entry.happened_on)
         in_cases = [a for group in (cases or {}).values() for block in group for a in block]
         actions = [*actions, *in_cases]
         for action in actions:

@@ -17,105 +17,30 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
-from reflect.common.dates import uk_date
 from reflect.journal.journal import new_entry
 from reflect.store.models import Entry
 from reflect.store.people import SESSION_KEY
 from reflect.supervision.records import Supervision, SupervisionError
+from reflect.supervision.session_info import (
+    CANCELLED,
+    HELD,
+    MINUTES_MAX,
+    MOVED,
+    REASON_MAX,
+    STATUSES,
+    SessionInfo,
+    check_recorded,
+    history_note,
+    session_line,
+    session_of,
+)
 
-__all__ = ["CANCELLED", "HELD", "MOVED", "SESSION_KEY", "STATUSES", "Regularity", "SessionInfo",
-           "history_note", "log_session", "regularity", "regularity_text", "session_of"]
+__all__ = ["CANCELLED", "HELD", "MINUTES_MAX", "MOVED", "REASON_MAX", "SESSION_KEY", "STATUSES",
+           "Regularity", "SessionInfo", "check_recorded", "history_note", "log_session",
+           "regularity", "regularity_text", "session_line", "session_of"]
 
-HELD, MOVED, CANCELLED = "held", "moved", "cancelled"
-STATUSES = {HELD: "Held", MOVED: "Moved", CANCELLED: "Cancelled"}
-REASON_MAX = 500
-MINUTES_MAX = 8 * 60
 REGULARITY_MONTHS = 6
 LIGHT_TEMPLATE = "one_to_one"
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    """One session as a record keeps it. ``minutes`` None: not given."""
-
-    status: str = HELD
-    planned: bool = True
-    minutes: int | None = None
-    reason: str = ""
-    moved_to: date | None = None
-
-    @property
-    def held(self) -> bool:
-        return self.status == HELD
-
-    @classmethod
-    def made(cls, status: str, planned: bool = True, minutes: int | None = None,
-             reason: str = "", moved_to: date | None = None,
-             on: date | None = None) -> SessionInfo:
-        """Checked: a cancelled or moved session says why; a moved one says to when."""
-        if status not in STATUSES:
-            raise SupervisionError(f"A session is held, moved or cancelled, not {status}.")
-        why = " ".join(str(reason or "").split())
-        if len(why) > REASON_MAX:
-            raise SupervisionError("That reason is too long: keep it to a sentence or two.")
-        if status != HELD and not why:
-            raise SupervisionError(f"Say why the session was {status}.")
-        if minutes is not None and not 0 < minutes <= MINUTES_MAX:
-            raise SupervisionError("A session lasts between 1 minute and 8 hours.")
-        if status == MOVED and moved_to is None:
-            raise SupervisionError("Give the date the session was moved to.")
-        if status == MOVED and on is not None and moved_to is not None and moved_to <= on:
-            raise SupervisionError("A session is moved to a later date.")
-        return cls(status, bool(planned), minutes, why if status != HELD else "",
-                   moved_to if status == MOVED else None)
-
-    def as_value(self) -> dict[str, Any] | None:
-        """For ``sections``; None for a planned, held session with no duration (the default,
-        so records written before sessions existed read the same)."""
-        if self == SessionInfo():
-            return None
-        value: dict[str, Any] = {"status": self.status, "planned": self.planned}
-        if self.minutes is not None:
-            value["minutes"] = self.minutes
-        if self.reason:
-            value["reason"] = self.reason
-        if self.moved_to is not None:
-            value["moved_to"] = self.moved_to.isoformat()
-        return value
-
-    @classmethod
-    def from_value(cls, value: Any) -> SessionInfo:
-        """What a record stored; anything unreadable reads as the default."""
-        if not isinstance(value, dict):
-            return cls()
-        status = value.get("status") if value.get("status") in STATUSES else HELD
-        minutes = value.get("minutes")
-        try:
-            moved = date.fromisoformat(str(value.get("moved_to"))[:10]) \
-                if value.get("moved_to") else None
-        except ValueError:
-            moved = None
-        return cls(str(status), value.get("planned") is not False,
-                   minutes if isinstance(minutes, int) and minutes > 0 else None,
-                   str(value.get("reason") or ""), moved)
-
-
-def session_of(entry: Entry) -> SessionInfo:
-    return SessionInfo.from_value((entry.sections or {}).get(SESSION_KEY))
-
-
-def history_note(entry: Entry) -> str:
-    """For the supervisee's list of records: "Cancelled: sickness", "Moved to 10 Mar 2026:
-    …", "Held, ad hoc, 50 min"; "" for a planned held session with nothing more to say."""
-    info = session_of(entry)
-    if info.status == CANCELLED:
-        return f"Cancelled: {info.reason}"
-    if info.status == MOVED:
-        return f"Moved to {uk_date(info.moved_to, short=True)}: {info.reason}"
-    parts = [] if info.planned else ["ad hoc"]
-    if info.minutes:
-        parts.append(f"{info.minutes} min")
-    return ", ".join(parts)
 
 
 def log_session(sup: Supervision, person_id: int, status: str, on: date, reason: str,

@@ -217,6 +217,19 @@ def test_records_not_agreed_after_the_set_days(sup):
     assert awaiting_in(sup.journal, today, 14) == []
 
 
+def test_a_cancelled_or_moved_session_has_nothing_to_agree(sup):
+    """Logged from the supervisee's page, it is a light record of its own: Home once listed
+    it among the records not agreed, for ever."""
+    from reflect.supervision.sessions import CANCELLED, MOVED, log_session
+
+    today = date(2026, 3, 20)
+    held = _record(sup, "Wren", today - timedelta(days=20)).entry
+    log_session(sup, held.person_id, CANCELLED, today - timedelta(days=12), "Wren was ill.")
+    log_session(sup, held.person_id, MOVED, today - timedelta(days=10), "Court day.",
+                moved_to=today - timedelta(days=9))
+    assert [a.entry_id for a in awaiting_in(sup.journal, today, 7)] == [held.id]
+
+
 def test_audience_is_validated_and_written_back(tmp_path):
     one_to_one = load_templates().by_id("one_to_one")
     assert one_to_one is not None

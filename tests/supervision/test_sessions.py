@@ -89,3 +89,20 @@ def test_a_session_round_trips_through_its_stored_value():
     assert SessionInfo.from_value("nonsense") == SessionInfo()
     with pytest.raises(SupervisionError, match="8 hours"):
         SessionInfo.made("held", minutes=900)
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ({"status": "cancelled", "planned": True}, "marked cancelled: write why in its reason box"),
+    ({"status": "moved", "planned": True, "reason": "Court"}, "Give the date the session was "
+     "moved to."),
+])
+def test_a_record_saved_as_final_says_why_its_session_was_not_held(sup, value, says):
+    wren = sup.add_supervisee("Wren")
+    start = sup.start_record(wren.id, "one_to_one", date(2026, 3, 3))
+    start.entry.sections[sessions.SESSION_KEY] = value
+    with pytest.raises(SupervisionError, match=says):
+        sup.save_record(start.entry, require_complete=True)
+    assert sup.records_for(wren.id) == []
+    start.entry.sections[sessions.SESSION_KEY] = {**value, "reason": "Court",
+                                                  "moved_to": "2026-03-05"}
+    assert sup.save_record(start.entry, require_complete=True).entry.id

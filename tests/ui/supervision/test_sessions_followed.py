@@ -210,3 +210,36 @@ def test_the_record_keeps_its_session_ad_hoc_with_its_duration(qtbot, window):
     entry = Supervision(window.journal).record(form.entry_id).entry
     assert entry.sections[SESSION_KEY] == {"status": "held", "planned": False, "minutes": 50}
     assert Supervision(window.journal).last_supervised()[wren.id] == TODAY
+
+
+@pytest.mark.parametrize(("steps", "status"), [(1, "moved"), (2, "cancelled")])
+def test_a_moved_or_cancelled_session_without_a_reason_is_refused(qtbot, window, steps,
+                                                                  status):
+    """The quick log insists on a reason; the record's own session row now does too."""
+    page, wren = _wren_page(window)
+    before = len(Supervision(window.journal).records_for(wren.id))
+    page.view.new_button.setFocus()
+    qtbot.keyClick(page.view.new_button, Qt.Key.Key_Space)
+    form = page.form
+    box = form.body.session
+    box.status.setFocus()
+    for _ in range(steps):
+        qtbot.keyClick(box.status, Qt.Key.Key_Down)
+    assert box.status.currentData() == status and box.reason.isVisible()
+    if status == "moved":
+        box.moved_to.set_value(TODAY + timedelta(days=2))
+    qtbot.keyClick(form.title_edit, Qt.Key.Key_S, CTRL)
+    qtbot.wait(50)
+    assert form.entry_id is None  # refused: nothing saved
+    assert f"The session at the top of this record is marked {status}: write why in its " \
+           "reason box, then save again." in form.error.text()
+    assert len(Supervision(window.journal).records_for(wren.id)) == before
+    _shot(form, f"record-session-{status}-refused")
+
+    box.reason.setFocus()
+    qtbot.keyClicks(box.reason, "Wren was in court")
+    qtbot.keyClick(form.title_edit, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: form.entry_id is not None)
+    stored = Supervision(window.journal).record(form.entry_id).entry.sections[SESSION_KEY]
+    assert stored["status"] == status and stored["reason"] == "Wren was in court"
+    assert not form.error.isVisible()
