@@ -71,6 +71,7 @@ def run_child(scale: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QApplication
 
     from reflect.common.settings import Settings
@@ -118,6 +119,14 @@ def main(argv: list[str] | None = None) -> int:
         records = [e for e in window.journal.list_summaries(limit=50) if e.kind == "supervision"]
         shell.open_entry(records[0].entry_id)
         shoot(window, app, "supervision-record")
+        with_cases = next(e for e in records
+                          if window.journal.get_entry(e.entry_id).sections.get("cases"))
+        shell.open_entry(with_cases.entry_id)
+        form = shell.page("Supervision").form
+        settle(app)
+        cases = form.body.case_groups[0]
+        form.scroll_area.verticalScrollBar().setValue(cases.mapTo(form.body, QPoint(0, 0)).y())
+        shoot(window, app, "supervision-cases")
         shell.show_page("Actions")
         shoot(window, app, "actions")
         shell.show_page("Profile")
