@@ -98,7 +98,12 @@ def _actions_table(lines: Sequence[ActionLine], s: Styles, empty: ParagraphStyle
                      _cell(escape(line.status), s.cell),
                      _cell(plain_markup(line.outcome) if line.outcome else "—", s.cell)])
     widths = [*_ACTION_WIDTHS, CONTENT_WIDTH - sum(_ACTION_WIDTHS)]
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    return _ruled_table(rows, widths)
+
+
+def _ruled_table(rows: list[list], widths: Sequence[float]) -> Flowable:
+    """A shaded heading row and a rule under each row; the heading repeats on a new page."""
+    table = Table(rows, colWidths=list(widths), repeatRows=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         *TABLE_FONT,
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
@@ -121,19 +126,7 @@ def _reviewed_table(lines: Sequence[ReviewedLine], s: Styles) -> Flowable:
                      _cell(escape(line.decision), s.cell),
                      _cell(plain_markup(line.note) if line.note else "—", s.cell)])
     widths = [180.0, 80.0, CONTENT_WIDTH - 260.0]
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        *TABLE_FONT,
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return table
+    return _ruled_table(rows, widths)
 
 
 def _answer(item: OutlineItem, s: Styles, empty: ParagraphStyle) -> list[Flowable]:
