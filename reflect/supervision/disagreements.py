@@ -2,7 +2,7 @@
 "Escalated" carries it, like an action, to the top of that supervisee's next record and onto
 Home, until it is closed with how it was resolved and by whom.
 
-Escalation is a way to resolve, not to punish (:data:`ESCALATION_GUIDANCE`, quoted where
+Escalation is a way to resolve, not to punish (:func:`escalation_guidance`, quoted where
 the follow-up is shown). As with actions (:class:`reflect.supervision.records.FollowUp`), a
 resolution made in a record not saved yet belongs to that record: it is held with the
 record's words and written in the same transaction, or never.
@@ -15,20 +15,33 @@ from dataclasses import dataclass
 
 from reflect.common.dates import uk_date
 from reflect.common.errors import ReflectError
+from reflect.content.guidance import Quote, quote
 from reflect.journal.journal import Journal
 from reflect.store import disagreements as store
 from reflect.store.disagreements import OPEN_OUTCOMES, DisagreementRow
 from reflect.store.models import Entry
 
-__all__ = ["ESCALATION_GUIDANCE", "ESCALATION_SOURCE", "OPEN_OUTCOMES", "DisagreementError",
-           "DisagreementRow", "Resolution", "apply", "for_record", "open_disagreements",
-           "reopen", "resolve_in", "resolved_line", "summary"]
+__all__ = [
+    "OPEN_OUTCOMES",
+    "DisagreementError",
+    "DisagreementRow",
+    "Resolution",
+    "apply",
+    "escalation_guidance",
+    "for_record",
+    "open_disagreements",
+    "reopen",
+    "resolve_in",
+    "resolved_line",
+    "summary",
+]
 
 TEXT_MAX = 10_000
-#: Ofsted, Joining the dots (2015), para 117, transcribed exactly (Open Government Licence v3).
-ESCALATION_GUIDANCE = ("Escalation was used as a way to resolve issues, and to involve senior "
-                       "managers appropriately in case decisions, not as a punitive measure.")
-ESCALATION_SOURCE = "Ofsted, Joining the dots (2015), para 117"
+
+
+def escalation_guidance() -> Quote:
+    """Para 117, shown where a difference of opinion is followed up (resources/guidance.toml)."""
+    return quote("escalation")
 
 
 class DisagreementError(ReflectError, ValueError):

@@ -184,10 +184,10 @@ class DisagreementReview(QFrame):
         self.record_id: int | None = None
         self.rows: list[DisagreementRowWidget] = []
         self.title = heading("Differences of opinion to resolve", scale=1.1)
+        guidance = disagreements.escalation_guidance()
         self.intro = hint_label(
             "Left open or escalated in an earlier session. Close each one with how it was "
-            f"resolved and by whom. “{disagreements.ESCALATION_GUIDANCE}” "
-            f"({disagreements.ESCALATION_SOURCE})")
+            f"resolved and by whom. “{guidance.text}” ({guidance.source})")
         self.intro.setAccessibleName("About escalation")
         self._rows = QVBoxLayout()
         self._rows.setSpacing(0)

@@ -153,7 +153,7 @@ def test_an_escalated_disagreement_is_carried_to_the_next_record_and_home_until_
     form = page.form
     panel = form.body.disagreements
     assert panel.isVisible() and panel.title.text() == "Differences of opinion to resolve (1)"
-    assert disagreements.ESCALATION_GUIDANCE in panel.intro.text()
+    assert disagreements.escalation_guidance().text in panel.intro.text()
     assert "(Ofsted, Joining the dots (2015), para 117)" in panel.intro.text()
     [row] = panel.rows
     assert "C-1042" in row.what.text() and row.meta.text().startswith("Escalated in the record")
