@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from reflect.coaching.views import MilestoneChange, PlanGoal
 from reflect.profile.ratings import Profile, SelfRound
 
 DEFAULT_TITLE = "Leadership development: mentor pack"
@@ -31,6 +32,9 @@ class PackOptions:
     sensitive_sections_for: tuple[int, ...] = ()  # entries whose sensitive sections go in too
     action_ids: tuple[int, ...] | None = None  # None: every open development action
     prepared_on: date | None = None  # default: today
+    coach: str = ""  # the coach or mentor's name or role, for the brief
+    session_on: date | None = None  # the coaching session the pack is for
+    include_plan: bool = True  # the development plan table
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ class PackContent:
     reflections: tuple[PackEntry, ...]
     actions: tuple[PackAction, ...]
     missing: tuple[int, ...] = ()  # ticked ids no longer in the journal
+    plan: tuple[PlanGoal, ...] = ()  # the development plan's goals
+    milestone_changes: tuple[MilestoneChange, ...] = ()  # since the last session
 
 
 def contents_list(content: PackContent) -> list[str]:
