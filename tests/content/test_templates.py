@@ -130,6 +130,11 @@ def test_other_shipped_templates_have_their_key_sections():
     coaching = {s.id for s in by_id(templates, "coaching_prep").sections}
     assert {"accomplished", "not_accomplished", "challenges", "goals",
             "development_plan"} <= coaching
+    # issue 15: the session's date, what was agreed after it, and actions to follow up
+    coaching_prep = by_id(templates, "coaching_prep")
+    assert coaching_prep.section("session_on").type == "date"
+    assert coaching_prep.section("after").type == "text"
+    assert coaching_prep.section("agreed").type == "actions"
 
 
 def test_user_copies_load_from_the_user_folder_as_not_builtin():
