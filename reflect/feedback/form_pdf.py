@@ -190,7 +190,8 @@ def _question_block(index: int, attribute: Attribute, copy: _Copy, wording: Rate
         ChoiceRow(ff.score_field(attribute.id), ff.SCORE_CHOICES, copy.fillable,
                   f"Your rating: {attribute.short_name}"),
         Spacer(1, 2 * mm),
-        Paragraph(escape(f"Comment (optional, up to {ff.COMMENT_MAX:,} characters)"), s.small),
+        Paragraph(escape(f"Comment (optional, up to {ff.COMMENT_MAX:,} characters)"
+                         if copy.fillable else "Comment (optional)"), s.small),
         CommentBox(ff.comment_field(attribute.id), copy.fillable,
                    f"Your comment: {attribute.short_name}"),
     ]

@@ -110,6 +110,7 @@ def test_the_paper_copies_have_the_same_words_boxes_and_their_own_ids(spring, sp
     assert not reader.get_fields()
     text = _text(paper)
     assert "Tick one box for your group" in text and ANONYMITY_RULE in text
+    assert "Comment (optional)" in text and "characters)" not in text
     ids = re.findall(r"form ([2-9A-Z]{4}-[2-9A-Z]{4})", text)
     assert len(ids) == 2 and ids[0] != ids[1]
     assert reader.metadata[ff.FORM_ID_PROPERTY] == " ".join(ids)
