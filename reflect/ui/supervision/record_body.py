@@ -114,7 +114,7 @@ class RecordBody(QWidget):
         self.template = template
         # Lines much longer than this are hard to read back; the form keeps to a column.
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 96)
-        self.review = ActionReview(supervision)
+        self.review = ActionReview(supervision, own=template.reviews_own_actions)
         self.fields: dict[str, Field] = {}
         self.boxes: dict[str, SectionBox] = {}
         self.action_editor: ActionEditor | None = None
