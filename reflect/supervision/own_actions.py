@@ -10,8 +10,7 @@ before it. Neither ever shows the other's, and a record never reviews its own ac
 from __future__ import annotations
 
 from datetime import date
-
-from sqlmodel import Session
+from typing import Any
 
 from reflect.content.templates import Template, TemplateLoadResult
 from reflect.store import actions as action_store
@@ -28,11 +27,12 @@ def own_template_ids(templates: TemplateLoadResult) -> tuple[str, ...]:
     return tuple(t.id for t in templates.templates if t.reviews_own_actions)
 
 
-def open_to_review(session: Session, templates: TemplateLoadResult, template: Template | None,
+def open_to_review(session: Any, templates: TemplateLoadResult, template: Template | None,
                    person_id: int | None, entry: Entry | None = None,
                    day: date | None = None) -> list[ActionRow]:
     """The open actions a record reviews: ``entry`` when saved (those agreed before it), else
-    a new record on ``day``. The supervisee's new record keeps its old rule (all open ones)."""
+    a new record on ``day``. The supervisee's new record keeps its old rule (all open ones).
+    ``session``: the caller's transaction (a store session; only the store names its type)."""
     if person_id is not None:
         return action_store.open_before(session, person_id, entry)
     if not reviews_own(template):
