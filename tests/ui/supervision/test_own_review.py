@@ -135,3 +135,22 @@ def _shots(window, form, name: str) -> None:
     form.grab().save(str(SHOTS / f"{name}-dark-{scale}x.png"))
     app.setPalette(old)
     QApplication.processEvents()
+
+
+def test_an_own_follow_up_is_held_in_the_draft_over_a_lock(qtbot, window, driver, folder,
+                                                            passphrase):
+    form = choose_template_and_start(qtbot, window, "My supervision")
+    course = form.body.review.rows[0]
+    course.done_button.setFocus()
+    qtbot.keyClick(course.done_button, Qt.Key.Key_Space)
+    qtbot.keyClicks(course.ask.text_edit, CHANGED)
+    qtbot.keyClick(course.ask.text_edit, Qt.Key.Key_Return)
+    window.lock()  # not saved: the file still has it open, the draft holds the decision
+    with Journal.unlock(folder, passphrase=passphrase) as journal:
+        assert Supervision(journal).action(course.action.id).status == "open"
+    driver.unlock(window, passphrase)
+    driver.wait_unlocked(window)
+    form = window.shell.page("Supervision").form
+    course, rota = form.body.review.rows
+    assert (course.state, rota.state) == ("done", "pending")
+    assert "counts once this record is saved" in course.result.text()
