@@ -19,6 +19,7 @@ from typing import Any
 
 from reflect.common import paths
 from reflect.common.atomic import atomic_write_text
+from reflect.content import template_flags
 from reflect.content import template_groups as groups
 from reflect.content.template_lines import FieldLines, Locator
 from reflect.content.toml_source import ContentError, read_toml
@@ -40,7 +41,7 @@ CASE_NOTES_HINT = "Use initials or case numbers, never a child's name."
 AUDIENCES: tuple[str, ...] = ("all", "supervisor")
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-_TEMPLATE_KEYS = ("id", "name", "purpose", "kind", "version", "sections")
+_TEMPLATE_KEYS = ("id", "name", "purpose", "kind", "version", "reviews_own_actions", "sections")
 _SECTION_KEYS = (
     "id", "title", "guidance", "type", "choices", "sensitive", "case_notes", "required",
     "audience",
@@ -81,6 +82,9 @@ class Template:
     sections: tuple[Section, ...]
     path: Path
     builtin: bool
+    #: A new record reviews the leader's own open actions (their supervision, coaching,
+    #: reflections), as a record with a supervisee reviews the supervisee's.
+    reviews_own_actions: bool = False
 
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None (records may outlive a section)."""
@@ -216,7 +220,10 @@ def parse_template(data: Mapping[str, Any], text: str, path: Path, builtin: bool
     return Template(
         id=template_id, name=name, purpose=purpose, kind=kind, version=version,
         sections=tuple(sections), path=Path(path), builtin=builtin,
+        reviews_own_actions=template_flags.reviews_own(data, {s.type for s in sections},
+                                                      locate.top, fail),
     )
+
 
 
 def _parse_section(
@@ -351,6 +358,7 @@ def duplicate_template(template: Template, new_name: str, directory: Path | None
     copy = Template(
         id=new_id, name=new_name, purpose=template.purpose, kind=template.kind, version=1,
         sections=template.sections, path=path, builtin=False,
+        reviews_own_actions=template.reviews_own_actions,
     )
     _write(copy, path, origin=template)
     return path
@@ -400,6 +408,7 @@ def to_toml(template: Template, origin: Template | None = None) -> str:
         f"kind = {_string(template.kind)}",
         f"version = {int(template.version)}",
     ]
+    lines += ["reviews_own_actions = true"] if template.reviews_own_actions else []
     for section in template.sections:
         lines += [
             "",

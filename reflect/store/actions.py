@@ -194,6 +194,31 @@ def open_before(session: Session, person_id: int, entry: Entry | None = None) ->
     return [_row(r) for r in session.execute(text(sql), params)]
 
 
+def open_own_before(session: Session, own_templates: Iterable[str], entry: Entry | None = None,
+                    day: date | None = None) -> list[ActionRow]:
+    """The leader's own open actions agreed before ``entry`` (a saved record: by date, then
+    id) or, for a record not saved yet, on or before ``day``; all of them when both are None.
+
+    Own: for no supervisee, agreed outside supervision records (a coaching preparation, a
+    reflection, or no record at all) or in the leader's own supervision (``own_templates``).
+    A group supervision's actions concern the team's cases, so they stay out."""
+    own = sorted(set(own_templates))
+    marks = ", ".join(f":own{n}" for n in range(len(own))) or "NULL"
+    clauses = [_LIVE, "a.status = 'open'", "a.person_id IS NULL",
+               f"(a.entry_id IS NULL OR e.kind <> 'supervision' OR e.template_id IN ({marks}))"]
+    params: dict = {f"own{n}": t for n, t in enumerate(own)}
+    if entry is not None and entry.id is not None:
+        clauses.append(
+            "(a.entry_id IS NULL OR e.happened_on < :day OR (e.happened_on = :day AND e.id < :id))"
+        )
+        params.update(day=entry.happened_on.isoformat(), id=entry.id)
+    elif day is not None:
+        clauses.append("(a.entry_id IS NULL OR e.happened_on <= :day)")
+        params["day"] = day.isoformat()
+    sql = _SELECT + "WHERE " + " AND ".join(clauses) + _ORDER
+    return [_row(r) for r in session.execute(text(sql), params)]
+
+
 def chain(session: Session, action_id: int) -> list[ActionRow]:
     """The carry-forward chain through this action, first agreed to latest."""
     result = session.execute(text(

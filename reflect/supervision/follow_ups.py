@@ -9,15 +9,16 @@ the three never disagree. A record in the trash reviewed nothing (see
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from reflect.common.dates import uk_date
+from reflect.content.templates import TemplateLoadResult, load_templates
 from reflect.journal.journal import Journal
-from reflect.store import actions as action_store
 from reflect.store import record_follow_ups
 from reflect.store.actions import CARRIED, DONE, ActionRow
 from reflect.store.models import Entry
 from reflect.store.record_follow_ups import Reviewed
+from reflect.supervision import own_actions
 from reflect.supervision.record_export import ReviewedLine
 
 __all__ = ["DECISION_LABELS", "Reviewed", "decision_label", "follow_ups_of", "note_text",
@@ -29,6 +30,13 @@ DECISION_LABELS = {DONE: "Done", CARRIED: "Carried forward", "dropped": "Dropped
 class _HasJournal(Protocol):
     @property
     def journal(self) -> Journal: ...
+
+
+@runtime_checkable
+class _HasTemplates(Protocol):
+    """A ``Supervision``: the templates it loaded, user copies included."""
+
+    def templates(self, reload: bool = False) -> TemplateLoadResult: ...
 
 
 def follow_ups_of(source: Journal | _HasJournal, record: Entry | int) -> list[Reviewed]:
@@ -47,14 +55,18 @@ def follow_ups_of(source: Journal | _HasJournal, record: Entry | int) -> list[Re
 
 
 def to_review(source: Journal | _HasJournal, record: Entry) -> list[ActionRow]:
-    """What a saved record's review panel lists: the supervisee's actions still open from
-    before it, and those it decided (as they now are, to show with Undo), in the order a
-    new record lists them (soonest due first)."""
-    if record.person_id is None:
-        return []
+    """What a saved record's review panel lists: the open actions from before it (the
+    supervisee's, or the leader's own for a template that reviews them, see
+    :mod:`.own_actions`) and those it decided (as they now are, to show with Undo), in the
+    order a new record lists them (soonest due first)."""
     journal = source if isinstance(source, Journal) else source.journal
+    templates = source.templates() if isinstance(source, _HasTemplates) else load_templates()
+    template = templates.by_id(record.template_id) if record.template_id else None
+    if record.person_id is None and not own_actions.reviews_own(template):
+        return []
     with journal.vault.session() as session:
-        rows = action_store.open_before(session, record.person_id, record)
+        rows = own_actions.open_to_review(session, templates, template, record.person_id,
+                                          record)
         stored = session.get(Entry, record.id) if record.id is not None else None
         if stored is not None and stored.deleted_at is None:
             rows += [r.action for r in record_follow_ups.reviewed_in(session, stored)]

@@ -40,7 +40,7 @@ from reflect.store.entries import EntryFilter, utc_now
 from reflect.store.models import Action, Entry, Person
 from reflect.store.people import CODE_NAME_MAX, SESSION_KEY, PersonError, clean_code_name
 from reflect.supervision import cases as case_blocks
-from reflect.supervision import disagreements, schedules
+from reflect.supervision import disagreements, own_actions, schedules
 from reflect.supervision.case_notes import (
     FILE_ACTION_KEY,
     ROLE_KEY,
@@ -232,14 +232,16 @@ class Supervision:
     # -- records ---------------------------------------------------------------------------
     def start_record(self, person_id: int | None, template_id: str = "one_to_one",
                      happened_on: date | None = None) -> RecordStart:
-        """A new unsaved record (nothing is written until :meth:`save_record`) and the
-        supervisee's open actions from earlier records, to review there and then."""
+        """A new unsaved record (nothing is written until :meth:`save_record`) and the open
+        actions to review there and then: the supervisee's, or the leader's own for a template
+        that reviews them (:mod:`.own_actions`)."""
         template = self.template(template_id)
         if template is None:
             raise SupervisionError(f"There is no template '{template_id}'.")
         with self._session() as s:
             person = self._person(s, person_id) if person_id is not None else None
-            to_review = action_store.open_before(s, person_id) if person_id is not None else []
+            to_review = own_actions.open_to_review(s, self.templates(), template, person_id,
+                                                   day=happened_on or date.today())
             role = case_blocks.default_role(s) if groups(template) else ""
         name = person.code_name if person else ""
         sections = {sec.id: name for sec in template.sections if sec.type == "supervisee" and name}

@@ -1,4 +1,5 @@
-"""Last time's open actions, at the top of a new record, to review there and then.
+"""Last time's open actions, at the top of a new record, to review there and then: the
+supervisee's, or in the leader's own record (My supervision, a coaching preparation) their own.
 
 Each action can be marked done (with what changed in practice: the point of follow-up),
 carried forward into this record (optionally with a new due date), or dropped (with the
@@ -29,6 +30,11 @@ from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label
 from reflect.ui.widgets.inline_ask import InlineAsk
 
 PENDING, DONE, DROPPED, CARRIED = "pending", "done", "dropped", "carried"
+INTRO = ("Open actions from earlier sessions. For each: done (say what changed in practice), "
+         "carry forward, or drop with a reason.")
+#: For a template that reviews the leader's own actions (My supervision, coaching).
+OWN_INTRO = ("Your own open actions, from your supervision, coaching and reflections before "
+             "this one. For each: done (say what changed), carry forward, or drop with a reason.")
 
 
 def action_meta(row: ActionRow, today: date) -> str:
@@ -39,7 +45,8 @@ def action_meta(row: ActionRow, today: date) -> str:
         days = row.days_overdue(today)
         parts.append(f"{days} day{'s' if days != 1 else ''} overdue")
     if row.entry_happened_on:
-        parts.append(f"agreed {uk_date(row.entry_happened_on, short=True)}")
+        where = f" in {row.entry_title}" if row.person_id is None and row.entry_title else ""
+        parts.append(f"agreed {uk_date(row.entry_happened_on, short=True)}{where}")
     return " · ".join(parts)
 
 
@@ -219,7 +226,8 @@ class ActionReview(QFrame):
     #: A follow-up held for the unsaved record was made or undone (the form changed).
     decided = Signal()
 
-    def __init__(self, supervision: Supervision, parent: QWidget | None = None) -> None:
+    def __init__(self, supervision: Supervision, parent: QWidget | None = None, *,
+                 own: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("actionReview")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -229,8 +237,7 @@ class ActionReview(QFrame):
         self.record_id: int | None = None
         self.rows: list[ReviewRow] = []
         self.title = heading("Review previous actions", scale=1.1)
-        self.intro = hint_label("Open actions from earlier sessions. For each: done (say what "
-                                "changed in practice), carry forward, or drop with a reason.")
+        self.intro = hint_label(OWN_INTRO if own else INTRO)
         self._rows = QVBoxLayout()
         self._rows.setSpacing(0)
         layout = QVBoxLayout(self)

@@ -13,10 +13,12 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from reflect.coaching.sessions import is_session_template
 from reflect.content.template_groups import GROUP
 from reflect.content.templates import CASE_NOTES_HINT, Section, Template
 from reflect.store.models import Person
 from reflect.supervision.records import Supervision
+from reflect.ui.coaching.coach_line import CoachLine
 from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
 from reflect.ui.supervision.agreement_panel import AGREEMENT_KEY, AgreementPanel
@@ -114,7 +116,7 @@ class RecordBody(QWidget):
         self.template = template
         # Lines much longer than this are hard to read back; the form keeps to a column.
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 96)
-        self.review = ActionReview(supervision)
+        self.review = ActionReview(supervision, own=template.reviews_own_actions)
         self.fields: dict[str, Field] = {}
         self.boxes: dict[str, SectionBox] = {}
         self.action_editor: ActionEditor | None = None
@@ -138,6 +140,10 @@ class RecordBody(QWidget):
             self.session = SessionBox()
             self.session.changed.connect(self.changed)
             layout.addWidget(self.session)
+        #: Who the coach or mentor is, for a coaching session's preparation.
+        self.coach = CoachLine(supervision.journal) if is_session_template(template) else None
+        if self.coach is not None:
+            layout.addWidget(self.coach)
         for section in template.sections:
             if section.type == "actions":
                 if self.action_section is None:  # set together with action_editor
@@ -203,6 +209,7 @@ class RecordBody(QWidget):
     def focus_widgets(self) -> list[QWidget]:
         """Every stop for Tab in reading order: the review, then each section."""
         session = self.session.focus_widgets() if self.session else []
+        session += self.coach.focus_widgets() if self.coach is not None else []
         agreement = self.agreement.focus_widgets() if self.agreement is not None else []
         return self.review.focus_widgets() + self.disagreements.focus_widgets() + session + [
             w for box in self.boxes.values() for w in box.focus_widgets()] + agreement
