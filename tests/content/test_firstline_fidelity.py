@@ -3,7 +3,6 @@ question that drops it would ask about good leadership, not what sets the outsta
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
