@@ -75,3 +75,18 @@ def test_a_broken_correction_is_named_with_its_line(tmp_path, text, line, words)
         load_attributes(path)
     assert caught.value.line == line
     assert words in caught.value.message
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the SFPC workbook (shared/seeds) is not here")
+def test_no_shipped_prompt_needs_the_living_out_note():
+    """Workbook 2 prints "living out" itself, so its prompt is the source's wording, not a
+    correction, and its detail pane rightly says nothing about "living our"."""
+    from reflect.common import paths
+    from reflect.content.library import load_prompt_sets
+
+    workbook = re.sub(r"\s+", " ", SEED.read_text(encoding="utf-8"))
+    sets = load_prompt_sets([paths.resources_dir() / "prompts"]).sets
+    living_out = [prompt for prompt_set in sets for prompt in prompt_set.prompts
+                  if "living out" in prompt.text]
+    assert [prompt.id for prompt in living_out] == ["sfpc2-values-01"]
+    assert living_out[0].text in workbook[workbook.index("Your self-reflection workbook"):]
