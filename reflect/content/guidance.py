@@ -14,6 +14,7 @@ from reflect.common.paths import resources_dir
 from reflect.content.toml_source import ContentError, read_toml
 
 GUIDANCE_FILE = "guidance.toml"
+RATING_INSTRUCTIONS = "rating_instructions_"
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,14 @@ def _header_line(text: str, key: str) -> int:
 def quote(key: str) -> Quote:
     """One shipped quote (read once)."""
     return load_guidance()[key]
+
+
+@cache
+def rating_instructions() -> tuple[Quote, ...]:
+    """Workbook 1's instructions for its rating questions, ``rating_instructions_1`` to ``_n``
+    in number order: numbered keys, so one can be added without touching code."""
+    quotes = load_guidance()
+    numbered = sorted((key for key in quotes if key.startswith(RATING_INSTRUCTIONS)
+                       and key.removeprefix(RATING_INSTRUCTIONS).isdigit()),
+                      key=lambda key: int(key.removeprefix(RATING_INSTRUCTIONS)))
+    return tuple(quotes[key] for key in numbered)

@@ -20,6 +20,7 @@ from reflect.content.toml_source import ContentError, line_of_value, read_toml
 __all__ = [
     "Attribute",
     "ContentError",
+    "Correction",
     "LoadResult",
     "Prompt",
     "PromptSet",
@@ -32,6 +33,18 @@ __all__ = [
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A slip in the source that Reflect corrects: what the source printed, and why, so the
+    leader is never shown a changed quotation without being told."""
+
+    printed: str
+    reason: str
+
+    def note(self) -> str:
+        return f"The source prints this question as “{self.printed}” {self.reason}"
+
+
+@dataclass(frozen=True)
 class Attribute:
     """One of the five SFPC leadership attributes: an axis of the Leadership Profile."""
 
@@ -41,6 +54,7 @@ class Attribute:
     question: str
     five_sounds_like: tuple[str, ...]
     source: str
+    correction: Correction | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +97,8 @@ class LoadResult:
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]*?)\s*\]\]?\s*(?:#.*)?$")
 
-_ATTRIBUTE_KEYS = ("id", "name", "short_name", "question", "five_sounds_like", "source")
+_ATTRIBUTE_KEYS = ("id", "name", "short_name", "question", "five_sounds_like", "source",
+                   "correction")
 _SET_KEYS = ("id", "name", "document", "source_short", "adapted", "notes", "licence")
 _PROMPT_KEYS = ("id", "text", "source", "attributes", "group", "original")
 
@@ -253,8 +268,32 @@ def load_attributes(path: Path | None = None) -> tuple[Attribute, ...]:
             five_sounds_like=check.text_list(entry, "five_sounds_like", span, what,
                                              allow_single=True, non_empty=True),
             source=check.text(entry, "source", span, what) or "",
+            correction=_correction(check, entry, span, what),
         ))
     return tuple(result)
+
+
+def _correction(check: _Checker, entry: dict[str, Any], span: Span,
+                what: str) -> Correction | None:
+    """``correction.printed`` and ``correction.reason``: both, as text, or no correction."""
+    table = entry.get("correction")
+    if table is None:
+        return None
+    line = check.layout.key_line(span, "correction") or span[0]
+    if not isinstance(table, dict):
+        check.fail(line, f'{what}: "correction" must hold "printed" and "reason"')
+    for key in table:
+        if key not in ("printed", "reason"):
+            check.fail(check.layout.key_line(span, f"correction.{key}") or line,
+                       f'{what}: "correction" has an unknown key "{key}"')
+    values = []
+    for key in ("printed", "reason"):
+        value = table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            check.fail(check.layout.key_line(span, f"correction.{key}") or line,
+                       f'{what}: "correction.{key}" must be non-empty text')
+        values.append(" ".join(value.split()))
+    return Correction(*values)
 
 
 def default_prompt_dirs() -> tuple[Path, ...]:

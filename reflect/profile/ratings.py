@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 SCORE_MIN, SCORE_MAX = 1, 5
 
-# When a gap is named. A difference of one whole point is one step on the workbook's scale
-# (3 "sometimes" against 4 "mostly"), more than rounding or a single generous rater can make;
+# When a gap is named. A difference of one whole point is one whole step on the workbook's
+# 1-5 scale (the workbook names no step; it says only what a 5 might sound like), more than
+# rounding or a single generous rater can make;
 # and one other person's view is an anecdote, so at least two scored ratings by others
 # ("not observed" does not count) are needed before a gap is named.
 CLEAR_DIFFERENCE = 1.0

@@ -1,5 +1,6 @@
 """The Workbook 2 questions on one attribute, one click from its axis on the radar; "Answer
-this" (or Enter on a question) emits ``answer_prompt_requested(prompt_id)``."""
+this" (or Enter on a question) emits ``answer_prompt_requested(prompt_id)``. Beside Workbook 1's
+question: what the source printed where Reflect corrected it, and the workbook's instructions."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.content.library import Prompt
+from reflect.content.library import Correction, Prompt
+from reflect.ui.profile.rating_guidance import HowToAnswer, correction_label
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
 
@@ -26,7 +28,8 @@ class AttributePrompts(QDialog):
     answer_prompt_requested = Signal(str)
 
     def __init__(self, name: str, question: str, prompts: list[Prompt],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 correction: Correction | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Prompts: {name}")
         self.list = QListWidget()
@@ -49,6 +52,11 @@ class AttributePrompts(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(name, scale=1.2))
         layout.addWidget(hint_label(f"The workbook asks: {question}"))
+        self.correction = correction_label(correction)
+        if self.correction is not None:
+            layout.addWidget(self.correction)
+        self.how_to_answer = HowToAnswer()
+        layout.addWidget(self.how_to_answer)
         layout.addWidget(plain_label("Questions from SFPC Workbook 2 on this attribute:"
                                      if prompts else "No workbook questions on this attribute."))
         layout.addWidget(self.list, 1)

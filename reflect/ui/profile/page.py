@@ -430,7 +430,7 @@ class ProfilePage(QWidget):
         attribute = next(a for a in self.attributes if a.id == attribute_id)
         self.prompts_dialog = dialog = AttributePrompts(
             attribute.name, attribute.question, prompts_for_attribute(workbook, attribute_id),
-            parent=self)
+            parent=self, correction=attribute.correction)
         dialog.answer_prompt_requested.connect(self.answer_prompt_requested)
         dialog.open()
         return dialog

@@ -8,6 +8,7 @@ rater at a time, so that averages count people). Keyboard first: Tab moves betwe
 the digits 1–5 pick a score, 0 clears it, N marks "not observed", Ctrl+Enter saves. Storing
 and checking are :func:`reflect.profile.ratings.rate`'s job; this form only collects. The same
 form, given one stored rating, corrects it (the Profile page's list of ratings opens it so).
+Workbook 1's instructions fold out above the questions (:mod:`.rating_guidance`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from reflect.profile.ratings import (
     ProfileError,
     RatingValue,
 )
+from reflect.ui.profile.rating_guidance import HowToAnswer, correction_label
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.contrast import TEXT_CONTRAST, contrast_ratio, readable_radios
 from reflect.ui.widgets.dates import DateBox, to_qdate, uk_date_edit
@@ -158,12 +160,12 @@ class AttributeCard(QFrame):
         grid.setContentsMargins(12, 10, 12, 10)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(6)
-        grid.addWidget(title, 0, 0)
-        grid.addWidget(question, 1, 0)
-        grid.addWidget(self.choice, 2, 0)
-        grid.addWidget(self.note, 3, 0)
-        grid.addWidget(self.last, 4, 0)
-        grid.addWidget(guide, 0, 1, 5, 1)
+        self.correction = correction_label(attribute.correction)  # the printed text, if fixed
+        rows = [title, question, *([self.correction] if self.correction else []),
+                self.choice, self.note, self.last]
+        for row, widget in enumerate(rows):
+            grid.addWidget(widget, row, 0)
+        grid.addWidget(guide, 0, 1, len(rows), 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
@@ -233,6 +235,9 @@ class RatingDialog(QDialog):
         self.form.addRow("Reach it by", self.target_by_edit)
         self.form.addRow("Rater group", self.rater_box)
         self.kind_hint = hint_label()
+        # Open for a first rating; after that one line, so the questions stay in view.
+        self.how_to_answer = HowToAnswer(expanded=editing is None and (
+            profile is None or all(item.current is None for item in profile.attributes)))
 
         self.cards = {a.id: AttributeCard(a) for a in attributes}
         inner = QWidget()
@@ -261,6 +266,7 @@ class RatingDialog(QDialog):
         layout.setSpacing(10)
         layout.addLayout(self.form)
         layout.addWidget(self.kind_hint)
+        layout.addWidget(self.how_to_answer)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
