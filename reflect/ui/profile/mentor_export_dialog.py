@@ -128,7 +128,11 @@ class MentorExportDialog(QDialog):
         form.addRow("Your name", self.name_edit)
         form.addRow("Your role", self.role_edit)
         form.addRow("Coach or mentor", self.coach_edit)
-        form.addRow("Session date", self.session_edit)
+        session = QHBoxLayout()  # as narrow as the period's dates
+        session.addWidget(self.session_edit)
+        session.addStretch(1)
+        self.session_edit.setMaximumWidth(self.from_edit.sizeHint().width())
+        form.addRow("Session date", session)
 
         self.include_profile = QCheckBox("Leadership profile: radar and scores table")
         self.include_notes = QCheckBox("Your notes on the attributes")
