@@ -53,6 +53,13 @@ def add_parsers(sub) -> None:
                      help="(pdf) encrypt with AES-256; the password is read from the "
                      "environment variable VAR")
     exp.add_argument("--name", help="(pdf) your name on the cover (default: the stored name)")
+    exp.add_argument("--coach", help="(pdf) your coach or mentor, a name or a role, on the "
+                     "brief (default: the stored one)")
+    exp.add_argument("--session", dest="session_on", type=_date, metavar="DATE",
+                     help="(pdf) the coaching session's date on the brief (default: the "
+                     "latest coaching preparation's)")
+    exp.add_argument("--no-plan", dest="include_plan", action="store_false",
+                     help="(pdf) leave the development plan out")
 
 
 def _date(text: str):

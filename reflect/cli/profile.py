@@ -158,15 +158,22 @@ def export_pdf_command(journal, args) -> int:
     ``--include-shared`` it holds the profile, notes and open actions only; with it, also the
     entries marked "share with mentor" and coaching preparations (never sensitive entries or
     supervision records: those need the app, ticked one by one)."""
-    from reflect.profile import mentor_pack
+    from reflect.coaching.coach import coach_name
+    from reflect.profile import mentor_pack, mentor_recent
     from reflect.profile import ratings as profile
 
     password = check_pdf_args(args)
     found = mentor_pack.candidates(journal, args.date_from, args.date_to)
     name = getattr(args, "name", None)
+    coach = getattr(args, "coach", None)
+    session_on = getattr(args, "session_on", None)
     options = mentor_pack.PackOptions(
         date_from=args.date_from, date_to=args.date_to,
         leader_name=name if name is not None else profile.leader_name(journal),
+        coach=coach if coach is not None else coach_name(journal),
+        role=mentor_recent.leader_role(journal),
+        session_on=session_on or mentor_recent.latest_session_on(journal, args.date_to),
+        include_plan=getattr(args, "include_plan", True),
         entry_ids=mentor_pack.selection_for(found, include_shared=args.include_shared))
     result = mentor_pack.export(journal, options, Path(args.output), password=password)
     for line in result.plan.lines():

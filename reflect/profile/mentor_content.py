@@ -35,6 +35,7 @@ class PackOptions:
     coach: str = ""  # the coach or mentor's name or role, for the brief
     session_on: date | None = None  # the coaching session the pack is for
     include_plan: bool = True  # the development plan table
+    role: str = ""  # the leader's role, for the brief's "role and context" ('' leaves it out)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,48 @@ class PackAction:
 
 
 @dataclass(frozen=True)
+class ClosedAction:
+    """One of the leader's own actions closed since the last session, with what came of it."""
+
+    description: str
+    status: str  # done, dropped or carried
+    closed_on: date
+    outcome: str = ""  # the outcome when done; why, when dropped or carried forward
+    source: str = ""  # the title of the entry it was agreed in
+
+
+@dataclass(frozen=True)
+class RatingChange:
+    """An attribute self-rated again since the last session: from what, to what."""
+
+    attribute: str  # short name
+    before: int | None  # the latest self-rating on or before the last session (None: first)
+    after: int
+    rated_on: date
+
+
+@dataclass(frozen=True)
+class OthersRound:
+    """Ratings one group of others gave on one day since the last session."""
+
+    group: str
+    rated_on: date
+    rated: int  # attributes rated (not observed included)
+    average: float | None
+
+
+@dataclass(frozen=True)
+class SinceLast:
+    """What changed since the previous coaching session (or pack, or the period's start)."""
+
+    since: date | None = None
+    basis: str = ""  # "the previous coaching session", "the last mentor pack", ...
+    closed: tuple[ClosedAction, ...] = ()
+    rating_changes: tuple[RatingChange, ...] = ()
+    others: tuple[OthersRound, ...] = ()
+
+
+@dataclass(frozen=True)
 class PackContent:
     """A snapshot of everything the PDF shows: rendering needs nothing else."""
 
@@ -85,22 +128,29 @@ class PackContent:
     missing: tuple[int, ...] = ()  # ticked ids no longer in the journal
     plan: tuple[PlanGoal, ...] = ()  # the development plan's goals
     milestone_changes: tuple[MilestoneChange, ...] = ()  # since the last session
+    session_goals: str = ""  # the goals of the latest ticked coaching preparation (Markdown)
+    since_last: SinceLast = SinceLast()
 
 
 def contents_list(content: PackContent) -> list[str]:
-    """The cover's "In this pack" lines, the same in the PDF and the printed pack."""
+    """The brief's "In this pack" lines, the same in the PDF and the printed pack."""
     o = content.options
-    parts: list[str] = []
+    parts: list[str] = ["Since last session: actions closed, milestones, ratings"]
+    if o.include_plan:
+        count = len(content.plan)
+        parts.append(f"Development plan ({count} goal{'s' if count != 1 else ''})" if count
+                     else "Development plan (none yet)")
+    if content.coaching:
+        parts.append(f"Coaching preparation and goals ({len(content.coaching)}, latest first)")
     if o.include_profile and content.profile:
         parts.append("Leadership profile: radar, scores, change and gaps")
     if o.include_notes and content.profile:
         parts.append("Notes on the five attributes")
-    if content.coaching:
-        parts.append(f"Coaching preparation and goals ({len(content.coaching)})")
     if content.reflections:
-        parts.append(f"Selected reflections ({len(content.reflections)})")
+        parts.append(f"Reflections by attribute ({len(content.reflections)})")
     if o.include_actions:
         parts.append(f"Open development actions ({len(content.actions)})")
     if o.include_profile and content.profile:
         parts.append("About the ratings: the attributes and their questions")
+    parts.append("Notes from the session: a page to write on")
     return parts

@@ -1,6 +1,9 @@
-"""How the mentor pack reads on paper: cover, profile (radar and numbers side by side in the
-same order), attribute notes, coaching preparation, reflections, open actions, and the
-attributes' questions at the back so a mentor without the app knows what was rated.
+"""How the mentor pack reads on paper, in the order a coach reads it before a session: the
+brief on page 1, "Since last session" and the development plan (:mod:`mentor_pages`), the
+coaching preparations latest first, the profile (radar and numbers side by side in the same
+order), attribute notes, reflections by attribute and open actions (:mod:`mentor_entries`),
+the attributes' questions so a mentor without the app knows what was rated, and a last page
+for notes from the session.
 
 A radar alone misleads (areas exaggerate differences), so the exact numbers are always printed
 beside it, together with what "clearly" means for a blind spot.
@@ -8,36 +11,27 @@ beside it, together with what "clearly" means for a blind spot.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    HRFlowable,
     KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
-from reflect.common.dates import uk_date, uk_numeric, uk_period
-from reflect.journal.kinds import kind_label
-from reflect.pdf.base import (
-    CONTENT_WIDTH,
-    RULE,
-    SHADE,
-    TABLE_FONT,
-    Bookmark,
-    Styles,
-    centred,
-    make_styles,
-)
+from reflect.common.dates import uk_date, uk_numeric
+from reflect.pdf.base import CONTENT_WIDTH, Bookmark, Styles, make_styles
 from reflect.pdf.radar import RadarLine, radar_drawing
-from reflect.pdf.richtext import escape, markdown_flowables, plain_markup
-from reflect.profile.mentor_content import PackContent, PackEntry, contents_list
+from reflect.pdf.richtext import escape, plain_markup
+from reflect.profile import mentor_entries as entries
+from reflect.profile import mentor_pages as pages
+from reflect.profile.mentor_content import PackContent
+from reflect.profile.mentor_entries import cell, ruled_table
 from reflect.profile.ratings import (
     CLEARLY_MEANS,
     FINDING_LABELS,
@@ -51,54 +45,6 @@ from reflect.profile.ratings import (
 HISTORY_COLUMNS = 6
 
 
-def _table(rows: list[list], widths: Sequence[float], *, header_rows: int = 1,
-           numeric_from: int | None = None) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=header_rows, splitInRow=1,
-                  hAlign="LEFT")
-    commands: list[tuple] = [
-        ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, RULE),
-        ("LINEBELOW", (0, header_rows), (-1, -1), 0.4, RULE),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
-        *TABLE_FONT,
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if numeric_from is not None:
-        commands.append(("ALIGN", (numeric_from, 0), (-1, -1), "CENTER"))
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def _cell(text: str, s: Styles, *, head: bool = False, centre: bool = False) -> Paragraph:
-    style = s.cell_head if head else s.cell
-    return Paragraph(text, centred(style) if centre else style)
-
-
-def _cover(content: PackContent, s: Styles) -> list[Flowable]:
-    o = content.options
-    story: list[Flowable] = [Spacer(1, 45 * mm), Paragraph(escape(o.title), s.title)]
-    if o.leader_name:
-        story.append(Paragraph(escape(o.leader_name), s.subtitle))
-    story += [
-        Spacer(1, 6 * mm),
-        Paragraph(f"<b>Period:</b> {uk_period(o.date_from, o.date_to)}", s.body),
-        Paragraph(f"<b>Prepared on:</b> {uk_date(content.prepared_on)}", s.body),
-        Spacer(1, 4 * mm),
-        HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=8),
-        Paragraph("In this pack", s.h3),
-    ]
-    parts = contents_list(content)
-    story += [Paragraph(f"•&nbsp;&nbsp;{escape(p)}", s.body) for p in parts]
-    who = escape(o.leader_name) if o.leader_name else "the leader"
-    story += [Spacer(1, 14 * mm), Paragraph(
-        f"Prepared by {who} for a mentor or coach. It holds personal reflections: please "
-        "keep it confidential and do not copy it into other records.", s.small), PageBreak()]
-    return story
-
-
 def _same_day(values) -> bool:
     days = {v.rated_on for v in values if v is not None}
     return len(days) <= 1
@@ -106,10 +52,10 @@ def _same_day(values) -> bool:
 
 def _score_cell(value, s: Styles, with_date: bool) -> Paragraph:
     if value is None:
-        return _cell("–", s, centre=True)
+        return cell("–", s, centre=True)
     day = (f"<br/><font size='6.5' color='#5A5A5A'>{uk_numeric(value.rated_on)}"
            "</font>") if with_date else ""
-    return _cell(f"{value.score}{day}", s, centre=True)
+    return cell(f"{value.score}{day}", s, centre=True)
 
 
 def _dates_line(profile: Profile) -> str:
@@ -131,10 +77,10 @@ def _dates_line(profile: Profile) -> str:
 _SCORE_WIDTHS = (110, 44, 50, 44, 40, 44, 52, 48)
 
 
-def _scores_table(profile: Profile, s: Styles) -> Table:
+def _scoresruled_table(profile: Profile, s: Styles) -> Table:
     heads = ["Attribute", "Self now", "Previous", "Change", "Target", "To target",
              "Others' average", "Self − others", "Finding"]
-    rows: list[list] = [[_cell(h, s, head=True, centre=i > 0) for i, h in enumerate(heads)]]
+    rows: list[list] = [[cell(h, s, head=True, centre=i > 0) for i, h in enumerate(heads)]]
     attrs = profile.attributes
     dated_now = not _same_day([a.current for a in attrs])
     dated_before = not _same_day([a.previous for a in attrs])
@@ -144,20 +90,20 @@ def _scores_table(profile: Profile, s: Styles) -> Table:
             f", {others.not_observed} n/o" if others.not_observed else "") + "</font>"
         finding = FINDING_LABELS.get(a.finding or "", "")
         rows.append([
-            _cell(f"<b>{escape(a.attribute.short_name)}</b><br/>"
+            cell(f"<b>{escape(a.attribute.short_name)}</b><br/>"
                   f"<font size='7' color='#5A5A5A'>{escape(a.attribute.name)}</font>", s),
             _score_cell(a.current, s, dated_now),
             _score_cell(a.previous, s, dated_before),
-            _cell(format_change(a.change), s, centre=True),
-            _cell(format_score(a.target.score if a.target else None), s, centre=True),
-            _cell(format_change(a.to_target), s, centre=True),
-            _cell(format_score(others.average) + (count if others.count or
+            cell(format_change(a.change), s, centre=True),
+            cell(format_score(a.target.score if a.target else None), s, centre=True),
+            cell(format_change(a.to_target), s, centre=True),
+            cell(format_score(others.average) + (count if others.count or
                                                   others.not_observed else ""), s, centre=True),
-            _cell(format_change(a.self_minus_others), s, centre=True),
-            _cell(f"<b>{finding}</b>" if finding else "", s, centre=True),
+            cell(format_change(a.self_minus_others), s, centre=True),
+            cell(f"<b>{finding}</b>" if finding else "", s, centre=True),
         ])
     widths = [*_SCORE_WIDTHS, CONTENT_WIDTH - sum(_SCORE_WIDTHS)]
-    return _table(rows, widths, numeric_from=1)
+    return ruled_table(rows, widths, numeric_from=1)
 
 
 def _findings(profile: Profile, s: Styles) -> list[Flowable]:
@@ -181,12 +127,12 @@ def _findings(profile: Profile, s: Styles) -> list[Flowable]:
     return story
 
 
-def _groups_table(profile: Profile, s: Styles) -> list[Flowable]:
+def _groupsruled_table(profile: Profile, s: Styles) -> list[Flowable]:
     groups = sorted({g.group for a in profile.attributes for g in a.others.by_group})
     if not groups:
         return []
-    rows: list[list] = [[_cell("Others, by rater group", s, head=True)]
-                        + [_cell(escape(g.capitalize()), s, head=True, centre=True)
+    rows: list[list] = [[cell("Others, by rater group", s, head=True)]
+                        + [cell(escape(g.capitalize()), s, head=True, centre=True)
                            for g in groups]]
     for a in profile.attributes:
         found = {g.group: g for g in a.others.by_group}
@@ -197,30 +143,30 @@ def _groups_table(profile: Profile, s: Styles) -> list[Flowable]:
                 f" <font size='7' color='#5A5A5A'>(n={g.count})</font>" if g.count else "")
             if g is not None and g.not_observed:
                 text += f"<br/><font size='7' color='#5A5A5A'>{g.not_observed} n/o</font>"
-            cells.append(_cell(text, s, centre=True))
-        rows.append([_cell(escape(a.attribute.short_name), s), *cells])
+            cells.append(cell(text, s, centre=True))
+        rows.append([cell(escape(a.attribute.short_name), s), *cells])
     first = 136.0
     rest = (CONTENT_WIDTH - first) / len(groups)
-    return [Spacer(1, 4 * mm), _table(rows, [first] + [rest] * len(groups), numeric_from=1)]
+    return [Spacer(1, 4 * mm), ruled_table(rows, [first] + [rest] * len(groups), numeric_from=1)]
 
 
-def _history_table(content: PackContent, s: Styles) -> list[Flowable]:
+def _historyruled_table(content: PackContent, s: Styles) -> list[Flowable]:
     rounds = content.history[-HISTORY_COLUMNS:]
     if len(rounds) < 2 or content.profile is None:
         return []
-    rows: list[list] = [[_cell("Self-ratings over time", s, head=True)]
-                        + [_cell(uk_numeric(r.rated_on), s, head=True, centre=True)
+    rows: list[list] = [[cell("Self-ratings over time", s, head=True)]
+                        + [cell(uk_numeric(r.rated_on), s, head=True, centre=True)
                            for r in rounds]]
     for a in content.profile.attributes:
-        rows.append([_cell(escape(a.attribute.short_name), s)]
-                    + [_cell(format_score(r.scores.get(a.attribute.id)), s, centre=True)
+        rows.append([cell(escape(a.attribute.short_name), s)]
+                    + [cell(format_score(r.scores.get(a.attribute.id)), s, centre=True)
                        for r in rounds])
     first = 136.0
     rest = (CONTENT_WIDTH - first) / len(rounds)
     earlier = len(content.history) - len(rounds)
     note = [Paragraph(f"{earlier} earlier rounds are not shown.", s.small)] if earlier else []
     return [Spacer(1, 4 * mm), KeepTogether(
-        [_table(rows, [first] + [rest] * len(rounds), numeric_from=1), *note])]
+        [ruled_table(rows, [first] + [rest] * len(rounds), numeric_from=1), *note])]
 
 
 def radar_lines(profile: Profile) -> list[RadarLine]:
@@ -244,11 +190,11 @@ def _profile(content: PackContent, s: Styles) -> list[Flowable]:
         radar_drawing(shorts, radar_lines(profile)),
         Spacer(1, 3 * mm),
         Paragraph(_dates_line(profile), s.meta),
-        _scores_table(profile, s),
+        _scoresruled_table(profile, s),
         Spacer(1, 3 * mm),
         KeepTogether(_findings(profile, s)),
-        *_groups_table(profile, s),
-        *_history_table(content, s),
+        *_groupsruled_table(profile, s),
+        *_historyruled_table(content, s),
     ]
 
 
@@ -275,76 +221,6 @@ def _notes(profile: Profile, s: Styles) -> list[Flowable]:
     return story
 
 
-def _entry(entry: PackEntry, s: Styles) -> list[Flowable]:
-    title = entry.title or "(untitled)"
-    meta = [uk_date(entry.happened_on), kind_label(entry.kind)]
-    if entry.attributes:
-        meta.append("Attributes: " + ", ".join(entry.attributes))
-    if entry.tags:
-        meta.append(" ".join(f"#{t}" for t in entry.tags))
-    story: list[Flowable] = [Bookmark(title, 1), Paragraph(escape(title), s.h2),
-                             Paragraph(escape(" · ".join(meta)), s.meta)]
-    if entry.prompt:
-        source = f" <font color='#5A5A5A'>({escape(entry.prompt_source)})</font>"
-        story.append(Paragraph(f"<b>Prompt:</b> <i>{escape(entry.prompt)}</i>{source}", s.body))
-    story += markdown_flowables(entry.body, s, heading_offset=2)
-    for section in entry.sections:
-        story.append(Paragraph(escape(section.title), s.h4))
-        if section.actions:
-            rows: list[list] = [[_cell(h, s, head=True) for h in
-                                 ("Action", "Owner", "Due", "Status")]]
-            rows += [[_cell(plain_markup(r["description"]) + (
-                f"<br/><i>Outcome:</i> {plain_markup(r['outcome'])}" if r["outcome"] else ""),
-                s), _cell(escape(r["owner"]), s), _cell(escape(r["due"]), s),
-                _cell(escape(r["status"]), s)] for r in section.actions]
-            story.append(_table(rows, [CONTENT_WIDTH - 250, 90, 90, 70]))
-        else:
-            story += markdown_flowables(section.value, s, heading_offset=3)
-    return [*story, Spacer(1, 4 * mm)]
-
-
-def entry_story(entry: PackEntry) -> list[Flowable]:
-    """One entry on its own, so an entry that cannot be laid out can be found by trying it."""
-    return _entry(entry, make_styles())
-
-
-def left_out_text(entry: PackEntry) -> str:
-    """What the pack and the warning say about an entry that could not be laid out."""
-    return (f"“{entry.title or '(untitled)'}” of {uk_date(entry.happened_on)} could not be "
-            "laid out in the PDF, so it is left out of this pack; it is unchanged in the "
-            "journal.")
-
-
-def _left_out(entry: PackEntry, s: Styles) -> list[Flowable]:
-    title = entry.title or "(untitled)"
-    return [Bookmark(title, 1), Paragraph(escape(title), s.h2),
-            Paragraph(f"<i>{escape(left_out_text(entry))}</i>", s.body), Spacer(1, 4 * mm)]
-
-
-def _entries(title: str, entries: Sequence[PackEntry], s: Styles,
-             left_out: Collection[int]) -> list[Flowable]:
-    story: list[Flowable] = [PageBreak(), Bookmark(title), Paragraph(escape(title), s.h1)]
-    for entry in entries:
-        story += _left_out(entry, s) if entry.entry_id in left_out else _entry(entry, s)
-    return story
-
-
-def _actions(content: PackContent, s: Styles) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(50 * mm), Bookmark("Open development actions"),
-                             Paragraph("Open development actions", s.h1)]
-    if not content.actions:
-        return [*story, Paragraph("No open development actions.", s.body)]
-    rows: list[list] = [[_cell(h, s, head=True) for h in ("Action", "Owner", "Due",
-                                                          "Agreed in")]]
-    for action in content.actions:
-        due = uk_numeric(action.due_on)
-        if action.due_on and action.due_on < content.prepared_on:
-            due += "<br/><b>overdue</b>"
-        rows.append([_cell(plain_markup(action.description), s), _cell(escape(action.owner), s),
-                     _cell(due, s), _cell(escape(action.source), s)])
-    return [*story, _table(rows, [CONTENT_WIDTH - 290, 90, 70, 130])]
-
-
 def _about(profile: Profile, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), Bookmark("About the ratings"),
                              Paragraph("About the ratings", s.h1),
@@ -368,20 +244,21 @@ def story(content: PackContent, left_out: Collection[int] = ()) -> list[Flowable
     replaced by a note saying so."""
     s = make_styles()
     o = content.options
-    out = _cover(content, s)
+    out = [*pages.brief(content, s), *pages.since_last(content, s)]
+    if o.include_plan:
+        out += pages.plan(content, s)
+    if content.coaching:
+        out += entries.coaching(content, s, left_out)
     profile = content.profile
     if o.include_profile and profile is not None:
-        out += _profile(content, s)
+        out += [PageBreak(), *_profile(content, s)]
     if o.include_notes and profile is not None:
         out += _notes(profile, s)
-    if content.coaching:
-        out += _entries("Coaching preparation and goals", content.coaching, s, left_out)
     if content.reflections:
-        out += _entries("Reflections", content.reflections, s, left_out)
+        out += entries.reflections(content, s, left_out)
     if o.include_actions:
-        out += _actions(content, s)
+        out += entries.actions(content, s)
     if o.include_profile and profile is not None:
         out += _about(profile, s)
-    if out and isinstance(out[-1], PageBreak):
-        out.pop()
+    out += pages.session_notes(content, s)
     return out

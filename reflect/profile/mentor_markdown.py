@@ -1,9 +1,11 @@
 """The mentor pack as Markdown, one part a printed page group, for printing from the window.
 
 Printing the PDF itself would need a PDF renderer Reflect does not ship, so the window lays
-out the same snapshot (:class:`PackContent`) as Markdown: the cover, the profile's scores and
-findings, the notes, the entries, the open actions and the questions, in the PDF's order and
-wording. Each part starts a new page except the notes and the actions, as in the PDF.
+out the same snapshot (:class:`PackContent`) as Markdown: the brief, since last session, the
+development plan, the coaching preparations (latest first), the profile's scores and findings,
+the notes, the reflections by attribute, the open actions, the questions and a last page for
+notes from the session, in the PDF's order and with the words of :mod:`mentor_brief`. Each
+part starts a new page except the plan, the notes and the actions, as in the PDF.
 The radar travels as data (:class:`RadarFigure`: the same series the PDF and the window draw,
 and the scores in words for its caption); Qt-free: the window draws it and turns the parts
 into a printable document.
@@ -15,9 +17,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reflect.common.dates import uk_date, uk_numeric, uk_period
+from reflect.common.dates import uk_date, uk_numeric
 from reflect.journal.kinds import kind_label
+from reflect.profile import mentor_brief as brief
 from reflect.profile.mentor_content import PackContent, PackEntry, contents_list
+from reflect.profile.mentor_pages import NOTES_SPACES
 from reflect.profile.ratings import (
     CLEARLY_MEANS,
     FINDING_LABELS,
@@ -88,18 +92,74 @@ def _table(heads: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
     return [_row(heads), "|" + "---|" * len(heads), *(_row(r) for r in rows), ""]
 
 
-def _cover(content: PackContent) -> str:
+def _list(title: str, lines: Sequence[str], empty: str) -> list[str]:
+    return [f"### {plain(title)}", "", *([f"- {plain(line)}" for line in lines] or [plain(empty)]),
+            ""]
+
+
+def _brief(content: PackContent) -> str:
     o = content.options
     out = [f"# {plain(o.title)}", ""]
     if o.leader_name:
         out += [f"**{plain(o.leader_name)}**", ""]
-    out += [f"**Period:** {plain(uk_period(o.date_from, o.date_to))}  ",
-            f"**Prepared on:** {plain(uk_date(content.prepared_on))}", "", "### In this pack", ""]
+    out += [f"**{plain(label)}:** {plain(value)}  " for label, value in brief.who_and_when(content)]
+    out.append("")
+    out += _list("This session’s goals", brief.goal_lines(content.session_goals),
+                 "No goals written: no coaching preparation with goals is in this pack.")
+    if content.profile is not None and o.include_profile:
+        out += _list("Current targets", brief.capped(brief.targets(content.profile),
+                                                     "the profile"), "No targets set.")
+        out += _list("Largest gaps", brief.capped(brief.gaps(content.profile), "the profile"),
+                     "No blind spots or hidden strengths, and no distance to a target.")
+    out += _list("Overdue", brief.capped(brief.overdue(content), "the actions and the plan"),
+                 "Nothing overdue.")
+    out += ["### In this pack", ""]
     parts = contents_list(content)
     out += [f"- {plain(p)}" for p in parts] + [""]
     who = plain(o.leader_name) if o.leader_name else "the leader"
     out.append(f"_Prepared by {who} for a mentor or coach. It holds personal reflections: "
                "please keep it confidential and do not copy it into other records._")
+    return "\n".join(out)
+
+
+def _since(content: PackContent) -> str:
+    out = ["# Since last session", "", f"_{plain(brief.since_title(content))}._", ""]
+    for block in brief.since_blocks(content):
+        out += _list(block.heading, block.lines, block.empty)
+    return "\n".join(out)
+
+
+def _plan(content: PackContent) -> str:
+    out = ["# Development plan", ""]
+    if not content.plan:
+        return "\n".join([*out, brief.NO_PLAN])
+    rows = []
+    for goal in content.plan:
+        title, extra = brief.goal_text(goal)
+        rows.append((f"{title} ({extra})" if extra else title, ", ".join(goal.attributes),
+                     "; ".join(brief.milestone_text(m) for m in goal.milestones),
+                     brief.goal_status(goal, content.prepared_on)))
+    return "\n".join(out + _table(("Goal", "Attributes", "Milestones", "Status"), rows))
+
+
+def _reflections(content: PackContent) -> str:
+    out = ["# Reflections by attribute", ""]
+    for group in brief.reflection_groups(content.reflections):
+        out += [f"## {plain(group.heading)}", ""]
+        for entry in group.entries:
+            out += _entry(entry, level=3)
+        out += [f"_{plain(brief.see_also_text(e))}_" for e in group.see_also]
+        out.append("")
+    return "\n".join(out)
+
+
+def _session_notes(content: PackContent) -> str:
+    o = content.options
+    when = uk_date(o.session_on) if o.session_on else "…"
+    who = " ".join(o.coach.split()) or "…"
+    out = ["# Notes from the session", "", f"_Session on {plain(when)}, with {plain(who)}_", ""]
+    for heading, height in NOTES_SPACES:  # ruled lines to write on, as in the PDF
+        out += [f"### {plain(heading)}", "", *(["&nbsp;", "", "---", ""] * round(height / 25))]
     return "\n".join(out)
 
 
@@ -165,16 +225,18 @@ def _notes(profile: Profile) -> str:
     return "\n".join(out)
 
 
-def _entry(entry: PackEntry) -> list[str]:
+def _entry(entry: PackEntry, level: int = 2) -> list[str]:
     meta = [uk_date(entry.happened_on), kind_label(entry.kind)]
     if entry.attributes:
         meta.append("Attributes: " + ", ".join(entry.attributes))
     if entry.tags:
         meta.append(" ".join(f"#{t}" for t in entry.tags))
-    out = [f"## {plain(entry.title or '(untitled)')}", "", f"_{plain(' · '.join(meta))}_", ""]
+    out = [f"{'#' * level} {plain(entry.title or '(untitled)')}", "",
+           f"_{plain(' · '.join(meta))}_", ""]
     if entry.prompt:
-        source = f" ({plain(entry.prompt_source)})" if entry.prompt_source else ""
-        out += [f"**Prompt:** _{plain(entry.prompt)}_{source}", ""]
+        out += [f"**Prompt:** _{plain(entry.prompt)}_", ""]
+        if entry.prompt_source:  # the document it comes from, or who adapted it
+            out += [f"— {plain(entry.prompt_source)}", ""]
     if entry.body.strip():
         out += [entry.body.strip(), ""]
     for section in entry.sections:
@@ -218,7 +280,17 @@ def _about(profile: Profile) -> str:
 def pack_parts(content: PackContent) -> list[PrintPart]:
     """The pack in reading order, as the PDF has it."""
     o, profile = content.options, content.profile
-    parts = [PrintPart("Cover", _cover(content), new_page=False)]
+    parts = [PrintPart("Brief", _brief(content), new_page=False),
+             PrintPart("Since last session", _since(content))]
+    if o.include_plan:
+        parts.append(PrintPart("Development plan", _plan(content), new_page=False))
+    if content.coaching:
+        lines = ["# Coaching preparation and goals", ""]
+        if len(content.coaching) > 1:
+            lines += ["_The latest preparation first; earlier ones follow._", ""]
+        for entry in content.coaching:
+            lines += _entry(entry)
+        parts.append(PrintPart("Coaching preparation and goals", "\n".join(lines)))
     if o.include_profile and profile is not None:
         parts += [PrintPart("Leadership profile", _profile_intro(profile),
                             figure=radar_figure(profile)),
@@ -226,15 +298,11 @@ def pack_parts(content: PackContent) -> list[PrintPart]:
     if o.include_notes and profile is not None:
         parts.append(PrintPart("Attribute notes", _notes(profile),
                                new_page=not (o.include_profile and profile is not None)))
-    for title, entries in (("Coaching preparation and goals", content.coaching),
-                           ("Reflections", content.reflections)):
-        if entries:
-            lines = [f"# {title}", ""]
-            for entry in entries:
-                lines += _entry(entry)
-            parts.append(PrintPart(title, "\n".join(lines)))
+    if content.reflections:
+        parts.append(PrintPart("Reflections", _reflections(content)))
     if o.include_actions:
         parts.append(PrintPart("Open development actions", _actions(content), new_page=False))
     if o.include_profile and profile is not None:
         parts.append(PrintPart("About the ratings", _about(profile)))
+    parts.append(PrintPart("Notes from the session", _session_notes(content)))
     return parts

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,13 +24,16 @@ from typing import TYPE_CHECKING, Any
 
 from pypdf import PdfReader
 
+from reflect.coaching import pack_view
+from reflect.coaching.views import MilestoneChange, PlanGoal
 from reflect.common.dates import uk_date, uk_period
-from reflect.content.library import find_prompt, load_prompt_sets
+from reflect.content.library import PromptSet, load_prompt_sets
 from reflect.content.templates import Template, load_templates
 from reflect.journal.kinds import EntryKind
 from reflect.pdf.base import Bookmark, DocumentInfo, Progress, build_pdf
 from reflect.pdf.secure import save_pdf
 from reflect.profile import ratings as profile_domain
+from reflect.profile.mentor_brief import since_summary
 from reflect.profile.mentor_content import DEFAULT_TITLE as DEFAULT_TITLE  # the dialog's default
 from reflect.profile.mentor_content import (
     PackAction,
@@ -39,7 +42,9 @@ from reflect.profile.mentor_content import (
     PackOptions,
     PackSection,
 )
-from reflect.profile.mentor_layout import entry_story, left_out_text, story
+from reflect.profile.mentor_entries import entry_story, left_out_text
+from reflect.profile.mentor_layout import story
+from reflect.profile.mentor_recent import prompt_citation, record_export, since_last
 from reflect.store import entries as entry_store
 from reflect.store import ratings as rating_store
 from reflect.store.models import Action, Entry
@@ -49,6 +54,11 @@ if TYPE_CHECKING:
     from reflect.journal.journal import Journal
 
 _MAX_CANDIDATES = 100_000
+
+#: Where collect reads the development plan: ``plan_goals(journal, as_of)`` and
+#: ``milestone_changes(journal, since, until)`` (a test may hand in its own).
+PlanGoals = Callable[["Journal", date], Sequence[PlanGoal]]
+MilestoneChanges = Callable[["Journal", date | None, date], Sequence[MilestoneChange]]
 
 
 @dataclass(frozen=True)
@@ -219,42 +229,57 @@ def _sections(entry: Entry, template: Template | None, with_sensitive: bool,
     return tuple(shown), tuple(left_out)
 
 
+def _find_prompt(sets: Sequence[PromptSet], prompt_id: str) -> tuple[str, str]:
+    """The prompt's text and the line naming its document ('' and '' if it is gone)."""
+    for prompt_set in sets:
+        for prompt in prompt_set.prompts:
+            if prompt.id == prompt_id:
+                return prompt.text, prompt_citation(prompt_set, prompt)
+    return "", ""
+
+
 def _pack_entry(entry: Entry, templates, prompt_sets, short_names: Mapping[str, str],
                 with_sensitive: bool, table: Mapping[int, Action]) -> PackEntry:
     template = templates.by_id(entry.template_id) if entry.template_id else None
     sections, left_out = _sections(entry, template, with_sensitive, table)
-    prompt = find_prompt(prompt_sets, entry.prompt_id) if entry.prompt_id else None
+    prompt, source = _find_prompt(prompt_sets, entry.prompt_id) if entry.prompt_id else ("", "")
     return PackEntry(
         entry_id=entry.id or 0, title=entry.title, happened_on=entry.happened_on,
         kind=entry.kind, body=entry.body or "", sections=sections, tags=tuple(entry.tags),
         attributes=tuple(short_names.get(a, a) for a in entry.attributes),
-        prompt=prompt.text if prompt else "", prompt_source=prompt.source if prompt else "",
-        sensitive=entry.sensitive, left_out=left_out)
+        prompt=prompt, prompt_source=source, sensitive=entry.sensitive, left_out=left_out)
 
 
-def collect(journal: Journal, options: PackOptions) -> PackContent:
+def collect(journal: Journal, options: PackOptions, *,
+            plan_goals: PlanGoals = pack_view.plan_goals,
+            milestone_changes: MilestoneChanges = pack_view.milestone_changes) -> PackContent:
     """Read what the options ask for; the only step that touches the journal."""
     prepared_on = options.prepared_on or date.today()
     as_of = options.date_to or prepared_on
     profile = history = None
+    values = profile_domain.ratings(journal, date_to=as_of)
     if options.include_profile or options.include_notes:
-        values = profile_domain.ratings(journal, date_to=as_of)
         profile = profile_domain.build_profile(values, profile_domain.attributes(), as_of=as_of)
         history = profile_domain.history(v for v in values if not options.date_from
                                          or v.rated_on >= options.date_from)
     short_names = {a.id: a.short_name for a in profile_domain.attributes()}
+    since = since_last(journal, values, as_of=as_of, period_start=options.date_from,
+                       short_names=short_names)
     templates = load_templates()
     prompt_sets = load_prompt_sets().sets if options.entry_ids else ()
     wanted = list(dict.fromkeys(options.entry_ids))
     chosen: list[PackEntry] = []
     missing: list[int] = []
     actions: list[PackAction] = []
+    goals: dict[int, str] = {}  # a coaching preparation's goals for this session, by id
     with journal.vault.session() as session:
         for entry_id in wanted:
             entry = entry_store.get(session, entry_id)
             if entry is None or entry.deleted_at is not None:
                 missing.append(entry_id)
                 continue
+            if entry.kind == EntryKind.COACHING:
+                goals[entry_id] = str((entry.sections or {}).get("goals") or "").strip()
             table = rating_store.actions_by_id(session, _action_ids(entry))
             chosen.append(_pack_entry(entry, templates, prompt_sets, short_names,
                                       entry_id in options.sensitive_sections_for, table))
@@ -262,12 +287,18 @@ def collect(journal: Journal, options: PackOptions) -> PackContent:
             actions = [a for a in _open_actions(session) if options.action_ids is None
                        or a.action_id in options.action_ids]
     chosen.sort(key=lambda e: (e.happened_on, e.entry_id))
+    # The latest preparation first: its goals are this session's.
+    coaching = tuple(reversed([e for e in chosen if e.kind == EntryKind.COACHING]))
+    session_goals = next((goals[e.entry_id] for e in coaching if goals.get(e.entry_id)), "")
     return PackContent(
         options=options, prepared_on=prepared_on,
         profile=profile, history=tuple(history or ()),
-        coaching=tuple(e for e in chosen if e.kind == EntryKind.COACHING),
+        coaching=coaching,
         reflections=tuple(e for e in chosen if e.kind != EntryKind.COACHING),
-        actions=tuple(actions), missing=tuple(missing))
+        actions=tuple(actions), missing=tuple(missing),
+        plan=tuple(plan_goals(journal, as_of)) if options.include_plan else (),
+        milestone_changes=tuple(milestone_changes(journal, since.since, as_of)),
+        session_goals=session_goals, since_last=since)
 
 
 # -- the plan ----------------------------------------------------------------------------------
@@ -289,8 +320,17 @@ def describe(content: PackContent) -> PackPlan:
     """Everything the PDF will contain, in order, for the leader to check before saving."""
     o = content.options
     who = f" for {o.leader_name}" if o.leader_name else ""
-    items = [PlanItem("Cover", f"{o.title}{who}; period {uk_period(o.date_from, o.date_to)}; "
-                               f"prepared {uk_date(content.prepared_on)}")]
+    items = [PlanItem("Brief (page 1)", f"{o.title}{who}; period "
+                      f"{uk_period(o.date_from, o.date_to)}; prepared "
+                      f"{uk_date(content.prepared_on)}; {_brief_text(content)}",
+                      "" if content.session_goals else
+                      "no goals for this session: tick a coaching preparation with goals")]
+    items.append(PlanItem("Since last session", since_summary(content)))
+    if o.include_plan:
+        count = len(content.plan)
+        items.append(PlanItem("Development plan", f"{count} goal{'s' if count != 1 else ''}"
+                              if count else "no development plan yet"))
+    items += [_entry_line(e) for e in content.coaching]
     profile = content.profile
     if o.include_profile and profile is not None:
         rated = sum(1 for a in profile.attributes if a.current)
@@ -301,16 +341,28 @@ def describe(content: PackContent) -> PackPlan:
         noted = sum(1 for a in profile.attributes if _has_notes(a))
         items.append(PlanItem("Attribute notes", f"notes on {noted} attributes" if noted
                               else "no notes written"))
-    items += [_entry_line(e) for e in content.coaching]
     items += [_entry_line(e) for e in content.reflections]
     if not content.coaching and not content.reflections:
         items.append(PlanItem("Reflections", "none ticked"))
     if o.include_actions:
         items.append(PlanItem("Open development actions", f"{len(content.actions)} open"))
+    items.append(PlanItem("Notes from the session", "a ruled last page to write on"))
     if content.missing:
         items.append(PlanItem("Not found", f"{len(content.missing)} ticked entries were "
                               "deleted", "they are left out"))
     return PackPlan(tuple(items))
+
+
+def _brief_text(content: PackContent) -> str:
+    """The brief's plan line: for whom and when, and whether this session's goals are in."""
+    o = content.options
+    parts = ["this session's goals" if content.session_goals else "no goals for this session"]
+    if o.coach:
+        parts.append(f"coach or mentor {' '.join(o.coach.split())}")
+    if o.session_on:
+        parts.append(f"session {uk_date(o.session_on)}")
+    parts.append("targets, largest gaps and what is overdue")
+    return "; ".join(parts)
 
 
 def _has_notes(item) -> bool:
@@ -363,12 +415,16 @@ def _lays_out(entry: PackEntry) -> bool:
 
 
 def export(journal: Journal, options: PackOptions, path: Path, *, password: str | None = None,
-           progress: Progress | None = None) -> ExportResult:
-    """Collect, render and write the pack atomically (mode 0600, AES-256 with a password)."""
+           progress: Progress | None = None, plan_goals: PlanGoals = pack_view.plan_goals,
+           milestone_changes: MilestoneChanges = pack_view.milestone_changes) -> ExportResult:
+    """Collect, render and write the pack atomically (mode 0600, AES-256 with a password);
+    the day is kept in the journal, where "since last session" may start next time."""
     started = time.perf_counter()
-    content = collect(journal, options)
+    content = collect(journal, options, plan_goals=plan_goals,
+                      milestone_changes=milestone_changes)
     pdf, warnings = render_with_warnings(content, progress)
     save_pdf(Path(path), pdf, password)
+    record_export(journal, date.today())
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     return ExportResult(Path(path), pages, Path(path).stat().st_size, password is not None,
                         time.perf_counter() - started, describe(content), warnings)

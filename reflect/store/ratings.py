@@ -114,17 +114,36 @@ def open_own_actions(session: Session,
     development, so they stay out; so do those of deleted or sensitive entries.
     Soonest due first; actions without a date last.
     """
-    own = sorted(own_templates)
     query = (
-        select(Action, Entry)
-        .join(Entry, col(Action.entry_id) == col(Entry.id), isouter=True)
-        .where(Action.status == "open", col(Action.person_id).is_(None))
-        .where(or_(col(Action.entry_id).is_(None),
-                   col(Entry.deleted_at).is_(None) & col(Entry.sensitive).is_(False)
-                   & or_(Entry.kind != "supervision", col(Entry.template_id).in_(own))))
+        _own_query(own_templates).where(Action.status == "open")
         .order_by(col(Action.due_on).is_(None), col(Action.due_on), col(Action.id))
     )
     return [(action, entry) for action, entry in session.exec(query).all()]
+
+
+def closed_own_actions(session: Session, since: date | None, until: date,
+                       own_templates: Iterable[str] = ("my_supervision",)) -> list[OwnAction]:
+    """The leader's own actions (as :func:`open_own_actions` means it) closed after ``since``
+    (any time when None) up to ``until``: done, dropped or carried forward. Oldest first."""
+    query = _own_query(own_templates).where(Action.status != "open",
+                                             col(Action.closed_on).is_not(None),
+                                             col(Action.closed_on) <= until)
+    if since is not None:
+        query = query.where(col(Action.closed_on) > since)
+    query = query.order_by(col(Action.closed_on), col(Action.id))
+    return [(action, entry) for action, entry in session.exec(query).all()]
+
+
+def _own_query(own_templates: Iterable[str]):
+    own = sorted(own_templates)
+    return (
+        select(Action, Entry)
+        .join(Entry, col(Action.entry_id) == col(Entry.id), isouter=True)
+        .where(col(Action.person_id).is_(None))
+        .where(or_(col(Action.entry_id).is_(None),
+                   col(Entry.deleted_at).is_(None) & col(Entry.sensitive).is_(False)
+                   & or_(Entry.kind != "supervision", col(Entry.template_id).in_(own))))
+    )
 
 
 def actions_by_id(session: Session, ids: Iterable[int]) -> dict[int, Action]:

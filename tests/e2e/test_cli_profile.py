@@ -127,3 +127,22 @@ def test_export_pdf_through_the_real_program(journal_dir, cheap_journal, tmp_pat
     missing = run(journal_dir, "export", "--output", str(tmp_path / "x.pdf"),
                   "--password-env", "NOT_SET_ANYWHERE")
     assert missing.returncode == 2 and "NOT_SET_ANYWHERE" in missing.stderr
+
+
+def test_export_pdf_brief_options_through_the_real_program(journal_dir, cheap_journal,
+                                                            tmp_path):
+    """``--coach`` and ``--session`` go on the brief (page 1); ``--no-plan`` leaves the plan
+    out, which is there by default (saying there is none yet)."""
+    from tests.e2e.conftest import run
+
+    out = tmp_path / "pack.pdf"
+    result = run(journal_dir, "export", "--output", str(out), "--coach", "Dr Lee",
+                 "--session", "2026-03-05")
+    assert result.returncode == 0, result.stderr
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(out)).pages]
+    assert "Coach or mentor Dr Lee" in pages[0] and "Session 5 March 2026" in pages[0]
+    assert "No development plan yet." in " ".join(pages)
+    assert "Development plan: no development plan yet" in result.stderr
+    result = run(journal_dir, "export", "--output", str(out), "--no-plan")
+    assert result.returncode == 0, result.stderr
+    assert "Development plan" not in " ".join(p.extract_text() for p in PdfReader(str(out)).pages)

@@ -155,12 +155,14 @@ def test_plan_lists_everything_before_anything_is_written(journal, tmp_path):
     plan = mentor_pack.plan(journal, options(journal))
     assert set(tmp_path.iterdir()) == before
     lines = plan.lines()
-    assert lines[0].startswith("Cover: Leadership development: mentor pack for Alex Morgan")
+    assert lines[0].startswith("Brief (page 1): Leadership development: mentor pack for Alex "
+                               "Morgan")
     assert "Leadership profile: radar and scores table (5 of 5 attributes self-rated)" in lines
     assert any("Quiet voices in the team meeting" in line for line in lines)
     assert any(line.startswith("Coaching preparation:") for line in lines)
     assert not any("Unshared" in line or "Grief" in line for line in lines)
-    assert lines[-1] == "Open development actions: 0 open"
+    assert "Open development actions: 0 open" in lines
+    assert lines[-1] == "Notes from the session: a ruled last page to write on"
 
 
 def test_open_development_actions_are_the_leaders_own(journal, tmp_path):

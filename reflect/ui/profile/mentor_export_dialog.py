@@ -33,16 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.coaching import coach as coach_domain
 from reflect.common.dates import uk_date
 from reflect.common.settings import Settings
 from reflect.journal.journal import Journal
 from reflect.pdf.secure import ALGORITHM
-from reflect.profile import mentor_pack
+from reflect.profile import mentor_pack, mentor_recent
 from reflect.profile import ratings as profile_domain
 from reflect.profile.mentor_pack import Candidate, ExportResult, PackOptions
 from reflect.supervision.record_titles import distinct_titles
 from reflect.ui.profile.mentor_printer import MentorPackPrinter
-from reflect.ui.widgets.dates import DateBox, uk_date_edit
+from reflect.ui.widgets.dates import DateBox, date_or_none, uk_date_edit
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.flow_layout import FlowLayout
 from reflect.ui.widgets.messages import Failure
@@ -107,6 +108,15 @@ class MentorExportDialog(QDialog):
         self.name_edit = QLineEdit(profile_domain.leader_name(journal))
         self.name_edit.setAccessibleName("Your name")
         self.name_edit.setPlaceholderText("Optional: shown on the cover")
+        self.role_edit = QLineEdit(mentor_recent.leader_role(journal))
+        self.role_edit.setAccessibleName("Your role")
+        self.role_edit.setPlaceholderText("Optional: your role and context, for the brief")
+        self.coach_edit = QLineEdit(coach_domain.coach_name(journal))
+        self.coach_edit.setAccessibleName("Coach or mentor")
+        self.coach_edit.setPlaceholderText("Optional: a name or a role")
+        # The session the pack is for: the latest coaching preparation's, else empty.
+        self.session_edit = DateBox("Session date", empty_text="Not set")
+        self.session_edit.set_value(mentor_recent.latest_session_on(journal))
         period = QHBoxLayout()
         period.addWidget(self.from_edit)
         period.addWidget(plain_label("to", wrap=False))
@@ -116,12 +126,21 @@ class MentorExportDialog(QDialog):
         form.addRow("Period", period)
         form.addRow("Title", self.title_edit)
         form.addRow("Your name", self.name_edit)
+        form.addRow("Your role", self.role_edit)
+        form.addRow("Coach or mentor", self.coach_edit)
+        session = QHBoxLayout()  # as narrow as the period's dates
+        session.addWidget(self.session_edit)
+        session.addStretch(1)
+        self.session_edit.setMaximumWidth(self.from_edit.sizeHint().width())
+        form.addRow("Session date", session)
 
         self.include_profile = QCheckBox("Leadership profile: radar and scores table")
         self.include_notes = QCheckBox("Your notes on the attributes")
         self.include_actions = QCheckBox("Open development actions")
+        self.include_plan = QCheckBox("The development plan")
         parts = FlowLayout(spacing=18)
-        for box in (self.include_profile, self.include_notes, self.include_actions):
+        for box in (self.include_profile, self.include_notes, self.include_actions,
+                    self.include_plan):
             box.setChecked(True)
             parts.addWidget(box)
         parts_box = QGroupBox("What goes in")
@@ -227,9 +246,12 @@ class MentorExportDialog(QDialog):
         self._plan_timer.timeout.connect(self.refresh_plan)
         for period_edit in (self.from_edit, self.to_edit):
             period_edit.dateChanged.connect(self.load_candidates)
-        for line in (self.title_edit, self.name_edit, self.password_edit, self.repeat_edit):
+        for line in (self.title_edit, self.name_edit, self.role_edit, self.coach_edit,
+                     self.password_edit, self.repeat_edit):
             line.textChanged.connect(self._schedule_plan)
-        for box in (self.include_profile, self.include_notes, self.include_actions):
+        self.session_edit.dateChanged.connect(self._schedule_plan)
+        for box in (self.include_profile, self.include_notes, self.include_actions,
+                    self.include_plan):
             box.toggled.connect(self._schedule_plan)
         self.entry_list.itemChanged.connect(self._schedule_plan)
         self.relay = ProgressRelay()  # no parent: it must outlive a closed dialog's worker
@@ -291,6 +313,10 @@ class MentorExportDialog(QDialog):
             include_profile=self.include_profile.isChecked(),
             include_notes=self.include_notes.isChecked(),
             include_actions=self.include_actions.isChecked(),
+            include_plan=self.include_plan.isChecked(),
+            coach=" ".join(self.coach_edit.text().split()),
+            role=" ".join(self.role_edit.text().split()),
+            session_on=date_or_none(self.session_edit),
             entry_ids=tuple(self.ticked_ids()))
 
     def password(self) -> str | None:
@@ -353,6 +379,10 @@ class MentorExportDialog(QDialog):
         options, password, journal = self.options(), self.password(), self.journal
         if options.leader_name != profile_domain.leader_name(journal):
             profile_domain.set_leader_name(journal, options.leader_name)
+        if options.coach != coach_domain.coach_name(journal):  # as for the leader's name
+            coach_domain.set_coach_name(journal, options.coach)
+        if options.role != mentor_recent.leader_role(journal):
+            mentor_recent.set_leader_role(journal, options.role)
         Settings.remember(mentor_pack_folder=str(Path(path).parent.absolute()))
         relay = self.relay
         self.busy = True

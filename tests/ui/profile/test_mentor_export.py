@@ -82,7 +82,7 @@ def test_shared_entries_are_ticked_and_sensitive_ones_are_not(dialog):
 
 def test_the_plan_follows_the_ticks(qtbot, dialog, journal):
     lines = dialog.plan_lines()
-    assert lines[0].startswith("Cover: Leadership development: mentor pack")
+    assert lines[0].startswith("Brief (page 1): Leadership development: mentor pack")
     assert any(SHARED in line for line in lines)
     assert not any(PRIVATE in line for line in lines)
     private = next(c.entry_id for c in dialog.candidates if c.title == PRIVATE)
