@@ -40,7 +40,7 @@ from reflect.supervision.agreement import store as store_agreement
 from reflect.supervision.case_notes import ROLE_KEY
 from reflect.supervision.contracts import set_contract
 from reflect.supervision.disagreements import Resolution
-from reflect.supervision.records import Supervision
+from reflect.supervision.records import FollowUp, Supervision
 from reflect.supervision.sessions import SessionInfo, log_session
 from reflect.supervision.supervisee_copy import Returned, apply_returned
 
@@ -148,19 +148,20 @@ def _add_reflections(journal: Journal, content: DemoContent, today: date) -> Non
 
 def _add_records(supervision: Supervision, content: DemoContent, people: dict[str, int],
                  today: date) -> None:
-    """Records oldest first, so each one reviews the open actions of the one before;
-    actions are closed afterwards, on the day their review happened."""
+    """Records oldest first, so each one reviews the open actions of the one before: done
+    or dropped in the next record of the thread, as its review panel does (``follow_ups``),
+    or from the Actions page on ``closed_days_ago``, once every record is in."""
     ordered = sorted(content.records, key=lambda r: -r.days_ago)
     keyed: dict[str, int] = {}
     records: dict[str, int] = {}  # record key -> entry id, for resolving its disagreement
+    to_review: dict[tuple[str | None, str], list[FollowUp]] = {}  # by thread
     closures: list[tuple[date, int, DemoAction]] = []
-    for index, record in enumerate(ordered):
+    for record in ordered:
         day = record_day(today, record.days_ago)
-        review = next((record_day(today, later.days_ago) for later in ordered[index + 1:]
-                       if later.thread == record.thread), None)
         entry, actions, cases, wanted_actions = _record(supervision, record, people, keyed, day)
         resolutions = [Resolution.made(records[r.key], r.how, r.by) for r in record.resolves]
         saved = supervision.save_record(entry, actions, resolutions=resolutions, cases=cases,
+                                        follow_ups=to_review.pop(record.thread, []),
                                         require_complete=True)
         entry_id = saved_id(saved.entry)
         if record.key:
@@ -170,11 +171,14 @@ def _add_records(supervision: Supervision, content: DemoContent, people: dict[st
         for wanted, action in _matched(wanted_actions, saved.actions):
             if wanted.key:
                 keyed[wanted.key] = saved_id(action)
-            if wanted.fate != "open":
-                # The last record of a thread has no later review: it closes today.
-                closed = (today - timedelta(days=wanted.closed_days_ago)
-                          if wanted.closed_days_ago is not None else review or today)
-                closures.append((closed, saved_id(action), wanted))
+            if wanted.fate == "open":
+                continue
+            if wanted.closed_days_ago is None:  # content.py checks a later record exists
+                to_review.setdefault(record.thread, []).append(
+                    FollowUp.made(saved_id(action), wanted.fate, wanted.note))
+            else:
+                closures.append((today - timedelta(days=wanted.closed_days_ago),
+                                 saved_id(action), wanted))
     for closed, action_id, wanted in sorted(closures, key=lambda c: (c[0], c[1])):
         if wanted.fate == "done":
             supervision.complete(action_id, wanted.note, on=closed)
