@@ -43,7 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reflect {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("init", help="create a journal and print its recovery key once")
+    init = sub.add_parser("init", help="create a journal and print its recovery key once")
+    init.add_argument("--demo", dest="init_demo", action="store_true",
+                      help="fill it with the demo's sample content: a lasting journal for "
+                      "training or trying the mentor pack (passphrase from "
+                      "REFLECT_PASSPHRASE)")
 
     add = sub.add_parser("add", help="add an entry; the Markdown body is read from stdin")
     add.add_argument("--title", default="")
@@ -165,16 +169,41 @@ def cmd_init(folder: Path, args) -> int:
     from reflect.journal.journal import Journal
     from reflect.store.vault import journal_exists
 
+    demo = args.init_demo or args.demo  # `reflect --demo init` means the same
     if journal_exists(folder):
-        raise JournalExists(f"A journal already exists at {folder}.")
+        raise JournalExists(f"A journal already exists at {folder}; nothing was changed: "
+                            "give --journal an empty folder for the demo journal." if demo
+                            else f"A journal already exists at {folder}.")
+    if demo and "REFLECT_PASSPHRASE" not in os.environ and not sys.stdin.isatty():
+        raise passphrases.SecretUnavailable(
+            "The demo journal needs a passphrase: set REFLECT_PASSPHRASE when no terminal is "
+            f"available; nothing was created at {folder}.")
     passphrase = passphrases.new_passphrase("REFLECT_PASSPHRASE")
-    journal, recovery_key = Journal.create(folder, passphrase)
-    journal.close()
-    print(f"Created a journal at {folder}.", file=sys.stderr)
+    if demo:
+        recovery_key = _create_demo(folder, passphrase)
+    else:
+        journal, recovery_key = Journal.create(folder, passphrase)
+        journal.close()
+        print(f"Created a journal at {folder}.", file=sys.stderr)
     print("Your recovery key opens the journal if you forget the passphrase. It is shown only "
           "now: write it down or print it, and keep it somewhere safe.", file=sys.stderr)
     print(recovery_key)
     return EXIT_OK
+
+
+def _create_demo(folder: Path, passphrase: str) -> str:
+    """The demo's sample content in a lasting journal, with the normal key-derivation cost
+    (it is a real journal, whatever it holds); returns its recovery key."""
+    from reflect.demo.builder import create_demo, demo_counts
+
+    journal, recovery_key = create_demo(folder, passphrase)
+    with journal:
+        counts = demo_counts(journal)
+    print(f"Created a demo journal at {folder} with sample content: "
+          f"{_entries(counts.entries)} ({counts.records} of them records from templates), "
+          f"{counts.actions} actions and {counts.ratings} ratings. Everything in it is "
+          "fictional.", file=sys.stderr)
+    return recovery_key
 
 
 def cmd_add(folder: Path, args) -> int:

@@ -7,11 +7,14 @@ module only replays them through the same domain calls the app makes (Journal, S
 profile), so the demo can never show something a user could not have made.
 
 Dates are relative to ``today``, so the same ``today`` always gives the same journal.
+:func:`create_demo` writes the same content into a lasting journal with its own passphrase
+(``reflect init --demo``, for trainers and for trying the mentor pack from the command line).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from reflect.profile import ratings as profile
 from reflect.store import entries as entry_store
 from reflect.store.entries import utc_now
 from reflect.store.envelope import KdfParams
+from reflect.store.layout import missing_parents, remove_partial_journal
 from reflect.store.models import Action
 from reflect.store.people import SESSION_KEY
 from reflect.supervision.agreement import VIA_TYPED, Agreement, Comment, clean_comment
@@ -36,7 +40,7 @@ from reflect.supervision.agreement import store as store_agreement
 from reflect.supervision.case_notes import ROLE_KEY
 from reflect.supervision.contracts import set_contract
 from reflect.supervision.disagreements import Resolution
-from reflect.supervision.records import Supervision
+from reflect.supervision.records import FollowUp, Supervision
 from reflect.supervision.sessions import SessionInfo, log_session
 from reflect.supervision.supervisee_copy import Returned, apply_returned
 
@@ -49,15 +53,46 @@ def build_demo(folder: Path, today: date | None = None, params: KdfParams | None
     """Create a journal in ``folder`` (which must not hold one) filled with the demo content;
     return it open, with its passphrase. ``params`` is the key-derivation cost (default: the
     normal cost, so unlocking after a lock feels like the real thing)."""
+    journal, _recovery_key = create_demo(folder, DEMO_PASSPHRASE, today, params, content)
+    return journal, DEMO_PASSPHRASE
+
+
+def create_demo(folder: Path, passphrase: str, today: date | None = None,
+                params: KdfParams | None = None,
+                content: DemoContent | None = None) -> tuple[Journal, str]:
+    """The demo content in a new journal in ``folder`` under ``passphrase``; return it open,
+    with its recovery key. The content is loaded and checked before anything is written, and
+    a failure part-way (a full disk, Ctrl+C) removes what was made: no half-filled journal is
+    left for a second attempt to be refused by."""
     today = today or date.today()
     content = content or load_demo()
-    journal, _recovery_key = Journal.create(Path(folder), DEMO_PASSPHRASE, params)
+    folder = Path(folder)
+    made = missing_parents(folder)
+    journal, recovery_key = Journal.create(folder, passphrase, params)
     try:
         _fill(journal, content, today)
     except BaseException:
         journal.close()
+        remove_partial_journal(folder, made)
         raise
-    return journal, DEMO_PASSPHRASE
+    return journal, recovery_key
+
+
+@dataclass(frozen=True)
+class DemoCounts:
+    """What a built demo holds, as ``reflect init --demo`` reports it."""
+
+    entries: int
+    records: int  # supervision and coaching records, Gibbs reflections: entries of a template
+    ratings: int  # one per attribute scored
+    actions: int
+
+
+def demo_counts(journal: Journal) -> DemoCounts:
+    entries = journal.list_entries(limit=journal.count_entries() + 1)
+    return DemoCounts(len(entries), sum(e.template_id is not None for e in entries),
+                      len(profile.ratings(journal)),
+                      len(Supervision(journal, shipped_templates()).actions(limit=None)))
 
 
 def record_day(today: date, days_ago: int) -> date:
@@ -113,19 +148,20 @@ def _add_reflections(journal: Journal, content: DemoContent, today: date) -> Non
 
 def _add_records(supervision: Supervision, content: DemoContent, people: dict[str, int],
                  today: date) -> None:
-    """Records oldest first, so each one reviews the open actions of the one before;
-    actions are closed afterwards, on the day their review happened."""
+    """Records oldest first, so each one reviews the open actions of the one before: done
+    or dropped in the next record of the thread, as its review panel does (``follow_ups``),
+    or from the Actions page on ``closed_days_ago``, once every record is in."""
     ordered = sorted(content.records, key=lambda r: -r.days_ago)
     keyed: dict[str, int] = {}
     records: dict[str, int] = {}  # record key -> entry id, for resolving its disagreement
+    to_review: dict[tuple[str | None, str], list[FollowUp]] = {}  # by thread
     closures: list[tuple[date, int, DemoAction]] = []
-    for index, record in enumerate(ordered):
+    for record in ordered:
         day = record_day(today, record.days_ago)
-        review = next((record_day(today, later.days_ago) for later in ordered[index + 1:]
-                       if later.thread == record.thread), None)
         entry, actions, cases, wanted_actions = _record(supervision, record, people, keyed, day)
         resolutions = [Resolution.made(records[r.key], r.how, r.by) for r in record.resolves]
         saved = supervision.save_record(entry, actions, resolutions=resolutions, cases=cases,
+                                        follow_ups=to_review.pop(record.thread, []),
                                         require_complete=True)
         entry_id = saved_id(saved.entry)
         if record.key:
@@ -135,11 +171,14 @@ def _add_records(supervision: Supervision, content: DemoContent, people: dict[st
         for wanted, action in _matched(wanted_actions, saved.actions):
             if wanted.key:
                 keyed[wanted.key] = saved_id(action)
-            if wanted.fate != "open":
-                # The last record of a thread has no later review: it closes today.
-                closed = (today - timedelta(days=wanted.closed_days_ago)
-                          if wanted.closed_days_ago is not None else review or today)
-                closures.append((closed, saved_id(action), wanted))
+            if wanted.fate == "open":
+                continue
+            if wanted.closed_days_ago is None:  # content.py checks a later record exists
+                to_review.setdefault(record.thread, []).append(
+                    FollowUp.made(saved_id(action), wanted.fate, wanted.note))
+            else:
+                closures.append((today - timedelta(days=wanted.closed_days_ago),
+                                 saved_id(action), wanted))
     for closed, action_id, wanted in sorted(closures, key=lambda c: (c[0], c[1])):
         if wanted.fate == "done":
             supervision.complete(action_id, wanted.note, on=closed)

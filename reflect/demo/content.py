@@ -44,6 +44,9 @@ from reflect.store.models import RATING_KINDS
 from reflect.supervision import schedules
 
 FATES = ("open", "done", "dropped")
+#: The leader's own records: their actions come up at the next one of either template.
+OWN_TEMPLATES = ("my_supervision", "coaching_prep")
+OWN = "own"
 _TOP = ("leader_name", "supervisees", "reflections", "records", "ratings", "sessions")
 _PERSON = ("code_name", "role", "schedule", "started_days_ago", "active", *parts.CONTRACT_KEYS)
 _ENTRY = ("days_ago", "title", "tags", "attributes", "share_with_mentor", "sensitive")
@@ -122,7 +125,11 @@ class DemoRecord:
 
     @property
     def thread(self) -> tuple[str | None, str]:
-        """Actions are reviewed at the next record of the same supervisee and template."""
+        """Actions are reviewed at the next record of the same supervisee and template; the
+        leader's own (their supervision, their coaching preparations) at the next of those,
+        whichever it is, as the leader's own actions come up at the start of either."""
+        if self.supervisee is None and self.template_id in OWN_TEMPLATES:
+            return (None, OWN)
         return (self.supervisee, self.template_id)
 
 

@@ -237,7 +237,9 @@ def test_mentor_pack_candidates_include_shared_entries(journal, content):
     assert {c.entry_id for c in shared if not c.sensitive} <= ticked
     assert not any(c.sensitive for c in found if c.entry_id in ticked)
     own = mentor_pack.action_candidates(journal)
-    assert own and all(a.source.startswith("My supervision") for a in own)
+    # The leader's own open actions: from their supervision and their coaching preparations.
+    assert {a.source.split(" — ")[0] for a in own} == {"My supervision",
+                                                       "Coaching preparation"}
 
 
 def test_profile_has_history_target_a_blind_spot_and_a_hidden_strength(journal):
