@@ -16,8 +16,9 @@ from datetime import date
 
 from reflect.coaching.views import MET, MISSED, MOVED, OPEN, PlanGoal, PlanMilestone
 from reflect.common.dates import uk_date, uk_period
+from reflect.feedback.groups import OTHERS
 from reflect.profile import ratings as profile_domain
-from reflect.profile.mentor_content import PackContent, PackEntry
+from reflect.profile.mentor_content import OthersRound, PackContent, PackEntry
 from reflect.profile.mentor_recent import since_heading
 from reflect.profile.ratings import Profile, format_change, format_score
 
@@ -126,6 +127,16 @@ class SinceBlock:
     empty: str  # said in one line when there is nothing
 
 
+def _others_line(o: OthersRound) -> str:
+    """"Team member, 3 raters, 20–23 Oct 2026: 15 ratings, average 3.9"."""
+    when = (f"{uk_date(o.first_on, short=True)} to {uk_date(o.rated_on, short=True)}"
+            if o.first_on else uk_date(o.rated_on, short=True))
+    raters = f"{o.returns} rater{'s' if o.returns != 1 else ''}"
+    average = f", average {format_score(o.average)}" if o.average is not None else ""
+    name = "Others (smaller groups merged)" if o.group == OTHERS else o.group.capitalize()
+    return f"{name}, {raters}, {when}: {o.rated} rating{'s' if o.rated != 1 else ''}{average}"
+
+
 def since_blocks(content: PackContent) -> list[SinceBlock]:
     """The four parts of "Since last session", each a few lines."""
     s = content.since_last
@@ -142,11 +153,7 @@ def since_blocks(content: PackContent) -> list[SinceBlock]:
         f"{r.attribute}: " + (f"{r.before} → {r.after}" if r.before is not None
                               else f"{r.after} (first self-rating)")
         + f", {uk_date(r.rated_on, short=True)}" for r in s.rating_changes)
-    others = tuple(
-        f"{o.group.capitalize()}, {uk_date(o.rated_on, short=True)}: {o.rated} attribute"
-        f"{'s' if o.rated != 1 else ''} rated" + (f", average {format_score(o.average)}"
-                                                  if o.average is not None else "")
-        for o in s.others)
+    others = tuple(_others_line(o) for o in s.others)
     return [SinceBlock("Actions closed", closed, "No actions closed."),
             SinceBlock("Milestones met, moved or missed", milestones,
                        "No milestones met, moved or missed."),

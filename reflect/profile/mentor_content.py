@@ -95,12 +95,16 @@ class RatingChange:
 
 @dataclass(frozen=True)
 class OthersRound:
-    """Ratings one group of others gave on one day since the last session."""
+    """Ratings one group of others gave since the last session. A group with fewer than
+    three returns is shown as "other" (:mod:`reflect.feedback.groups`), so that a line of
+    the pack never reads as one named person's ratings; the line manager is known anyway."""
 
     group: str
-    rated_on: date
-    rated: int  # attributes rated (not observed included)
+    rated_on: date  # the latest day
+    rated: int  # ratings given (not observed included)
     average: float | None
+    returns: int = 1  # the days rated on, until rounds count the forms returned
+    first_on: date | None = None  # the earliest day, when it differs
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from reflect.common.dates import uk_date, uk_numeric
+from reflect.content.guidance import rating_instructions
 from reflect.pdf.base import CONTENT_WIDTH, Bookmark, Styles, make_styles
 from reflect.pdf.radar import RadarLine, radar_drawing
 from reflect.pdf.richtext import escape, plain_markup
@@ -227,11 +228,21 @@ def _about(profile: Profile, s: Styles) -> list[Flowable]:
                              Paragraph("Each attribute is rated from 1 to 5 in answer to the "
                                        "question below. The guidance shows what a 5 might "
                                        "sound like.", s.body)]
+    instructions = rating_instructions()
+    if instructions:
+        story.append(Paragraph("<b>How the leader was asked to answer</b> (the workbook's own "
+                               "instructions):", s.body))
+        for quote in instructions:
+            story.append(Paragraph(f"•&nbsp;&nbsp;<i>“{escape(quote.text)}”</i> "
+                                   f"<font color='#5A5A5A'>({escape(quote.source)})</font>",
+                                   s.body))
     for a in profile.attributes:
         quotes = " or ".join(f"“{escape(t)}”" for t in a.attribute.five_sounds_like)
+        correction = a.attribute.correction
         story.append(KeepTogether([
             Paragraph(f"{escape(a.attribute.name)} ({escape(a.attribute.short_name)})", s.h3),
             Paragraph(f"<b>Question:</b> {escape(a.attribute.question)}", s.body),
+            *([Paragraph(escape(correction.note()), s.small)] if correction else []),
             Paragraph(f"<b>A 5 might sound like:</b> <i>{quotes}</i>", s.body)]))
     source = profile.attributes[0].attribute.source if profile.attributes else ""
     if source:

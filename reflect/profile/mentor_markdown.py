@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reflect.common.dates import uk_date, uk_numeric
+from reflect.content.guidance import rating_instructions
 from reflect.journal.kinds import kind_label
 from reflect.profile import mentor_brief as brief
 from reflect.profile.mentor_content import PackContent, PackEntry, contents_list
@@ -269,10 +270,16 @@ def _about(profile: Profile) -> str:
     out = ["# About the ratings", "",
            "Each attribute is rated from 1 to 5 in answer to the question below. The guidance "
            "shows what a 5 might sound like.", ""]
+    instructions = rating_instructions()
+    if instructions:
+        out += ["**How the leader was asked to answer** (the workbook's own instructions):", ""]
+        out += [f"- _“{plain(q.text)}”_ ({plain(q.source)})" for q in instructions] + [""]
     for a in profile.attributes:
         quotes = " or ".join(f"“{plain(t)}”" for t in a.attribute.five_sounds_like)
+        correction = a.attribute.correction
         out += [f"### {plain(a.attribute.name)} ({plain(a.attribute.short_name)})", "",
                 f"**Question:** {plain(a.attribute.question)}  ",
+                *([f"_{plain(correction.note())}_  "] if correction else []),
                 f"**A 5 might sound like:** _{quotes}_", ""]
     return "\n".join(out)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,8 +47,11 @@ from reflect.profile.mentor_layout import story
 from reflect.profile.mentor_recent import prompt_citation, record_export, since_last
 from reflect.store import entries as entry_store
 from reflect.store import ratings as rating_store
+from reflect.store import record_follow_ups
 from reflect.store.models import Action, Entry
 from reflect.store.queries import EntryFilter
+from reflect.store.record_follow_ups import Reviewed
+from reflect.supervision import follow_ups, own_actions
 
 if TYPE_CHECKING:
     from reflect.journal.journal import Journal
@@ -131,7 +134,8 @@ def candidates(journal: Journal, date_from: date | None = None,
 def _open_actions(session) -> list[PackAction]:
     return [PackAction(action.id or 0, action.description, action.owner, action.due_on,
                        source.title if source is not None else "")
-            for action, source in rating_store.open_own_actions(session)]
+            for action, source in rating_store.open_own_actions(
+                session, own_actions.own_template_ids(load_templates()))]
 
 
 def action_candidates(journal: Journal) -> list[PackAction]:
@@ -208,7 +212,7 @@ def _sections(entry: Entry, template: Template | None, with_sensitive: bool,
     order = [(s.id, s.title, s.type, s.sensitive) for s in template.sections] if template else []
     known = {o[0] for o in order}
     order += [(key, key.replace("_", " ").capitalize(), "", False)
-              for key in values if key not in known]
+              for key in values if key not in known and not key.startswith("_")]
     for key, title, kind, sensitive in order:
         value = values.get(key)
         if kind == "actions" or (isinstance(value, list) and value
@@ -236,6 +240,21 @@ def _find_prompt(sets: Sequence[PromptSet], prompt_id: str) -> tuple[str, str]:
             if prompt.id == prompt_id:
                 return prompt.text, prompt_citation(prompt_set, prompt)
     return "", ""
+
+
+REVIEWED_TITLE = "Previous actions reviewed"
+
+
+def _with_reviewed(packed: PackEntry, items: Sequence[Reviewed]) -> PackEntry:
+    """The earlier actions the entry followed up (done with what changed, carried, dropped
+    with why), as the record's own exports list them; the first thing a coach asks."""
+    if not items:
+        return packed
+    lines = [f"- **{follow_ups.decision_label(i)}:** {' '.join(i.action.description.split())}"
+             + (f" — {follow_ups.note_text(i)}" if follow_ups.note_text(i) else "")
+             for i in items]
+    section = PackSection(REVIEWED_TITLE, "\n".join(lines))
+    return replace(packed, sections=(section, *packed.sections))
 
 
 def _pack_entry(entry: Entry, templates, prompt_sets, short_names: Mapping[str, str],
@@ -281,8 +300,9 @@ def collect(journal: Journal, options: PackOptions, *,
             if entry.kind == EntryKind.COACHING:
                 goals[entry_id] = str((entry.sections or {}).get("goals") or "").strip()
             table = rating_store.actions_by_id(session, _action_ids(entry))
-            chosen.append(_pack_entry(entry, templates, prompt_sets, short_names,
-                                      entry_id in options.sensitive_sections_for, table))
+            packed = _pack_entry(entry, templates, prompt_sets, short_names,
+                                 entry_id in options.sensitive_sections_for, table)
+            chosen.append(_with_reviewed(packed, record_follow_ups.reviewed_in(session, entry)))
         if options.include_actions:
             actions = [a for a in _open_actions(session) if options.action_ids is None
                        or a.action_id in options.action_ids]

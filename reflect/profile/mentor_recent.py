@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from reflect.common.dates import uk_date
 from reflect.content.library import Prompt, PromptSet
+from reflect.content.templates import load_templates
+from reflect.feedback.groups import OTHERS, RATER_GROUPS, shown_as
 from reflect.journal.kinds import EntryKind
 from reflect.profile.mentor_content import ClosedAction, OthersRound, RatingChange, SinceLast
 from reflect.profile.ratings import RatingValue
 from reflect.store import entries as entry_store
 from reflect.store import ratings as rating_store
 from reflect.store.queries import EntryFilter
+from reflect.supervision import own_actions
 
 if TYPE_CHECKING:
     from reflect.journal.journal import Journal
@@ -123,17 +126,32 @@ def _rating_changes(values: Sequence[RatingValue], since: date | None,
     return tuple(changes)
 
 
-def _others(values: Iterable[RatingValue], since: date | None) -> tuple[OthersRound, ...]:
-    rounds: dict[tuple[str, date], list[RatingValue]] = {}
-    for v in values:
-        if v.kind == "other" and (since is None or v.rated_on > since):
-            rounds.setdefault((v.rater_group or "others", v.rated_on), []).append(v)
+def others_since(values: Iterable[RatingValue], since: date | None) -> tuple[OthersRound, ...]:
+    """Others' new ratings by group, small groups merged into "other" as the 360 round's
+    anonymity rule says. One rater's ratings are told apart by the day they were given (the
+    journal stores no rater), so a group's returns are its days."""
+    new = [v for v in values if v.kind == "other" and (since is None or v.rated_on > since)]
+    days: dict[str, set[date]] = {}
+    for v in new:
+        days.setdefault(v.rater_group or OTHERS, set()).add(v.rated_on)
+    merged: dict[str, list[RatingValue]] = {}
+    returns: dict[str, int] = {}
+    for v in new:
+        group = v.rater_group or OTHERS
+        shown = shown_as(group, len(days[group]))
+        merged.setdefault(shown, []).append(v)
+    for group, found in days.items():
+        shown = shown_as(group, len(found))
+        returns[shown] = returns.get(shown, 0) + len(found)
     out = []
-    for (group, rated_on), items in sorted(rounds.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+    for group, items in merged.items():
         scores = [v.score for v in items if v.score is not None]
-        out.append(OthersRound(group, rated_on, len({v.attribute_id for v in items}),
-                               sum(scores) / len(scores) if scores else None))
-    return tuple(out)
+        first, last = min(v.rated_on for v in items), max(v.rated_on for v in items)
+        out.append(OthersRound(group, last, len(items),
+                               sum(scores) / len(scores) if scores else None,
+                               returns[group], first if first != last else None))
+    order = {g.name: i for i, g in enumerate(RATER_GROUPS)}
+    return tuple(sorted(out, key=lambda o: (order.get(o.group, len(order)), o.group)))
 
 
 def since_last(journal: Journal, values: Sequence[RatingValue], *, as_of: date,
@@ -145,10 +163,11 @@ def since_last(journal: Journal, values: Sequence[RatingValue], *, as_of: date,
             ClosedAction(a.description, a.status, a.closed_on or as_of,
                          a.outcome if a.status == "done" else (a.reason or a.outcome),
                          source.title if source is not None else "")
-            for a, source in rating_store.closed_own_actions(session, since, as_of))
+            for a, source in rating_store.closed_own_actions(
+                session, since, as_of, own_actions.own_template_ids(load_templates())))
     upto = [v for v in values if v.rated_on <= as_of]
     return SinceLast(since, basis, closed, _rating_changes(upto, since, short_names),
-                     _others(upto, since))
+                     others_since(upto, since))
 
 
 def since_heading(since: SinceLast) -> str:
