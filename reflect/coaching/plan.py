@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session
-
 from reflect.coaching.errors import PlanError
 from reflect.coaching.plan_state import ADDED, EDITED, REOPENED, replay
 from reflect.coaching.views import MET, MISSED, MOVED, OPEN
@@ -27,7 +25,7 @@ from reflect.content.library import load_attributes
 from reflect.store import plan as plan_store
 from reflect.store.entries import utc_now
 from reflect.store.models import Goal, Milestone, PlanEvent, PlanEvidence
-from reflect.store.plan import Choice, EvidenceRow
+from reflect.store.plan import Choice, EvidenceRow, Session
 
 if TYPE_CHECKING:
     from reflect.journal.journal import Journal

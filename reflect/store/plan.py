@@ -19,6 +19,9 @@ from sqlmodel import Session, col, select
 from reflect.store.entries import utc_now
 from reflect.store.models import Goal, Milestone, PlanEvent, PlanEvidence
 
+#: The transaction the plan's domain passes back in (it speaks no SQL itself).
+__all__ = ["Choice", "EvidenceRow", "Session"]
+
 
 def _day(value: object) -> date | None:
     """SQLite hands dates back as ISO text in raw queries."""
