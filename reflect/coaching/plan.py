@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from reflect.coaching.errors import PlanError
@@ -114,6 +114,12 @@ def _day(on: date | None) -> date:
     return on or date.today()
 
 
+def _made(on: date | None) -> datetime:
+    """When a row was made: now, or on the day given (a plan written up afterwards)."""
+    now = utc_now()
+    return now if on is None else datetime.combine(on, now.timetz())
+
+
 def _goal(session: Session, goal_id: int, *, active: bool = False) -> Goal:
     row = plan_store.goal(session, goal_id)
     if row is None:
@@ -153,7 +159,7 @@ def add_goal(journal: Journal, title: str, description: str = "",
     """A new active goal; its id."""
     row = Goal(title=_clean_title(title), description=description.strip(),
                attributes=_clean_attributes(attributes), target_score=_clean_target(target),
-               created_at=utc_now())
+               created_at=_made(on))
     with journal.vault.session() as session:
         plan_store.add(session, row)
         _event(session, saved_id(row), CREATED, _day(on))
@@ -230,7 +236,7 @@ def add_milestone(journal: Journal, goal_id: int, text: str, due_on: date | None
         raise PlanError("A milestone needs a due date: when do you mean to have reached it?")
     with journal.vault.session() as session:
         _goal(session, goal_id, active=True)
-        row = Milestone(goal_id=goal_id, text=text, due_on=due_on, created_at=utc_now())
+        row = Milestone(goal_id=goal_id, text=text, due_on=due_on, created_at=_made(on))
         plan_store.add(session, row)
         _event(session, goal_id, ADDED, _day(on), milestone_id=saved_id(row), to_due=due_on)
         _settle(session, row)

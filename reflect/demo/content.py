@@ -44,7 +44,8 @@ from reflect.store.models import RATING_KINDS
 from reflect.supervision import schedules
 
 FATES = ("open", "done", "dropped")
-_TOP = ("leader_name", "supervisees", "reflections", "records", "ratings", "sessions")
+_TOP = ("leader_name", "supervisees", "reflections", "records", "ratings", "sessions",
+        "goals")  # goals: the development plan, read by plan_parts.py
 _PERSON = ("code_name", "role", "schedule", "started_days_ago", "active", *parts.CONTRACT_KEYS)
 _ENTRY = ("days_ago", "title", "tags", "attributes", "share_with_mentor", "sensitive")
 _REFLECTION = (*_ENTRY, "body", "prompt")
