@@ -101,6 +101,10 @@ class PlanPage(QWidget):
         self.unlink_button.setAccessibleName("Unlink evidence")
         self.history_list = QListWidget()
         self.history_list.setAccessibleName("History")
+        # Long reasons wrap instead of running off to the right behind a scroll bar.
+        self.history_list.setWordWrap(True)
+        self.history_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.evidence_list.setWordWrap(True)
         self._lay_out()
         self._connect()
         self.reload()
@@ -255,7 +259,9 @@ class PlanPage(QWidget):
             self.evidence_list.addItem("No evidence linked yet: Link evidence… adds an "
                                        "entry or an action.")
             self.evidence_list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
-        for line in reversed(lines):  # newest first: what changed last is read first
+        # Newest first, by the day it happened (evidence is linked on the entry's day).
+        ordered = sorted(enumerate(lines), key=lambda pair: (pair[1].on, pair[0]), reverse=True)
+        for _index, line in ordered:
             about = f"{line.milestone}: " if line.milestone else ""
             self.history_list.addItem(f"{uk_date(line.on, short=True)}  {about}{line.text}")
 
@@ -335,6 +341,7 @@ class PlanPage(QWidget):
     def _asking(self, label: str) -> None:
         self.ask.date_label.setText(label)
         self.ask.date_edit.setAccessibleName(label)
+        self.ask.date_edit.setPlaceholderText("dd/mm/yyyy")
 
     def ask_milestone(self) -> None:
         goal = self.current_goal()
