@@ -19,10 +19,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from reflect.common.ids import saved_id
+from reflect.demo import plan_parts
 from reflect.demo.content import (
     DemoAction,
     DemoContent,
     DemoRecord,
+    demo_dir,
     load_demo,
     shipped_templates,
 )
@@ -129,6 +131,7 @@ def _fill(journal: Journal, content: DemoContent, today: date) -> None:
                      if rating.target_by_days is not None else None)
         profile.rate(journal, rating.scores, kind=rating.kind, rater_group=rating.rater_group,
                      rated_on=rated_on, target_by=target_by, notes=rating.notes)
+    plan_parts.add_plan(journal, today, demo_dir())
 
 
 def _add_reflections(journal: Journal, content: DemoContent, today: date) -> None:

@@ -47,7 +47,8 @@ FATES = ("open", "done", "dropped")
 #: The leader's own records: their actions come up at the next one of either template.
 OWN_TEMPLATES = ("my_supervision", "coaching_prep")
 OWN = "own"
-_TOP = ("leader_name", "supervisees", "reflections", "records", "ratings", "sessions")
+_TOP = ("leader_name", "supervisees", "reflections", "records", "ratings", "sessions",
+        "goals")  # goals: the development plan, read by plan_parts.py
 _PERSON = ("code_name", "role", "schedule", "started_days_ago", "active", *parts.CONTRACT_KEYS)
 _ENTRY = ("days_ago", "title", "tags", "attributes", "share_with_mentor", "sensitive")
 _REFLECTION = (*_ENTRY, "body", "prompt")

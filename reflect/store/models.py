@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column
+from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 RATING_KINDS = ("self", "target", "other")
@@ -95,3 +95,65 @@ class Meta(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = ""
+
+
+class Goal(SQLModel, table=True):
+    """A development-plan goal: what the leader wants to grow in, linked to attributes and,
+    where it fits, the profile score (1–5) it aims at."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    description: str = ""
+    attributes: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    target_score: int | None = None
+    status: str = Field(default="active", index=True)  # active or closed
+    created_at: datetime
+    closed_on: date | None = None
+
+
+class Milestone(SQLModel, table=True):
+    """A step towards a goal with a due date. Its state (open, met, moved, missed) is kept
+    here for quick reading; how it got there is in ``plan_event``."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id", index=True)
+    text: str
+    due_on: date | None = None
+    status: str = "open"  # open, met, moved or missed
+    decided_on: date | None = None
+    moved_from: date | None = None
+    why: str = ""
+    created_at: datetime
+
+
+class PlanEvent(SQLModel, table=True):
+    """One change to the plan, kept for its history: a goal created, edited, closed or
+    reopened (``milestone_id`` None), a milestone added, edited, met, moved, missed or
+    reopened (the last decision undone), evidence linked or unlinked."""
+
+    __tablename__ = "plan_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id", index=True)
+    milestone_id: int | None = Field(default=None, foreign_key="milestone.id", index=True)
+    happened_on: date
+    change: str
+    from_due: date | None = None
+    to_due: date | None = None
+    why: str = ""
+    created_at: datetime
+
+
+class PlanEvidence(SQLModel, table=True):
+    """An entry or an action linked to a goal as evidence. Emptying the trash deletes the
+    link with the entry or action (ON DELETE CASCADE); while in the trash it is not listed."""
+
+    __tablename__ = "plan_evidence"
+    __table_args__ = (UniqueConstraint("goal_id", "entry_id"),
+                      UniqueConstraint("goal_id", "action_id"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id", index=True)
+    entry_id: int | None = Field(default=None, foreign_key="entry.id", ondelete="CASCADE")
+    action_id: int | None = Field(default=None, foreign_key="action.id", ondelete="CASCADE")
+    created_at: datetime

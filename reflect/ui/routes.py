@@ -85,3 +85,11 @@ class AsksForPrompts(Protocol):
     """A page that asks for a new entry answering a prompt id."""
 
     answer_prompt_requested: SignalInstance
+
+
+@runtime_checkable
+class AsksForRecords(Protocol):
+    """A page that asks for a new record of a template id (the Plan page's personal review);
+    the shell starts it on the Supervision page."""
+
+    new_record_requested: SignalInstance

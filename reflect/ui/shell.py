@@ -10,8 +10,9 @@ Routing goes through the small protocols in :mod:`reflect.ui.routes`: any page w
 signal ``open_entry_requested(int)`` or ``answer_prompt_requested(str)`` is connected to
 :meth:`Shell.open_entry` / :meth:`Shell.answer_prompt`, which show the Journal page and open
 the entry there (or start a new entry answering the prompt); a supervision record opens in the
-Supervision page's form instead. Ctrl+N starts a new entry and Ctrl+Shift+N a new supervision
-record from any page.
+Supervision page's form instead; ``new_record_requested(str)`` (the Plan page's personal
+review) starts a record of that template there. Ctrl+N starts a new entry and Ctrl+Shift+N a
+new supervision record from any page.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.journal.journal import Journal
+from reflect.ui.coaching.plan_page import plan_page
 from reflect.ui.home.page import home_page
 from reflect.ui.journal.page import journal_page
 from reflect.ui.profile.page import profile_page
@@ -37,6 +39,7 @@ from reflect.ui.prompts.page import prompts_page
 from reflect.ui.routes import (
     AsksForEntries,
     AsksForPrompts,
+    AsksForRecords,
     FollowsChanges,
     KeepsRecords,
     OpensEntries,
@@ -65,6 +68,7 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Supervision", supervision_page),
     ("Actions", actions_page),
     ("Profile", profile_page),
+    ("Plan", plan_page),
 ]
 
 
@@ -188,6 +192,9 @@ class Shell(QWidget):
         if isinstance(widget, AsksForPrompts) and isinstance(widget.answer_prompt_requested,
                                                               SignalInstance):
             widget.answer_prompt_requested.connect(self.answer_prompt)
+        if isinstance(widget, AsksForRecords) and isinstance(widget.new_record_requested,
+                                                              SignalInstance):
+            widget.new_record_requested.connect(self.new_record)
 
     @staticmethod
     def _take_over_save(widget: QWidget) -> None:
@@ -239,13 +246,14 @@ class Shell(QWidget):
             return False
         return bool(page.new_entry(prompt_id=str(prompt_id)))
 
-    def new_record(self) -> bool:
-        """Ctrl+Shift+N from anywhere: a new supervision record on the Supervision page."""
+    def new_record(self, template_id: str | None = None) -> bool:
+        """Ctrl+Shift+N from anywhere: a new supervision record on the Supervision page (of
+        ``template_id`` when a page asks for one, as the Plan page's personal review)."""
         records = self._records()
         if records is None:
             return False
         self.show_page("Supervision")
-        return bool(records.new_record())
+        return bool(records.new_record(template_id or None))
 
     def new_entry(self) -> bool:
         """Ctrl+N from anywhere: a blank entry on the Journal page."""

@@ -145,3 +145,26 @@ def test_quoted_guidance_is_in_the_source_word_for_word(templates):
             assert quote.replace("’", "'").replace("‘", "'") in folded, (template_id, quote)
     for criterion in HAMPSHIRE:
         assert f"· {criterion}" in source
+
+
+PLAN_SOURCE = SOURCE.parent / "002_3298c569e8731a07.txt"
+
+
+@pytest.mark.parametrize(("template_id", "quote"), [
+    ("personal_review",
+     "personal review - feedback and identification of key challenges and learning needs"),
+    ("learning_review", "final module to include personal learning review"),
+])
+def test_the_plan_reviews_quote_section_11_word_for_word(templates, template_id, quote):
+    """The reviews that start and close a development plan name their source and quote it
+    exactly (Scottish Leadership Foundation, 2003, section 11.4)."""
+    if not PLAN_SOURCE.exists():
+        pytest.skip(f"the source document is not here: {PLAN_SOURCE}")
+    template = templates[template_id]
+    assert _quotes(template.purpose) == [quote]
+    assert "Scottish Leadership Foundation" in template.purpose
+    assert "section 11.4" in template.purpose
+    source = " ".join(PLAN_SOURCE.read_text(encoding="utf-8").split())
+    assert f"• {quote};" in source or f"• {quote}." in source
+    for section in template.sections:
+        assert _quotes(section.guidance) == [], (template_id, section.id)

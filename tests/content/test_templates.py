@@ -26,7 +26,7 @@ from reflect.content.toml_source import ContentError
 
 SHIPPED = {
     "one_to_one", "group_supervision", "complex_case_review", "my_supervision", "gibbs",
-    "coaching_prep",
+    "coaching_prep", "personal_review", "learning_review",
 }
 
 GOOD = """\
@@ -74,6 +74,10 @@ def test_shipped_kinds():
     templates = load_templates().templates
     assert by_id(templates, "gibbs").kind == "reflection"
     assert by_id(templates, "coaching_prep").kind == "coaching"
+    # The leader's own reviews that start and close a development plan: reflections, so the
+    # mentor pack never takes one for this session's preparation.
+    assert by_id(templates, "personal_review").kind == "reflection"
+    assert by_id(templates, "learning_review").kind == "reflection"
     for template_id in ("one_to_one", "group_supervision", "complex_case_review",
                         "my_supervision"):
         assert by_id(templates, template_id).kind == "supervision"

@@ -112,7 +112,7 @@ def test_a_0001_journal_gains_the_supervision_agreement_columns(tmp_path):
     folder = tmp_path / "journal"
     shutil.copytree(data / "old_driver_journal", folder)
     with Journal.unlock(folder, passphrase=facts["passphrase"]) as journal:
-        assert current_revision(journal.vault.engine) == "0003"
+        assert current_revision(journal.vault.engine) == HEAD_REVISION
         sup = Supervision(journal)
         (wren,) = sup.supervisees()
         assert (wren.contract_agreed_on, wren.contract_review_on, wren.contract_note) == (
@@ -120,3 +120,28 @@ def test_a_0001_journal_gains_the_supervision_agreement_columns(tmp_path):
         set_contract(sup, wren.id, date(2026, 1, 5), date(2027, 1, 5), "Monthly")
         again = sup.supervisee(wren.id)
         assert contract_line(again, date(2026, 3, 1)).endswith("review by 5 Jan 2027")
+
+
+def test_a_0001_journal_gains_the_development_plan(tmp_path):
+    """Revision 0004 on a journal written before it: its entries are kept, the plan is empty,
+    and a goal with a milestone and an entry as evidence can be added."""
+    import json
+    import shutil
+    from datetime import date
+    from pathlib import Path
+
+    from reflect.coaching import plan
+    from reflect.journal.journal import Journal
+
+    data = Path(__file__).resolve().parent / "data"
+    facts = json.loads((data / "old_driver_journal.json").read_text())
+    folder = tmp_path / "journal"
+    shutil.copytree(data / "old_driver_journal", folder)
+    with Journal.unlock(folder, passphrase=facts["passphrase"]) as journal:
+        assert current_revision(journal.vault.engine) == HEAD_REVISION
+        assert plan.goals(journal) == ()
+        [entry] = journal.list_entries(limit=1)
+        goal_id = plan.add_goal(journal, "Lead change", attributes=["changing_practice"])
+        plan.add_milestone(journal, goal_id, "Pilot group supervision", date(2026, 6, 1))
+        plan.link(journal, goal_id, entry_id=entry.id)
+        assert len(plan.evidence(journal, goal_id)) == 1

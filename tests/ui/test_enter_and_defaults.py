@@ -80,7 +80,10 @@ def journal(folder: Path, cheap, passphrase):
 
 
 def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
+    from reflect.coaching import plan
     from reflect.supervision.supervisee_copy import Returned
+    from reflect.ui.coaching.evidence_chooser import EvidenceChooser
+    from reflect.ui.coaching.goal_dialog import GoalDialog
     from reflect.ui.help.dialogs import AboutDialog, HelpDialog, TextDialog
     from reflect.ui.interchange.export_dialog import ExportDialog
     from reflect.ui.interchange.import_dialog import ImportDialog
@@ -97,7 +100,11 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     attributes = load_attributes()
     prompts = list(load_prompt_sets(attributes=attributes).sets[0].prompts[:3])
     supervision = Supervision(journal)
+    journal.add_entry("After the panel", "It went well.")
+    goal_id = plan.add_goal(journal, "Present to the panel")
     return {
+        "GoalDialog": lambda: GoalDialog(journal),
+        "EvidenceChooser": lambda: EvidenceChooser(journal, goal_id, "Present to the panel"),
         "TextDialog": lambda: TextDialog("Licence", "Some text"),
         "AboutDialog": lambda: AboutDialog(folder),
         "HelpDialog": lambda: HelpDialog(),
@@ -123,7 +130,7 @@ DEFAULTS = {"TextDialog": "Close", "AboutDialog": "Close", "HelpDialog": "Close"
             "TemplateEditor": "Save copy", "MentorExportDialog": "Save PDF…",
             "RatingDialog": "Save", "AttributePrompts": "Answer this",
             "ExportDialog": "&Export", "ImportDialog": "&Preview",
-            "ReadBackDialog": "Take it in"}
+            "ReadBackDialog": "Take it in", "GoalDialog": "Save", "EvidenceChooser": "Link"}
 
 
 def _focus_off_buttons(dialog: QDialog) -> None:

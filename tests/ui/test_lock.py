@@ -18,11 +18,11 @@ def _open(make_window, driver, folder, passphrase, **kwargs):
     return window
 
 
-def test_the_shell_has_the_six_sections(make_window, driver, existing, passphrase):
+def test_the_shell_has_the_seven_sections(make_window, driver, existing, passphrase):
     window = _open(make_window, driver, existing[0], passphrase)
     shell = window.shell
     assert shell.page_names == ["Home", "Journal", "Prompts", "Supervision", "Actions",
-                                "Profile"]
+                                "Profile", "Plan"]
     assert shell.current_page_name == "Home"
     home_text = " ".join(label.text() for label in shell.page("Home").findChildren(QLabel))
     assert "1 entry" in home_text

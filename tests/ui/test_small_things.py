@@ -157,7 +157,7 @@ def test_no_placeholder_is_cut_off_at_the_default_size(qtbot, tmp_path, cheap):
     window.show()
     qtbot.waitExposed(window)
     clipped = []
-    for name in ("Home", "Journal", "Prompts", "Supervision", "Actions", "Profile"):
+    for name in ("Home", "Journal", "Prompts", "Supervision", "Actions", "Profile", "Plan"):
         window.shell.show_page(name)
         qtbot.wait(20)
         clipped += [f"{name}: {c}" for c in _clipped(window.shell.page(name))]
