@@ -40,7 +40,8 @@ def test_preparations_list_the_actions_they_followed_up_not_an_internal_key(pack
     text, markdown = pack_text
     for shown in (text, markdown):
         assert "Previous actions reviewed" in shown
-        assert "Done: Agree a re-audit of twelve supervision records with quality assurance — Re-audit" in shown.replace("**", "")
+        assert ("Done: Agree a re-audit of twelve supervision records with quality assurance "
+                "— Re-audit") in shown.replace("**", "")
         assert "follow ups" not in shown.lower()
 
 
