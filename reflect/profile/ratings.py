@@ -71,11 +71,13 @@ class RatingValue:
     target_by: date | None = None
     note: str = ""
     created_at: datetime | None = None  # kept so an undone delete sorts where it did
+    return_id: int | None = None  # the rater's return (form or typed together) it came in
 
     @classmethod
     def of(cls, row: Rating) -> RatingValue:
         return cls(row.id or 0, row.attribute_id, row.kind, row.score, row.rated_on,
-                   row.rater_group, row.target_by, row.note or "", row.created_at)
+                   row.rater_group, row.target_by, row.note or "", row.created_at,
+                   row.return_id)
 
 
 @dataclass(frozen=True)
@@ -261,7 +263,7 @@ def restore_rating(journal: Journal, value: RatingValue) -> RatingValue:
     row = Rating(id=value.id or None, attribute_id=value.attribute_id, kind=value.kind,
                  score=value.score, rated_on=value.rated_on, rater_group=value.rater_group,
                  target_by=value.target_by, note=value.note,
-                 created_at=value.created_at or datetime.now(UTC))
+                 created_at=value.created_at or datetime.now(UTC), return_id=value.return_id)
     with journal.vault.session() as session:
         return RatingValue.of(rating_store.put_back(session, row))
 

@@ -80,6 +80,9 @@ class Rating(SQLModel, table=True):
     target_by: date | None = None
     note: str = ""
     created_at: datetime
+    #: The one rater's return it came in (an imported form, or a rater's ratings typed in
+    #: together); None for ratings typed before rounds existed, and for self and targets.
+    return_id: int | None = Field(default=None, foreign_key="feedback_return.id", index=True)
 
 
 class Draft(SQLModel, table=True):
@@ -156,4 +159,35 @@ class PlanEvidence(SQLModel, table=True):
     goal_id: int = Field(foreign_key="goal.id", index=True)
     entry_id: int | None = Field(default=None, foreign_key="entry.id", ondelete="CASCADE")
     action_id: int | None = Field(default=None, foreign_key="action.id", ondelete="CASCADE")
+    created_at: datetime
+
+
+class FeedbackRound(SQLModel, table=True):
+    """A 360 round: named and dated, with how many forms went to each rater group. No rater
+    names are stored anywhere. ``uid`` is printed into every form of the round."""
+
+    __tablename__ = "feedback_round"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True, max_length=64)
+    name: str = Field(unique=True)
+    opened_on: date
+    closed_on: date | None = None
+    invited: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime
+
+
+class FeedbackReturn(SQLModel, table=True):
+    """One rater's answers: a returned form (``form_id``: the printed copy's id, so the same
+    form is counted once) or a rater's ratings typed in together (``form_id`` None). Its
+    ratings point at it; small groups are counted in returns, not ratings."""
+
+    __tablename__ = "feedback_return"
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int | None = Field(default=None, foreign_key="feedback_round.id", index=True)
+    form_id: str | None = Field(default=None, unique=True, max_length=64)
+    rater_group: str
+    returned_on: date
+    source: str = "form"  # "form" (read from a returned PDF) or "typed"
     created_at: datetime

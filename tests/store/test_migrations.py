@@ -2,6 +2,7 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlmodel import select
 
 from reflect.store.migrate import HEAD_REVISION, alembic_head, current_revision
 from reflect.store.models import SQLModel
@@ -145,3 +146,40 @@ def test_a_0001_journal_gains_the_development_plan(tmp_path):
         plan.add_milestone(journal, goal_id, "Pilot group supervision", date(2026, 6, 1))
         plan.link(journal, goal_id, entry_id=entry.id)
         assert len(plan.evidence(journal, goal_id)) == 1
+
+
+def test_a_0001_journal_gains_feedback_rounds_and_keeps_its_ratings(tmp_path):
+    """Revision 0005 on a journal written before it: ratings keep their scores and belong to
+    no return; a round and a return can be stored and a rating linked to it."""
+    import json
+    import shutil
+    from datetime import UTC, date, datetime
+    from pathlib import Path
+
+    from reflect.journal.journal import Journal
+    from reflect.store.models import FeedbackReturn, FeedbackRound, Rating
+
+    data = Path(__file__).resolve().parent / "data"
+    facts = json.loads((data / "old_driver_journal.json").read_text())
+    folder = tmp_path / "journal"
+    shutil.copytree(data / "old_driver_journal", folder)
+    now = datetime.now(UTC)
+    with Journal.unlock(folder, passphrase=facts["passphrase"]) as journal:
+        assert current_revision(journal.vault.engine) == HEAD_REVISION
+        with journal.vault.session() as session:
+            before = session.exec(select(Rating)).all()
+            assert all(r.return_id is None for r in before)
+            found = len(before)
+            round_ = FeedbackRound(uid="r1", name="Autumn", opened_on=date(2026, 10, 1),
+                                   invited={"peer": 4}, created_at=now)
+            session.add(round_)
+            session.flush()
+            back = FeedbackReturn(round_id=round_.id, form_id="ABCD-EFGH", rater_group="peer",
+                                  returned_on=date(2026, 10, 9), created_at=now)
+            session.add(back)
+            session.flush()
+            session.add(Rating(attribute_id="values_driven", kind="other", score=4,
+                               rater_group="peer", rated_on=date(2026, 10, 9), created_at=now,
+                               return_id=back.id))
+        with journal.vault.session() as session:
+            assert len(session.exec(select(Rating)).all()) == found + 1
