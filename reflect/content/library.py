@@ -68,6 +68,15 @@ class Prompt:
     attributes: tuple[str, ...]
     group: str | None = None
     original: str | None = None
+    #: Who the question is written for (:data:`AUDIENCES`); empty: every leader.
+    audience: tuple[str, ...] = ()
+
+
+#: The leaders a prompt can be written for: a first line manager (team manager, practice
+#: supervisor), a middle manager (service or group manager), a senior leader (head of
+#: service, director).
+FIRST_LINE, MIDDLE, SENIOR = "first_line", "middle", "senior"
+AUDIENCES: tuple[str, ...] = (FIRST_LINE, MIDDLE, SENIOR)
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,7 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]*?)\s*\]\]?\s*(?:#.*)?$")
 _ATTRIBUTE_KEYS = ("id", "name", "short_name", "question", "five_sounds_like", "source",
                    "correction")
 _SET_KEYS = ("id", "name", "document", "source_short", "adapted", "notes", "licence")
-_PROMPT_KEYS = ("id", "text", "source", "attributes", "group", "original")
+_PROMPT_KEYS = ("id", "text", "source", "attributes", "group", "original", "audience")
 
 Span = tuple[int, int]
 
@@ -353,6 +362,14 @@ def _parse_prompt_file(path: Path, known: frozenset[str] | None) -> _Parsed:
                            f"(known: {', '.join(sorted(known))})")
         if len(set(attributes)) != len(attributes):
             check.fail(layout.key_line(span, "attributes"), f"{what} lists an attribute twice")
+        audience: tuple[str, ...] = ()
+        if "audience" in entry:
+            audience = check.text_list(entry, "audience", span, what, non_empty=True)
+            for level in audience:
+                if level not in AUDIENCES:
+                    check.fail(layout.item_line(span, "audience", level),
+                               f'{what}: "{level}" is not an audience (one of '
+                               f"{', '.join(AUDIENCES)})")
         original = check.text(entry, "original", span, what, required=False)
         if adapted and original is None:
             check.fail(span[0], f'{what} needs "original": the set is adapted, so the source '
@@ -365,6 +382,7 @@ def _parse_prompt_file(path: Path, known: frozenset[str] | None) -> _Parsed:
             attributes=attributes,
             group=check.text(entry, "group", span, what, required=False),
             original=original,
+            audience=audience,
         ))
 
     prompt_set = PromptSet(

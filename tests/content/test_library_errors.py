@@ -354,3 +354,24 @@ def test_the_unmangled_file_is_valid(tmp_path):
 @given(mangled_prompt_files())
 def test_mangled_prompt_files_give_sets_or_content_errors(content):
     _check_arbitrary_file(content)
+
+
+def test_a_prompt_says_who_it_is_written_for(tmp_path):
+    tagged = OTHER.replace('group = "Partners"', 'group = "Partners"\naudience = ["first_line"]')
+    (tmp_path / "other.toml").write_text(tagged, encoding="utf-8")
+    result = load(tmp_path)
+    assert result.errors == ()
+    first, second = result.sets[0].prompts
+    assert first.audience == ("first_line",) and second.audience == ()
+
+
+@pytest.mark.parametrize(("audience", "words"), [
+    ('["team_leader"]', '"team_leader" is not an audience'),
+    ("[]", '"audience" must not be empty'),
+    ('"senior"', '"audience" must be a list'),
+])
+def test_an_unknown_audience_names_its_line(tmp_path, audience, words):
+    broken = OTHER.replace('group = "Partners"', f'group = "Partners"\naudience = {audience}')
+    error = load_with_broken(tmp_path, broken)
+    assert error.line == line_number(broken, "audience")
+    assert words in error.message
