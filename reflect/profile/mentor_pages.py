@@ -7,6 +7,7 @@ whole page is shrunk to fit should a leader write very long goals.
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -105,8 +106,11 @@ _PLAN_WIDTHS = (128, 82, CONTENT_WIDTH - 128 - 82 - 76, 76)
 
 
 def plan(content: PackContent, s: Styles) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(60 * mm), Spacer(1, 5 * mm),
-                             Bookmark("Development plan"), Paragraph("Development plan", s.h1)]
+    # The heading keeps with the table's first rows only (the break above sees to that):
+    # kept with the whole table, a plan longer than what is left of the page jumps a page.
+    heading = ParagraphStyle("PlanHeading", parent=s.h1, keepWithNext=0)
+    story: list[Flowable] = [CondPageBreak(45 * mm), Spacer(1, 5 * mm),
+                             Bookmark("Development plan"), Paragraph("Development plan", heading)]
     if not content.plan:
         return [*story, Paragraph(NO_PLAN, s.body)]
     rows: list[list] = [[cell(h, s, head=True) for h in
