@@ -103,7 +103,7 @@ class OthersRound:
     rated_on: date  # the latest day
     rated: int  # ratings given (not observed included)
     average: float | None
-    returns: int = 1  # the days rated on, until rounds count the forms returned
+    returns: int = 1  # raters: returns, or days for ratings typed before rounds
     first_on: date | None = None  # the earliest day, when it differs
 
 
