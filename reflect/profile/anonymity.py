@@ -6,7 +6,10 @@ One rater is a *return*. A rating with a ``return_id`` belongs to that return (a
 form, or a rater's ratings typed in together); a rating without one (typed before rounds
 existed) has no rater stored, so a group's ratings on one day count as one return.
 
-A group with fewer than :data:`MIN_GROUP_RETURNS` returns is merged into "other" (shown as
+Returns are counted round by round (the same people answer each round), and a group's
+count is its smallest in any round it took part in (:func:`raters_by_group`); ratings typed
+outside any round are one more such batch. A group with fewer than
+:data:`MIN_GROUP_RETURNS` returns is merged into "other" (shown as
 "Others"), except the line manager, who is known anyway. When the merged "Others" is itself
 under three returns it gets no row of its own: its ratings count only in the overall average
 (and in the findings), and its comments are shown under "Others" like every merged comment.
@@ -38,8 +41,8 @@ OVERALL_ONLY = ""
 #: happens to a tiny "Others", and what a return is when ratings were typed in by hand.
 RULE_TEXT = (f"{ANONYMITY_RULE} When “others” itself has fewer than three returns, it has no "
              "row: it counts only in the overall average, and its comments are shown under "
-             "“Others”. A return is one rater's form; ratings typed in by hand count as one "
-             "return per group and day.")
+             "“Others”. Returns are counted round by round, as the same people answer each "
+             "round; ratings typed in by hand count as one return per group and day.")
 
 
 class RaterRating(Protocol):
@@ -53,6 +56,8 @@ class RaterRating(Protocol):
     def rated_on(self) -> date: ...
     @property
     def return_id(self) -> int | None: ...
+    @property
+    def round_id(self) -> int | None: ...
 
 
 def group_of(value: RaterRating) -> str:
@@ -73,6 +78,21 @@ def returns_by_group(values: Iterable[RaterRating]) -> dict[str, int]:
         if value.kind == "other":
             found.setdefault(group_of(value), set()).add(return_key(value))
     return {group: len(keys) for group, keys in found.items()}
+
+
+def raters_by_group(values: Iterable[RaterRating]) -> dict[str, int]:
+    """How many raters each group surely has: its returns counted round by round (ratings
+    outside any round count as one more "round"), and the fewest taken. The same two peers
+    answering two rounds are four returns but two people, so they stay merged."""
+    batches: dict[int | None, list[RaterRating]] = {}
+    for value in values:
+        if value.kind == "other":
+            batches.setdefault(value.round_id, []).append(value)
+    out: dict[str, int] = {}
+    for batch in batches.values():
+        for group, count in returns_by_group(batch).items():
+            out[group] = min(out.get(group, count), count)
+    return out
 
 
 def shown_groups(returns: Mapping[str, int]) -> dict[str, str]:

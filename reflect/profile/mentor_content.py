@@ -13,6 +13,7 @@ from datetime import date
 
 from reflect.coaching.views import MilestoneChange, PlanGoal
 from reflect.profile.ratings import Profile, SelfRound
+from reflect.profile.round_compare import RoundComparison
 
 DEFAULT_TITLE = "Leadership development: mentor pack"
 
@@ -134,6 +135,7 @@ class PackContent:
     milestone_changes: tuple[MilestoneChange, ...] = ()  # since the last session
     session_goals: str = ""  # the goals of the latest ticked coaching preparation (Markdown)
     since_last: SinceLast = SinceLast()
+    rounds: RoundComparison | None = None  # round on round, with the profile
 
 
 def contents_list(content: PackContent) -> list[str]:

@@ -134,7 +134,7 @@ def others_since(values: Iterable[RatingValue], since: date | None) -> tuple[Oth
     line (ratings did come in) but not its average, as the profile shows it only within the
     overall average."""
     new = [v for v in values if v.kind == "other" and (since is None or v.rated_on > since)]
-    counted = anonymity.returns_by_group(new)
+    counted = anonymity.raters_by_group(new)
     shown = anonymity.shown_groups(counted)
     returns = anonymity.shown_returns(counted, shown)
     merged: dict[str, list[RatingValue]] = {}

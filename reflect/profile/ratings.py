@@ -74,12 +74,13 @@ class RatingValue:
     note: str = ""
     created_at: datetime | None = None  # kept so an undone delete sorts where it did
     return_id: int | None = None  # the rater's return (form or typed together) it came in
+    round_id: int | None = None  # the 360 round of that return (None: outside any round)
 
     @classmethod
-    def of(cls, row: Rating) -> RatingValue:
+    def of(cls, row: Rating, round_id: int | None = None) -> RatingValue:
         return cls(row.id or 0, row.attribute_id, row.kind, row.score, row.rated_on,
                    row.rater_group, row.target_by, row.note or "", row.created_at,
-                   row.return_id)
+                   row.return_id, round_id)
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,9 @@ def ratings(journal: Journal, *, kind: str | None = None, attribute_id: str | No
     with journal.vault.session() as session:
         rows = rating_store.list_ratings(session, kind=kind, attribute_id=attribute_id,
                                          date_from=date_from, date_to=date_to)
-        return [RatingValue.of(r) for r in rows]
+        rounds = rating_store.return_rounds(session, (r.return_id for r in rows))
+        return [RatingValue.of(r, rounds.get(r.return_id) if r.return_id else None)
+                for r in rows]
 
 
 def delete_rating(journal: Journal, rating_id: int) -> RatingValue | None:
@@ -369,8 +372,9 @@ def build_profile(values: Iterable[RatingValue], attribute_list: Sequence[Attrib
         others_from = as_of - timedelta(days=OTHERS_WINDOW_DAYS)
     upto = [v for v in values if v.rated_on <= as_of]
     # Raters are counted over the window's five attributes, so a group is shown or merged
-    # for the whole table, never per attribute.
-    counted = anonymity.returns_by_group(v for v in upto if v.rated_on >= others_from)
+    # for the whole table, never per attribute; and per round, as the same people answer
+    # every round.
+    counted = anonymity.raters_by_group(v for v in upto if v.rated_on >= others_from)
     shown = anonymity.shown_groups(counted)
     returns = anonymity.shown_returns(counted, shown)
     result: list[AttributeProfile] = []

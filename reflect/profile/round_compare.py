@@ -138,7 +138,7 @@ def compare(rows: Iterable[tuple[RatingValue, RoundRef]],
 def load(journal: Journal, *, as_of: date | None = None) -> RoundComparison:
     """The comparison from the journal's rounds, up to ``as_of`` (default: everything)."""
     with journal.vault.session() as session:
-        rows = [(RatingValue.of(rating), RoundRef(round_id, name, opened_on))
+        rows = [(RatingValue.of(rating, round_id), RoundRef(round_id, name, opened_on))
                 for rating, round_id, name, opened_on
                 in rating_store.others_with_rounds(session, date_to=as_of)]
     return compare(rows, attributes())

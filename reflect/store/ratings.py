@@ -51,11 +51,20 @@ def list_ratings(session: Session, *, kind: str | None = None, attribute_id: str
 RoundRating = tuple[Rating, int, str, date]
 
 
+def return_rounds(session: Session, return_ids: Iterable[int | None]) -> dict[int, int | None]:
+    """The round each of these returns came in (None: typed outside a round)."""
+    wanted = sorted({i for i in return_ids if i is not None})
+    if not wanted:
+        return {}
+    rows = session.exec(select(FeedbackReturn).where(col(FeedbackReturn.id).in_(wanted))).all()
+    return {row.id: row.round_id for row in rows if row.id is not None}
+
+
 def others_with_rounds(session: Session, *, date_to: date | None = None) -> list[RoundRating]:
     """Others' ratings that came in a round's return, with that round; ratings typed
     outside a round are left out. Oldest round first, then as :func:`list_ratings`."""
     query = (
-        select(Rating, FeedbackRound.id, FeedbackRound.name, FeedbackRound.opened_on)
+        select(Rating, FeedbackRound)
         .join(FeedbackReturn, col(Rating.return_id) == col(FeedbackReturn.id))
         .join(FeedbackRound, col(FeedbackReturn.round_id) == col(FeedbackRound.id))
         .where(Rating.kind == "other")
@@ -64,8 +73,8 @@ def others_with_rounds(session: Session, *, date_to: date | None = None) -> list
         query = query.where(Rating.rated_on <= date_to)
     query = query.order_by(col(FeedbackRound.opened_on), col(FeedbackRound.id),
                            col(Rating.rated_on), col(Rating.id))
-    return [(rating, int(round_id), str(name), opened_on)
-            for rating, round_id, name, opened_on in session.exec(query).all()]
+    return [(rating, found.id or 0, found.name, found.opened_on)
+            for rating, found in session.exec(query).all()]
 
 
 def delete(session: Session, rating_id: int) -> Rating | None:

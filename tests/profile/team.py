@@ -51,12 +51,12 @@ def every(score: int | None) -> dict[str, int | None]:
 #: (group, score on every attribute, note on values_driven) per rater, all on one day.
 TEAM_OF_FIVE = (
     ("line manager", 4, "Sam holds the line on values."),
-    ("peer", 2, "Peer note: slow to follow up."),
+    ("peer", 2, "Slow to follow up after disputes."),
     ("peer", 3, ""),
-    ("team member", 5, "Team note: always asks what the child would say."),
+    ("team member", 5, "Always asks what the child would say."),
     ("team member", 4, ""),
     ("team member", 4, ""),
-    ("partner", 3, "Partner note: hard to reach at times."),
+    ("partner", 3, "Hard to reach at times."),
 )
 
 

@@ -36,9 +36,9 @@ def test_a_team_of_five_merges_peers_and_partner_into_others(new_journal):
     # Their notes are shown, but under "other", in no telling order; the others keep theirs.
     assert item.others.notes == (
         ("line manager", "Sam holds the line on values."),
-        ("team member", "Team note: always asks what the child would say."),
-        ("other", "Partner note: hard to reach at times."),
-        ("other", "Peer note: slow to follow up."))
+        ("team member", "Always asks what the child would say."),
+        ("other", "Hard to reach at times."),
+        ("other", "Slow to follow up after disputes."))
     # The rule hides who said what, not what was said: every rating still counts.
     assert item.others.average == pytest.approx(fmean(s for _g, s, _n in TEAM_OF_FIVE))
     assert (item.others.count, item.others.returns) == (7, 7)
@@ -84,3 +84,19 @@ def test_since_last_session_counts_forms_not_days(new_journal):
     found = others_since(profile.ratings(new_journal), since=DAY - timedelta(days=1))
     # Old code: one day, so one rater, merged into "other".
     assert [(o.group, o.returns, o.average) for o in found] == [("team member", 3, 4.0)]
+
+
+def test_the_same_two_peers_in_two_rounds_are_still_two(new_journal):
+    """Four peer returns over two rounds are two people: the group stays merged."""
+    from tests.profile.team import add_round
+
+    for name, day in (("Autumn", DAY - timedelta(days=150)), ("Spring", DAY)):
+        round_id = add_round(new_journal, name, day)
+        for score in (2, 3):
+            add_return(new_journal, round_id, "peer", day, every(score))
+        add_return(new_journal, round_id, "line manager", day, every(4))
+    item = profile.load_profile(new_journal, as_of=DAY).get("values_driven")
+    assert _groups(item) == ["line manager"]
+    assert item.others.count == 6
+    assert anonymity.returns_by_group(profile.ratings(new_journal)) == {"peer": 4,
+                                                                         "line manager": 2}
