@@ -112,5 +112,7 @@ class OthersTables(QWidget):
 
     def group_headers(self) -> list[str]:
         """The by-group table's column headers, as shown (for tests and screen readers)."""
-        return [self.groups.horizontalHeaderItem(c).text()
-                for c in range(self.groups.columnCount()) if self.groups.isVisibleTo(self)]
+        if not self.groups.isVisibleTo(self):
+            return []
+        items = (self.groups.horizontalHeaderItem(c) for c in range(self.groups.columnCount()))
+        return [item.text() for item in items if item is not None]

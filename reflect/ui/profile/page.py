@@ -92,7 +92,9 @@ def row_cells(item: AttributeProfile) -> list[tuple[str, str]]:
         (format_change(item.to_target), "Target minus now: the distance still to travel"),
         (f"{format_score(others.average)} ({others.count})" if others.count else
          ("not observed" if others.not_observed else "–"),
-         groups or "No ratings by others in the last year"),
+         groups or ("No rater group is large enough to be shown on its own"
+                    if others.count or others.not_observed
+                    else "No ratings by others in the last year")),
         (format_change(item.self_minus_others), "Your rating minus others' average"),
         (FINDING_LABELS.get(item.finding or "", ""), CLEARLY_MEANS),
     ]
