@@ -16,7 +16,7 @@ from datetime import date
 
 from reflect.coaching.views import MET, MISSED, MOVED, OPEN, PlanGoal, PlanMilestone
 from reflect.common.dates import uk_date, uk_period
-from reflect.feedback.groups import OTHERS
+from reflect.feedback.groups import MIN_GROUP_RETURNS, OTHERS
 from reflect.profile import ratings as profile_domain
 from reflect.profile.mentor_content import OthersRound, PackContent, PackEntry
 from reflect.profile.mentor_recent import since_heading
@@ -133,6 +133,8 @@ def _others_line(o: OthersRound) -> str:
             if o.first_on else uk_date(o.rated_on, short=True))
     raters = f"{o.returns} rater{'s' if o.returns != 1 else ''}"
     average = f", average {format_score(o.average)}" if o.average is not None else ""
+    if o.group == OTHERS and o.returns < MIN_GROUP_RETURNS:
+        average = " (too few raters for an average of their own)"
     name = "Others (smaller groups merged)" if o.group == OTHERS else o.group.capitalize()
     return f"{name}, {raters}, {when}: {o.rated} rating{'s' if o.rated != 1 else ''}{average}"
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from reflect.coaching.views import MilestoneChange, PlanGoal
 from reflect.profile.ratings import Profile, SelfRound
+from reflect.profile.round_compare import RoundComparison
 
 DEFAULT_TITLE = "Leadership development: mentor pack"
 
@@ -103,7 +104,7 @@ class OthersRound:
     rated_on: date  # the latest day
     rated: int  # ratings given (not observed included)
     average: float | None
-    returns: int = 1  # the days rated on, until rounds count the forms returned
+    returns: int = 1  # raters: returns, or days for ratings typed before rounds
     first_on: date | None = None  # the earliest day, when it differs
 
 
@@ -134,6 +135,7 @@ class PackContent:
     milestone_changes: tuple[MilestoneChange, ...] = ()  # since the last session
     session_goals: str = ""  # the goals of the latest ticked coaching preparation (Markdown)
     since_last: SinceLast = SinceLast()
+    rounds: RoundComparison | None = None  # round on round, with the profile
 
 
 def contents_list(content: PackContent) -> list[str]:

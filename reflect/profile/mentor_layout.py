@@ -29,6 +29,7 @@ from reflect.content.guidance import rating_instructions
 from reflect.pdf.base import CONTENT_WIDTH, Bookmark, Styles, make_styles
 from reflect.pdf.radar import RadarLine, radar_drawing
 from reflect.pdf.richtext import escape, plain_markup
+from reflect.profile import anonymity, round_compare
 from reflect.profile import mentor_entries as entries
 from reflect.profile import mentor_pages as pages
 from reflect.profile.mentor_content import PackContent
@@ -42,6 +43,7 @@ from reflect.profile.ratings import (
     format_score,
     radar_series,
 )
+from reflect.profile.round_compare import RoundComparison
 
 HISTORY_COLUMNS = 6
 
@@ -129,11 +131,18 @@ def _findings(profile: Profile, s: Styles) -> list[Flowable]:
 
 
 def _groupsruled_table(profile: Profile, s: Styles) -> list[Flowable]:
-    groups = sorted({g.group for a in profile.attributes for g in a.others.by_group})
+    """Others' averages by group as the anonymity rule shows them, the rule under them."""
+    shown = {g.group: g.returns for a in profile.attributes for g in a.others.by_group}
+    groups = sorted(shown, key=anonymity.order_key)
+    rule = Paragraph(escape(anonymity.RULE_TEXT), s.small)
     if not groups:
-        return []
+        if not any(a.others.count or a.others.not_observed for a in profile.attributes):
+            return []
+        return [Spacer(1, 3 * mm), Paragraph("Others, by rater group: no group is large "
+                                             "enough to be shown on its own.", s.body), rule]
     rows: list[list] = [[cell("Others, by rater group", s, head=True)]
-                        + [cell(escape(g.capitalize()), s, head=True, centre=True)
+                        + [cell(f"{escape(anonymity.group_label(g))}<br/><font size='7'>"
+                                f"{_raters(shown[g])}</font>", s, head=True, centre=True)
                            for g in groups]]
     for a in profile.attributes:
         found = {g.group: g for g in a.others.by_group}
@@ -148,7 +157,41 @@ def _groupsruled_table(profile: Profile, s: Styles) -> list[Flowable]:
         rows.append([cell(escape(a.attribute.short_name), s), *cells])
     first = 136.0
     rest = (CONTENT_WIDTH - first) / len(groups)
-    return [Spacer(1, 4 * mm), ruled_table(rows, [first] + [rest] * len(groups), numeric_from=1)]
+    table = ruled_table(rows, [first] + [rest] * len(groups), numeric_from=1)
+    return [Spacer(1, 4 * mm), KeepTogether([table, Spacer(1, 1.5 * mm), rule])]
+
+
+def _raters(count: int) -> str:
+    return f"{count} rater{'s' if count != 1 else ''}"
+
+
+def _roundsruled_table(rounds: RoundComparison | None, s: Styles) -> list[Flowable]:
+    """The latest round against the previous one; a sentence when there is no pair yet."""
+    if rounds is None:
+        return []
+    story: list[Flowable] = [Spacer(1, 4 * mm), Paragraph("Round on round", s.h3),
+                             Paragraph(escape(rounds.summary()), s.meta)]
+    if not rounds.compared or rounds.previous is None or rounds.latest is None:
+        return [KeepTogether(story)]
+    heads = ["Attribute", rounds.previous.label, rounds.latest.label, "Change",
+             *(anonymity.group_label(g) for g in rounds.groups)]
+    rows: list[list] = [[cell(escape(h), s, head=True, centre=i > 0)
+                         for i, h in enumerate(heads)]]
+    for item in rounds.attributes:
+        groups = [cell(f"{escape(format_score(g.previous))} → {escape(format_score(g.latest))}"
+                       f"<br/><font size='7' color='#5A5A5A'>{format_change(g.change)}</font>",
+                       s, centre=True) for _name, g in item.groups]
+        rows.append([cell(escape(item.attribute.short_name), s),
+                     *(cell(text, s, centre=True) for text in item.overall.cells()), *groups])
+    first, score, change = 110.0, 78.0, 46.0
+    rest = CONTENT_WIDTH - first - 2 * score - change
+    widths = [first, score, score, change] + [rest / len(rounds.groups)] * len(rounds.groups)
+    if not rounds.groups:
+        widths[-1] += rest
+    story += [ruled_table(rows, widths, numeric_from=1), Spacer(1, 1.5 * mm),
+              Paragraph(escape(round_compare.GROUPS_NOTE + " Others' averages of each round; "
+                               "change: latest minus previous."), s.small)]
+    return [KeepTogether(story)]
 
 
 def _historyruled_table(content: PackContent, s: Styles) -> list[Flowable]:
@@ -195,6 +238,7 @@ def _profile(content: PackContent, s: Styles) -> list[Flowable]:
         Spacer(1, 3 * mm),
         KeepTogether(_findings(profile, s)),
         *_groupsruled_table(profile, s),
+        *_roundsruled_table(content.rounds, s),
         *_historyruled_table(content, s),
     ]
 
@@ -211,7 +255,7 @@ def _notes(profile: Profile, s: Styles) -> list[Flowable]:
         if a.target and a.target.note:
             by = f", by {uk_date(a.target.target_by)}" if a.target.target_by else ""
             lines.append(f"<b>Target{by}:</b> " + plain_markup(a.target.note))
-        lines += [f"<b>{escape(group.capitalize())}:</b> {plain_markup(note)}"
+        lines += [f"<b>{escape(anonymity.group_label(group))}:</b> {plain_markup(note)}"
                   for group, note in a.others.notes]
         if lines:
             written += 1

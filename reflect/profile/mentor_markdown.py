@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from reflect.common.dates import uk_date, uk_numeric
 from reflect.content.guidance import rating_instructions
 from reflect.journal.kinds import kind_label
+from reflect.profile import anonymity
 from reflect.profile import mentor_brief as brief
 from reflect.profile.mentor_content import PackContent, PackEntry, contents_list
 from reflect.profile.mentor_pages import NOTES_SPACES
@@ -172,6 +173,21 @@ def _profile_intro(profile: Profile) -> str:
                             "from 1 (centre outwards) to 5."), ""])
 
 
+def _rounds(content: PackContent) -> list[str]:
+    """Round on round, as the PDF has it after the groups table."""
+    found = content.rounds
+    if found is None:
+        return []
+    out = ["", "### Round on round", "", plain(found.summary()), ""]
+    if found.compared and found.previous and found.latest:
+        heads = ["Attribute", found.previous.label, found.latest.label, "Change",
+                 *(anonymity.group_label(g) for g in found.groups)]
+        out += _table(heads, [[item.attribute.short_name, *item.overall.cells(),
+                               *(g.text() for _name, g in item.groups)]
+                              for item in found.attributes])
+    return out
+
+
 def _profile(content: PackContent, profile: Profile) -> str:
     out: list[str] = []
     heads = ("Attribute", "Self now", "Previous", "Change", "Target", "To target",
@@ -196,6 +212,7 @@ def _profile(content: PackContent, profile: Profile) -> str:
             out += [f"**{label}:** {named}.", ""]
     out.append(f"_{plain(CLEARLY_MEANS)} Change: since the previous self-rating. To target: "
                "target minus self now._")
+    out += _rounds(content)
     rounds = content.history[-6:]
     if len(rounds) >= 2:
         out += ["", "### Self-ratings over time", ""]
@@ -216,7 +233,7 @@ def _notes(profile: Profile) -> str:
         if a.target and a.target.note:
             by = f", by {uk_date(a.target.target_by)}" if a.target.target_by else ""
             lines.append(f"**Target{by}:** {plain(a.target.note)}")
-        lines += [f"**{plain(group.capitalize())}:** {plain(note)}"
+        lines += [f"**{plain(anonymity.group_label(group))}:** {plain(note)}"
                   for group, note in a.others.notes]
         if lines:
             written += 1

@@ -33,6 +33,7 @@ from reflect.journal.kinds import EntryKind
 from reflect.pdf.base import Bookmark, DocumentInfo, Progress, build_pdf
 from reflect.pdf.secure import save_pdf
 from reflect.profile import ratings as profile_domain
+from reflect.profile import round_compare
 from reflect.profile.mentor_brief import since_summary
 from reflect.profile.mentor_content import DEFAULT_TITLE as DEFAULT_TITLE  # the dialog's default
 from reflect.profile.mentor_content import (
@@ -318,7 +319,8 @@ def collect(journal: Journal, options: PackOptions, *,
         actions=tuple(actions), missing=tuple(missing),
         plan=tuple(plan_goals(journal, as_of)) if options.include_plan else (),
         milestone_changes=tuple(milestone_changes(journal, since.since, as_of)),
-        session_goals=session_goals, since_last=since)
+        session_goals=session_goals, since_last=since,
+        rounds=round_compare.load(journal, as_of=as_of) if options.include_profile else None)
 
 
 # -- the plan ----------------------------------------------------------------------------------
@@ -357,6 +359,8 @@ def describe(content: PackContent) -> PackPlan:
         warning = "" if rated else "no self-rating yet: the radar will be empty"
         items.append(PlanItem("Leadership profile", f"radar and scores table ({rated} of "
                               f"{len(profile.attributes)} attributes self-rated)", warning))
+        if content.rounds is not None:
+            items.append(PlanItem("Round on round", content.rounds.summary()))
     if o.include_notes and profile is not None:
         noted = sum(1 for a in profile.attributes if _has_notes(a))
         items.append(PlanItem("Attribute notes", f"notes on {noted} attributes" if noted

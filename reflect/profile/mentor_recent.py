@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from reflect.common.dates import uk_date
 from reflect.content.library import Prompt, PromptSet
 from reflect.content.templates import load_templates
-from reflect.feedback.groups import OTHERS, RATER_GROUPS, shown_as
+from reflect.feedback.groups import OTHERS
 from reflect.journal.kinds import EntryKind
+from reflect.profile import anonymity
 from reflect.profile.mentor_content import ClosedAction, OthersRound, RatingChange, SinceLast
 from reflect.profile.ratings import RatingValue
 from reflect.store import entries as entry_store
@@ -128,30 +129,26 @@ def _rating_changes(values: Sequence[RatingValue], since: date | None,
 
 def others_since(values: Iterable[RatingValue], since: date | None) -> tuple[OthersRound, ...]:
     """Others' new ratings by group, small groups merged into "other" as the 360 round's
-    anonymity rule says. One rater's ratings are told apart by the day they were given (the
-    journal stores no rater), so a group's returns are its days."""
+    anonymity rule says (:mod:`reflect.profile.anonymity`: raters are returns, or a group's
+    days for ratings typed before rounds). A merged "other" under three returns keeps its
+    line (ratings did come in) but not its average, as the profile shows it only within the
+    overall average."""
     new = [v for v in values if v.kind == "other" and (since is None or v.rated_on > since)]
-    days: dict[str, set[date]] = {}
-    for v in new:
-        days.setdefault(v.rater_group or OTHERS, set()).add(v.rated_on)
+    counted = anonymity.raters_by_group(new)
+    shown = anonymity.shown_groups(counted)
+    returns = anonymity.shown_returns(counted, shown)
     merged: dict[str, list[RatingValue]] = {}
-    returns: dict[str, int] = {}
     for v in new:
-        group = v.rater_group or OTHERS
-        shown = shown_as(group, len(days[group]))
-        merged.setdefault(shown, []).append(v)
-    for group, found in days.items():
-        shown = shown_as(group, len(found))
-        returns[shown] = returns.get(shown, 0) + len(found)
+        merged.setdefault(shown[anonymity.group_of(v)], []).append(v)
     out = []
     for group, items in merged.items():
         scores = [v.score for v in items if v.score is not None]
         first, last = min(v.rated_on for v in items), max(v.rated_on for v in items)
-        out.append(OthersRound(group, last, len(items),
-                               sum(scores) / len(scores) if scores else None,
-                               returns[group], first if first != last else None))
-    order = {g.name: i for i, g in enumerate(RATER_GROUPS)}
-    return tuple(sorted(out, key=lambda o: (order.get(o.group, len(order)), o.group)))
+        average = (sum(scores) / len(scores) if scores and group != anonymity.OVERALL_ONLY
+                   else None)
+        out.append(OthersRound(group or OTHERS, last, len(items), average, returns[group],
+                               first if first != last else None))
+    return tuple(sorted(out, key=lambda o: anonymity.order_key(o.group)))
 
 
 def since_last(journal: Journal, values: Sequence[RatingValue], *, as_of: date,

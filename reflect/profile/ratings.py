@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from reflect.common.dates import uk_date
 from reflect.common.errors import ReflectError
 from reflect.content.library import Attribute, load_attributes
+from reflect.feedback.groups import OTHERS
+from reflect.profile import anonymity
 from reflect.store import ratings as rating_store
 from reflect.store.models import RATING_KINDS, Rating
 
@@ -72,12 +74,13 @@ class RatingValue:
     note: str = ""
     created_at: datetime | None = None  # kept so an undone delete sorts where it did
     return_id: int | None = None  # the rater's return (form or typed together) it came in
+    round_id: int | None = None  # the 360 round of that return (None: outside any round)
 
     @classmethod
-    def of(cls, row: Rating) -> RatingValue:
+    def of(cls, row: Rating, round_id: int | None = None) -> RatingValue:
         return cls(row.id or 0, row.attribute_id, row.kind, row.score, row.rated_on,
                    row.rater_group, row.target_by, row.note or "", row.created_at,
-                   row.return_id)
+                   row.return_id, round_id)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class GroupAverage:
     average: float | None
     count: int  # scored ratings
     not_observed: int
+    returns: int = 0  # raters (returns) the group's ratings came in
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,9 @@ class OthersSummary:
     average: float | None
     count: int
     not_observed: int
-    by_group: tuple[GroupAverage, ...]
-    notes: tuple[tuple[str, str], ...] = ()  # (group, note)
+    by_group: tuple[GroupAverage, ...]  # groups as shown: small ones merged into "other"
+    notes: tuple[tuple[str, str], ...] = ()  # (shown group, note); merged ones under "other"
+    returns: int = 0  # raters (returns) in the window, every group
 
 
 @dataclass(frozen=True)
@@ -248,7 +253,9 @@ def ratings(journal: Journal, *, kind: str | None = None, attribute_id: str | No
     with journal.vault.session() as session:
         rows = rating_store.list_ratings(session, kind=kind, attribute_id=attribute_id,
                                          date_from=date_from, date_to=date_to)
-        return [RatingValue.of(r) for r in rows]
+        rounds = rating_store.return_rounds(session, (r.return_id for r in rows))
+        return [RatingValue.of(r, rounds.get(r.return_id) if r.return_id else None)
+                for r in rows]
 
 
 def delete_rating(journal: Journal, rating_id: int) -> RatingValue | None:
@@ -324,20 +331,31 @@ def _latest(values: Sequence[RatingValue]) -> RatingValue | None:
     return max(values, key=lambda v: (v.rated_on, v.id), default=None)
 
 
-def _others(values: Sequence[RatingValue]) -> OthersSummary:
+def _others(values: Sequence[RatingValue], shown: Mapping[str, str],
+            returns: Mapping[str, int]) -> OthersSummary:
+    """The overall average from every rating; the groups and notes as :mod:`.anonymity`
+    shows them (``shown``: group -> shown group; ``returns``: per shown group)."""
     scored = [v.score for v in values if v.score is not None]
     groups: dict[str, list[RatingValue]] = {}
     for value in values:
-        groups.setdefault(value.rater_group or "others", []).append(value)
+        groups.setdefault(shown[anonymity.group_of(value)], []).append(value)
     by_group = tuple(
         GroupAverage(name,
                      fmean(s) if (s := [v.score for v in rows if v.score is not None]) else None,
-                     len(s), sum(1 for v in rows if v.score is None))
-        for name, rows in sorted(groups.items())
+                     len(s), sum(1 for v in rows if v.score is None), returns.get(name, 0))
+        for name, rows in sorted(groups.items(), key=lambda item: anonymity.order_key(item[0]))
+        if name != anonymity.OVERALL_ONLY
     )
-    notes = tuple((v.rater_group or "others", v.note) for v in values if v.note)
+    hidden = (OTHERS, anonymity.OVERALL_ONLY)
+    noted = [(shown[anonymity.group_of(v)], v.note) for v in values if v.note]
+    own = sorted(((g, n) for g, n in noted if g not in hidden),
+                 key=lambda item: anonymity.order_key(item[0]))
+    # Merged comments under "other", in no telling order (not by date or by group).
+    merged = sorted(n for g, n in noted if g in hidden)
+    notes = tuple(own) + tuple((OTHERS, note) for note in merged)
     return OthersSummary(fmean(scored) if scored else None, len(scored),
-                         len(values) - len(scored), by_group, notes)
+                         len(values) - len(scored), by_group, notes,
+                         sum(returns.values()))
 
 
 def build_profile(values: Iterable[RatingValue], attribute_list: Sequence[Attribute], *,
@@ -346,12 +364,19 @@ def build_profile(values: Iterable[RatingValue], attribute_list: Sequence[Attrib
 
     Current = the latest self-rating on or before ``as_of``; previous = the latest one from an
     earlier day. Others' averages use ratings from ``others_from`` (default: the
-    :data:`OTHERS_WINDOW_DAYS` before ``as_of``) up to ``as_of``.
+    :data:`OTHERS_WINDOW_DAYS` before ``as_of``) up to ``as_of``; their groups and notes are
+    shown as the anonymity rule says (:mod:`reflect.profile.anonymity`).
     """
     as_of = as_of or date.today()
     if others_from is None:
         others_from = as_of - timedelta(days=OTHERS_WINDOW_DAYS)
     upto = [v for v in values if v.rated_on <= as_of]
+    # Raters are counted over the window's five attributes, so a group is shown or merged
+    # for the whole table, never per attribute; and per round, as the same people answer
+    # every round.
+    counted = anonymity.raters_by_group(v for v in upto if v.rated_on >= others_from)
+    shown = anonymity.shown_groups(counted)
+    returns = anonymity.shown_returns(counted, shown)
     result: list[AttributeProfile] = []
     for attribute in attribute_list:
         mine = [v for v in upto if v.attribute_id == attribute.id]
@@ -361,7 +386,8 @@ def build_profile(values: Iterable[RatingValue], attribute_list: Sequence[Attrib
                     if current else None)
         target = _latest([v for v in mine if v.kind == "target" and v.score is not None])
         others = [v for v in mine if v.kind == "other" and v.rated_on >= others_from]
-        result.append(AttributeProfile(attribute, current, previous, target, _others(others)))
+        result.append(AttributeProfile(attribute, current, previous, target,
+                                       _others(others, shown, returns)))
     return Profile(as_of, others_from, tuple(result))
 
 

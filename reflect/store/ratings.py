@@ -13,7 +13,7 @@ from datetime import date
 from sqlmodel import Session, col, or_, select
 
 from reflect.store.entries import utc_now
-from reflect.store.models import Action, Entry, Meta, Rating
+from reflect.store.models import Action, Entry, FeedbackReturn, FeedbackRound, Meta, Rating
 
 LEADER_NAME_KEY = "leader_name"
 EDITABLE = frozenset({"score", "kind", "rated_on", "rater_group", "target_by", "note"})
@@ -45,6 +45,36 @@ def list_ratings(session: Session, *, kind: str | None = None, attribute_id: str
         query = query.where(Rating.rated_on <= date_to)
     query = query.order_by(col(Rating.rated_on), col(Rating.id))
     return list(session.exec(query).all())
+
+
+#: One rating by others with its round: (rating, round id, round name, round opened on).
+RoundRating = tuple[Rating, int, str, date]
+
+
+def return_rounds(session: Session, return_ids: Iterable[int | None]) -> dict[int, int | None]:
+    """The round each of these returns came in (None: typed outside a round)."""
+    wanted = sorted({i for i in return_ids if i is not None})
+    if not wanted:
+        return {}
+    rows = session.exec(select(FeedbackReturn).where(col(FeedbackReturn.id).in_(wanted))).all()
+    return {row.id: row.round_id for row in rows if row.id is not None}
+
+
+def others_with_rounds(session: Session, *, date_to: date | None = None) -> list[RoundRating]:
+    """Others' ratings that came in a round's return, with that round; ratings typed
+    outside a round are left out. Oldest round first, then as :func:`list_ratings`."""
+    query = (
+        select(Rating, FeedbackRound)
+        .join(FeedbackReturn, col(Rating.return_id) == col(FeedbackReturn.id))
+        .join(FeedbackRound, col(FeedbackReturn.round_id) == col(FeedbackRound.id))
+        .where(Rating.kind == "other")
+    )
+    if date_to is not None:
+        query = query.where(Rating.rated_on <= date_to)
+    query = query.order_by(col(FeedbackRound.opened_on), col(FeedbackRound.id),
+                           col(Rating.rated_on), col(Rating.id))
+    return [(rating, found.id or 0, found.name, found.opened_on)
+            for rating, found in session.exec(query).all()]
 
 
 def delete(session: Session, rating_id: int) -> Rating | None:

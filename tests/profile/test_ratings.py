@@ -24,8 +24,9 @@ DAY = date(2026, 3, 31)
 _next_id = iter(range(1, 10_000))
 
 
-def r(attribute, score, kind="self", on=DAY, group=None, note="", target_by=None):
-    return RatingValue(next(_next_id), attribute, kind, score, on, group, target_by, note)
+def r(attribute, score, kind="self", on=DAY, group=None, note="", target_by=None, ret=None):
+    return RatingValue(next(_next_id), attribute, kind, score, on, group, target_by, note,
+                       return_id=ret)
 
 
 def test_five_attributes_in_file_order():
@@ -66,19 +67,20 @@ def test_gap_to_target():
 
 def test_others_average_by_group_and_not_observed_left_out():
     values = [r("values_driven", 4),
-              r("values_driven", 3, "other", group="peer"),
-              r("values_driven", 2, "other", group="peer"),
-              r("values_driven", 4, "other", group="line manager", note="steady"),
-              r("values_driven", None, "other", group="team member")]
+              r("values_driven", 3, "other", group="peer", ret=1),
+              r("values_driven", 2, "other", group="peer", ret=2),
+              r("values_driven", 4, "other", group="peer", ret=3),
+              r("values_driven", 4, "other", group="line manager", note="steady", ret=4),
+              r("values_driven", None, "other", group="peer", ret=5)]
     item = build_profile(values, ATTRS, as_of=DAY).get("values_driven")
-    assert item.others.average == pytest.approx(3.0)  # (3 + 2 + 4) / 3, not / 4
-    assert (item.others.count, item.others.not_observed) == (3, 1)
+    assert item.others.average == pytest.approx(13 / 4)  # not observed is not a score
+    assert (item.others.count, item.others.not_observed, item.others.returns) == (4, 1, 5)
     groups = {g.group: g for g in item.others.by_group}
-    assert groups["peer"].average == pytest.approx(2.5) and groups["peer"].count == 2
-    assert groups["line manager"].average == 4
-    assert groups["team member"].average is None and groups["team member"].not_observed == 1
+    assert groups["peer"].average == pytest.approx(3.0) and groups["peer"].count == 3
+    assert groups["peer"].not_observed == 1 and groups["peer"].returns == 4
+    assert groups["line manager"].average == 4 and groups["line manager"].returns == 1
     assert item.others.notes == (("line manager", "steady"),)
-    assert item.self_minus_others == pytest.approx(1.0)
+    assert item.self_minus_others == pytest.approx(0.75)
 
 
 def test_blind_spot_when_self_clearly_above_others():
@@ -186,7 +188,8 @@ def test_rate_and_read_back_from_the_journal(new_journal):
     assert (values.current.score, values.previous.score, values.change) == (4, 3, 1)
     assert values.to_target == 1 and values.target.target_by == date(2027, 3, 1)
     assert values.others.average == 2.5 and values.finding == BLIND_SPOT
-    assert {g.group for g in values.others.by_group} == {"line manager", "peer"}
+    # One peer: too few to be shown apart, and "others" of one has no row of its own.
+    assert {g.group for g in values.others.by_group} == {"line manager"}
     partnerships = result.get("partnerships")
     assert partnerships.others.count == 0 and partnerships.others.not_observed == 1
     assert partnerships.others.average is None and partnerships.finding is None

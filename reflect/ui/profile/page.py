@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from reflect.common.dates import uk_date
 from reflect.content.library import load_prompt_sets, prompts_for_attribute
 from reflect.journal.journal import Journal
+from reflect.profile import anonymity, round_compare
 from reflect.profile import ratings as profile_domain
 from reflect.profile.ratings import (
     CLEARLY_MEANS,
@@ -57,6 +58,7 @@ from reflect.profile.ratings import (
 from reflect.ui.profile import radar_widget as radar
 from reflect.ui.profile.attribute_prompts import AttributePrompts
 from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
+from reflect.ui.profile.others_tables import OthersTables
 from reflect.ui.profile.rating_dialog import DRAFT_KEY, RatingDialog
 from reflect.ui.profile.ratings_list import RatingsList
 from reflect.ui.widgets.card import heading
@@ -73,7 +75,7 @@ SIDE_BY_SIDE_RADAR = 360  # narrower than this beside the table, the radar goes 
 def row_cells(item: AttributeProfile) -> list[tuple[str, str]]:
     """(text, tooltip) per column for one attribute."""
     current, previous, target, others = item.current, item.previous, item.target, item.others
-    groups = "; ".join(f"{g.group}: {format_score(g.average)} ({g.count})"
+    groups = "; ".join(f"{anonymity.group_label(g.group)}: {format_score(g.average)} ({g.count})"
                        + (f", {g.not_observed} not observed" if g.not_observed else "")
                        for g in others.by_group)
     return [
@@ -90,7 +92,9 @@ def row_cells(item: AttributeProfile) -> list[tuple[str, str]]:
         (format_change(item.to_target), "Target minus now: the distance still to travel"),
         (f"{format_score(others.average)} ({others.count})" if others.count else
          ("not observed" if others.not_observed else "–"),
-         groups or "No ratings by others in the last year"),
+         groups or ("No rater group is large enough to be shown on its own"
+                    if others.count or others.not_observed
+                    else "No ratings by others in the last year")),
         (format_change(item.self_minus_others), "Your rating minus others' average"),
         (FINDING_LABELS.get(item.finding or "", ""), CLEARLY_MEANS),
     ]
@@ -284,6 +288,8 @@ class ProfilePage(QWidget):
             "questions on it."))
         column.addLayout(tools)
         column.addLayout(self.split)
+        self.others_tables = OthersTables()
+        column.addWidget(self.others_tables)
         column.addWidget(heading("History of your self-ratings", scale=1.1))
         column.addWidget(self.history_empty)
         column.addWidget(self.history)
@@ -331,6 +337,7 @@ class ProfilePage(QWidget):
         found = [a for a in profile.attributes if a.finding]
         self.findings.setText("\n".join(finding_sentence(a) for a in found))
         self.findings.setVisible(bool(found))
+        self.others_tables.show_profile(profile, round_compare.load(self.journal))
         self._fill_history()
         self.ratings_list.reload()
         self._arrange()

@@ -170,8 +170,9 @@ def test_the_target_form_asks_by_when_and_shows_the_current_target(qtbot, page, 
 
 def test_user_text_is_shown_as_plain_text(qtbot, page, new_journal):
     profile_domain.rate(new_journal, {"values_driven": 3}, notes={"values_driven": HOSTILE})
-    profile_domain.rate(new_journal, {"values_driven": 2, "partnerships": 2}, kind="other",
-                        rater_group=HOSTILE)
+    for days in range(3):  # three returns: the group is shown with its name
+        profile_domain.rate(new_journal, {"values_driven": 2, "partnerships": 2}, kind="other",
+                            rater_group=HOSTILE, rated_on=TODAY - timedelta(days=days))
     profile_domain.set_leader_name(new_journal, HOSTILE)
     page.refresh()
     tip = page.table.item(0, 0).toolTip()
