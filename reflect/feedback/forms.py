@@ -86,9 +86,10 @@ def _refuse_existing(paths: list[Path]) -> None:
     """Never replace a file: a form sent out may be the only copy of its form id."""
     there = [path for path in paths if path.exists() or path.is_symlink()]
     if there:
-        more = f" (and {len(there) - 1} more)" if len(there) > 1 else ""
-        raise FormsExist(f"{there[0]}{more} already exists: move it away or choose another "
-                         "folder; no form was written.")
+        what = (f"{there[0]} and {len(there) - 1} more of these forms already exist"
+                if len(there) > 1 else f"{there[0]} already exists")
+        raise FormsExist(f"{what}: move them away or choose another folder; no form was "
+                         "written.")
 
 
 def _write_all(files: list[tuple[Path, bytes]]) -> list[Path]:
