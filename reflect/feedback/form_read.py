@@ -10,7 +10,7 @@ form id seen before) is the next layer's job. Qt-free, SQL-free.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,12 +154,15 @@ def _clean(value: str | None) -> str:
     return _CONTROL.sub("", text).strip()
 
 
-def read_form(source: Path | bytes, round_uid: str, *, round_name: str = "",
+def read_form(source: Path | bytes, round_uid: str | Collection[str], *, round_name: str = "",
               file_name: str | None = None,
               attributes: Sequence[Attribute] | None = None) -> FormAnswers:
     """The answers on a returned form of the round ``round_uid``; raises :class:`FormRefused`.
 
-    ``source`` is the file, or its bytes (then ``file_name`` names it in messages)."""
+    ``round_uid`` may also be every round uid a journal holds: the form's own uid (in
+    ``FormAnswers.round_uid``) then says which round it belongs to, and a form of a round not
+    among them is refused before its answers are read. ``source`` is the file, or its bytes
+    (then ``file_name`` names it in messages)."""
     if isinstance(source, Path):
         name = file_name or source.name
         try:
@@ -182,7 +185,12 @@ def read_form(source: Path | bytes, round_uid: str, *, round_name: str = "",
         raise FormRefused(f"{name} is not a 360 feedback form exported by Reflect, so nothing "
                           "was read from it.", FOREIGN)
     uid = _text(form, ff.ROUND_FIELD, ff.ROUND_PROPERTY)
-    if uid != round_uid:
+    if not isinstance(round_uid, str):
+        if uid not in round_uid:
+            raise FormRefused(f"{name} is a form from a 360 round that is not in this "
+                              "journal: import it into the journal the round was made in.",
+                              OTHER_ROUND)
+    elif uid != round_uid:
         which = f", not “{round_name}”" if round_name else ""
         raise FormRefused(f"{name} is a form from another 360 round{which}: import it into "
                           "the round it was made for.", OTHER_ROUND)
