@@ -31,7 +31,8 @@ SEEDS = {
     "scottish_leadership": "002_3298c569e8731a07.txt",
     "sfpc": "003_6115cd821db4f535.txt",
 }
-SHIPPED_SETS = {"sfpc_workbook2", "ofsted_annex_b", "firstline", "scottish_leadership"}
+SHIPPED_SETS = {"sfpc_workbook2", "ofsted_annex_b", "firstline", "scottish_leadership",
+                "practice_leadership"}
 
 
 def _seed_dir() -> Path | None:
@@ -135,6 +136,7 @@ def test_counts_per_set(library):
         "ofsted_annex_b": 26,
         "firstline": 12,
         "scottish_leadership": 6,
+        "practice_leadership": 18,
     }
 
 

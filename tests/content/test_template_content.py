@@ -30,7 +30,7 @@ EARLIER = {
                        "workload", "learning", "agreed", "next_session"],
 }
 VERSIONS = {"one_to_one": 3, "group_supervision": 3, "complex_case_review": 3,
-            "my_supervision": 2, "critical_friend": 1}
+            "my_supervision": 3, "critical_friend": 1}
 HAMPSHIRE = ("all children placed in residential care", "children exiting a secure environment",
              "children for whom there is no identifiable resource",
              "children with complex needs at risk of drifting", "children in custody",

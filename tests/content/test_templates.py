@@ -26,7 +26,8 @@ from reflect.content.toml_source import ContentError
 
 SHIPPED = {
     "one_to_one", "group_supervision", "complex_case_review", "my_supervision", "gibbs",
-    "coaching_prep", "personal_review", "learning_review",
+    "coaching_prep", "personal_review", "learning_review", "my_role", "action_learning",
+    "incident_learning",
 }
 
 GOOD = """\

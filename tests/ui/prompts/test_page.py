@@ -37,16 +37,16 @@ def _set_items(page: PromptsPage) -> dict[str, object]:
             for i in range(tree.topLevelItemCount())}
 
 
-def test_lists_the_four_shipped_sets_and_all_26_annex_b_prompts(page):
+def test_lists_the_five_shipped_sets_and_all_26_annex_b_prompts(page):
     sets = _set_items(page)
-    assert len(sets) == 4
+    assert len(sets) == 5
     assert page.errors.isHidden()
     annex = next(item for name, item in sets.items() if name.startswith("Ofsted"))
     ids = _prompts_under(annex)
     assert ids == [f"annexb-{n}" for n in range(134, 160)]
     assert any(name.startswith("SFPC self-reflection workbook") for name in sets)
     total = sum(len(_prompts_under(item)) for item in sets.values())
-    assert page.count_label.text() == f"{total} prompts in 4 sets"
+    assert page.count_label.text() == f"{total} prompts in 5 sets"
     # the workbook keeps its grouping by attribute
     workbook = next(item for name, item in sets.items() if name.startswith("SFPC"))
     assert workbook.child(0).text(0) == "Leadership and change that is driven by values"
@@ -156,7 +156,7 @@ def test_a_broken_user_file_is_named_and_the_other_sets_still_show(qtbot, new_jo
     assert not page.errors.isHidden()
     text = page.errors.text()
     assert str(broken) in text and "line 3" in text
-    assert len(_set_items(page)) == 4
+    assert len(_set_items(page)) == 5
     assert "annexb-134" in page._items
 
 
