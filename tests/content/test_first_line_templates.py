@@ -109,7 +109,7 @@ def test_fig_3_and_table_1_are_not_marked_as_hay_groups_work():
 
 def test_my_role_has_every_accountability_with_time_now_should_and_change(templates):
     role = templates["my_role"]
-    assert role.kind == "reflection" and role.reviews_own_actions
+    assert role.kind == "reflection" and not role.reviews_own_actions  # occasional: no review panel
     assert "Fig 3" in role.purpose and "section 4" in role.purpose
     names = [f"“{n}”" for n in (*CORE, *FIG_3)]
     firsts = [s for s in role.sections if s.id.endswith("_now") and s.id != "role_now"]

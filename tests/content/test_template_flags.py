@@ -26,7 +26,7 @@ def test_the_leaders_own_templates_review_own_actions_and_no_others():
     result = load_templates([builtin_templates_dir()])
     assert result.errors == ()
     assert {t.id for t in result.templates if t.reviews_own_actions} == {
-        "my_supervision", "coaching_prep", "my_role", "action_learning"}
+        "my_supervision", "coaching_prep", "action_learning"}
 
 
 def test_the_flag_is_read_from_the_file_and_kept_by_a_copy(tmp_path):
