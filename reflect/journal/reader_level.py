@@ -16,7 +16,7 @@ from reflect.store import ratings as meta_store
 if TYPE_CHECKING:
     from reflect.journal.journal import Journal
 
-READER_LEVEL_KEY = "reader_level"
+READER_LEVEL_KEY = meta_store.READER_LEVEL_KEY
 DEFAULT_LEVEL = FIRST_LINE
 
 #: How the choice reads at first run and in Preferences, in :data:`AUDIENCES` order.

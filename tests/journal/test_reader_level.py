@@ -52,3 +52,13 @@ def test_labels_and_audience_text():
     assert audience_text(("middle", "senior")) == "Middle and senior leaders"
     assert audience_text(("senior", "first_line")) == "First line and senior leaders"
     assert audience_text(AUDIENCES) == audience_text(()) == "Leaders at every level"
+
+
+def test_a_journal_holding_only_a_level_makes_no_backup(new_journal):
+    """A level chosen at first run is a preference, not content: a copy of it must never
+    rotate good backups out (see tests/store/test_failed_open.py)."""
+    set_reader_level(new_journal, SENIOR)
+    assert new_journal.vault.holds_nothing()
+    assert new_journal.vault.automatic_backup() is None
+    new_journal.add_entry("kept", "worth a copy")
+    assert not new_journal.vault.holds_nothing()
