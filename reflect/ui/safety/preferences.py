@@ -40,6 +40,9 @@ class PreferencesDialog(QDialog):
         self.lock_on_sleep = QCheckBox("Lock when the computer sleeps or the screen locks")
         self.lock_on_sleep.setChecked(settings.lock_on_sleep)
         form.addRow("", self.lock_on_sleep)
+        # Under the locking rows it explains, so it cannot be read as being about the role.
+        form.addRow("", hint_label("Locking closes the journal and clears every open view; "
+                                   "your drafts are saved first. 0 means never."))
         self.spell_check = QCheckBox("Check spelling as I type (British English)")
         self.spell_check.setChecked(settings.spell_check)
         self.spell_check.setAccessibleName("Check spelling as I type")
@@ -53,12 +56,10 @@ class PreferencesDialog(QDialog):
                                      "agreed this many days after the session")
         form.addRow("Records to agree within:", self.agree_within)
         self.level_box = level_box(reader_level) if reader_level is not None else None
-        if self.level_box is not None:
-            self.level_box.setToolTip("Home offers the prompts written for your role first; "
-                                      "kept in this journal")
+        if self.level_box is not None:  # the journal's, not a setting: said under it
             form.addRow("Your role:", self.level_box)
-        note = hint_label("Locking closes the journal and clears every open view; "
-                          "your drafts are saved first. 0 means never.")
+            form.addRow("", hint_label("Kept in this journal. Home offers the prompts "
+                                       "written for your role first."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -66,7 +67,6 @@ class PreferencesDialog(QDialog):
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
 
