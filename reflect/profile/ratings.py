@@ -164,6 +164,16 @@ class Profile:
     def hidden_strengths(self) -> list[AttributeProfile]:
         return [a for a in self.attributes if a.finding == HIDDEN_STRENGTH]
 
+    def focus_attribute(self) -> str | None:
+        """The attribute a focus day's prompt turns to: the blind spot with the widest gap,
+        else the largest distance still to the target; ties go to the radar's order. None
+        when neither is known (no ratings by others, no target above the current rating)."""
+        spots = self.blind_spots
+        if spots:
+            return max(spots, key=lambda a: a.self_minus_others or 0.0).attribute.id
+        ahead = [a for a in self.attributes if (a.to_target or 0) > 0]
+        return max(ahead, key=lambda a: a.to_target or 0).attribute.id if ahead else None
+
 
 @dataclass(frozen=True)
 class SelfRound:

@@ -16,6 +16,8 @@ from reflect.store.entries import utc_now
 from reflect.store.models import Action, Entry, FeedbackReturn, FeedbackRound, Meta, Rating
 
 LEADER_NAME_KEY = "leader_name"
+# The reader's level (first line, middle, senior): a preference, not the person's content.
+READER_LEVEL_KEY = "reader_level"
 EDITABLE = frozenset({"score", "kind", "rated_on", "rater_group", "target_by", "note"})
 
 

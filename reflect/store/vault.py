@@ -39,6 +39,7 @@ from reflect.store.layout import (
 )
 from reflect.store.lockfile import JournalLock
 from reflect.store.queries import schema_revision
+from reflect.store.ratings import READER_LEVEL_KEY
 from reflect.store.sqlcipher import JOURNAL_ID_KEY, raw_connect
 
 __all__ = ["Vault", "derive_data_key", "journal_exists", "read_envelope"]
@@ -261,8 +262,10 @@ class Vault:
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                 "'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'entry\\_fts%' ESCAPE '\\' "
                 "AND name != 'alembic_version'")]
-            # The journal id kept beside the data is bookkeeping, not the person's own.
+            # The journal id kept beside the data is bookkeeping, and the reader's level (chosen
+            # at first run) a preference: neither is the person's own.
             return not any(conn.exec_driver_sql(
-                f'SELECT EXISTS (SELECT 1 FROM "{name}" WHERE key != ?)' if name == "meta"
-                else f'SELECT EXISTS (SELECT 1 FROM "{name}")',
-                (JOURNAL_ID_KEY,) if name == "meta" else ()).scalar() for name in tables)
+                f'SELECT EXISTS (SELECT 1 FROM "{name}" WHERE key NOT IN (?, ?))'
+                if name == "meta" else f'SELECT EXISTS (SELECT 1 FROM "{name}")',
+                (JOURNAL_ID_KEY, READER_LEVEL_KEY) if name == "meta" else ()).scalar()
+                for name in tables)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 from reflect.common.errors import WalMissing
 from reflect.common.settings import Settings
 from reflect.journal.journal import Journal
+from reflect.journal.reader_level import reader_level, set_reader_level
 from reflect.safety import maintenance, security
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         if not self._accept_journal(journal):
             return
         self.journal = journal  # open, but no shell until the recovery key is confirmed
+        set_reader_level(journal, self.create_view.reader_level)  # one small row
         self.create_view.show_recovery_key(recovery_key)
 
     def _create_failed(self, exc: BaseException) -> None:
@@ -443,7 +445,9 @@ class MainWindow(QMainWindow):
     # -- preferences -----------------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:
         """Window-modal, not blocking: the idle timer keeps running behind it."""
-        dialog = PreferencesDialog(self.settings, self)
+        open_journal = self.journal if self.shell is not None else None
+        dialog = PreferencesDialog(self.settings, self, reader_level=reader_level(open_journal)
+                                   if open_journal is not None else None)
         dialog.accepted.connect(lambda: self._apply_preferences(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.preferences_dialog = dialog
@@ -452,6 +456,9 @@ class MainWindow(QMainWindow):
 
     def _apply_preferences(self, dialog: PreferencesDialog) -> None:
         dialog.apply_to(self.settings)
+        journal, level = self.journal, dialog.reader_level
+        if level is not None and self.shell is not None and journal is not None:
+            set_reader_level(journal, level)  # Home follows the change
         self.idle.set_timeout_minutes(self.settings.auto_lock_minutes)
         set_spell_check(self.settings.spell_check)
         try:

@@ -243,3 +243,26 @@ def test_a_rating_can_be_corrected_deleted_and_put_back_across_a_reopen(new_jour
         assert profile.rating_text(next(v for v in stored if v.id == peer.id),
                                    {"values_driven": "Values"}) == (
             "360 (line manager): Values 5, 2 Feb 2026")
+
+
+def test_focus_attribute_is_the_widest_blind_spot_before_any_target():
+    values = [r("values_driven", 4), r("values_driven", 3, "other", group="peer"),
+              r("values_driven", 3, "other", group="peer"),           # gap 1
+              r("partnerships", 5), r("partnerships", 3, "other", group="peer"),
+              r("partnerships", 3, "other", group="peer"),            # gap 2: the widest
+              r("corporate_buy_in", 1), r("corporate_buy_in", 5, "target")]  # 4 to go
+    assert build_profile(values, ATTRS, as_of=DAY).focus_attribute() == "partnerships"
+
+
+def test_focus_attribute_without_a_blind_spot_is_the_furthest_from_target():
+    values = [r("values_driven", 3), r("values_driven", 4, "target"),
+              r("changing_practice", 2), r("changing_practice", 5, "target"),
+              r("partnerships", 2), r("partnerships", 5, "target"),   # tie: radar order wins
+              r("corporate_buy_in", 5), r("corporate_buy_in", 3, "target")]  # past it
+    assert build_profile(values, ATTRS, as_of=DAY).focus_attribute() == "changing_practice"
+
+
+def test_no_focus_attribute_without_gaps_or_targets():
+    assert build_profile([], ATTRS, as_of=DAY).focus_attribute() is None
+    level = [r("values_driven", 4), r("values_driven", 4, "target")]
+    assert build_profile(level, ATTRS, as_of=DAY).focus_attribute() is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.dates import uk_date, uk_long_date
-from reflect.content.library import Prompt, PromptSet, load_prompt_sets
-from reflect.journal.daily_prompt import suggestions
+from reflect.content.library import ContentError, Prompt, PromptSet, load_prompt_sets
+from reflect.journal.daily_prompt import is_focus_day, suggestions
 from reflect.journal.journal import Journal
 from reflect.journal.kinds import kind_label
+from reflect.journal.reader_level import reader_level
+from reflect.profile import ratings as profile_domain
 from reflect.store.queries import EntryFilter, PromptUsage
 from reflect.supervision.record_titles import distinct_titles, shown_title
 from reflect.ui.home.agreement import AgreementSection
@@ -54,6 +57,31 @@ def greeting(now: datetime) -> str:
 
 
 
+@dataclass(frozen=True)
+class Focus:
+    """The attribute a focus day turns to, and why, in the words the card shows."""
+
+    attribute_id: str
+    reason: str
+
+
+def profile_focus(journal: Journal, today: date) -> Focus | None:
+    """The Profile's widest blind spot, else the largest distance to target; None if neither
+    (or the attributes file is broken: the Profile page says so)."""
+    try:
+        profile = profile_domain.load_profile(journal, as_of=today)
+    except ContentError:
+        return None
+    found = profile.focus_attribute()
+    if found is None:
+        return None
+    name = profile.get(found).attribute.short_name
+    spot = any(a.attribute.id == found for a in profile.blind_spots)
+    return Focus(found, f"Chosen for {name}: " + (
+        "the widest gap between your rating and others' in your Profile." if spot else
+        "the furthest you are from your target in your Profile."))
+
+
 class PromptOfTheDay(Section):
     """Today's prompt (see :mod:`reflect.journal.daily_prompt`), with "Another prompt"."""
 
@@ -64,6 +92,7 @@ class PromptOfTheDay(Section):
         self.offset = 0
         self._day: date | None = None
         self._usage: dict[str, PromptUsage] = {}
+        self._focus: Focus | None = None
         self.source = hint_label()
         self.text = plain_label(selectable=True)
         self.text.setAccessibleName("Today's prompt")
@@ -71,6 +100,8 @@ class PromptOfTheDay(Section):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.text.setFont(font)
         self.usage = hint_label()
+        self.reason = hint_label()  # on a focus day: which attribute, and why
+        self.reason.setAccessibleName("Why this prompt")
         self.answer_button = QPushButton("Answer this")
         self.answer_button.setAccessibleName("Answer today's prompt")
         self.another_button = QPushButton("Another prompt")
@@ -83,6 +114,7 @@ class PromptOfTheDay(Section):
         self.body.addWidget(self.source)
         self.body.addWidget(self.text)
         self.body.addWidget(self.usage)
+        self.body.addWidget(self.reason)
         self.body.addSpacing(2)
         self.body.addLayout(buttons)
         self.another_button.clicked.connect(self.another)
@@ -91,12 +123,15 @@ class PromptOfTheDay(Section):
     def prompt(self) -> Prompt | None:
         return self.choices[self.offset % len(self.choices)] if self.choices else None
 
-    def update_choices(self, usage: dict[str, PromptUsage], day: date) -> None:
-        """Re-rank for ``day``; "Another prompt" steps are kept within the same day."""
+    def update_choices(self, usage: dict[str, PromptUsage], day: date, *,
+                       level: str | None = None, focus: Focus | None = None) -> None:
+        """Re-rank for ``day``, the reader's ``level`` and the Profile's ``focus``;
+        "Another prompt" steps are kept within the same day."""
         if day != self._day:
             self._day, self.offset = day, 0
-        self.choices = suggestions(self.sets.values(), usage, day)
-        self._usage = usage
+        self.choices = suggestions(self.sets.values(), usage, day, level=level,
+                                   focus=focus.attribute_id if focus else None)
+        self._usage, self._focus = usage, focus
         self._show(usage)
 
     def another(self) -> None:
@@ -108,6 +143,12 @@ class PromptOfTheDay(Section):
         prompt = self.prompt
         self.answer_button.setEnabled(prompt is not None)
         self.another_button.setEnabled(len(self.choices) > 1)
+        focus = self._focus
+        focused = (prompt is not None and focus is not None and self.offset == 0
+                   and self._day is not None and is_focus_day(self._day)
+                   and focus.attribute_id in prompt.attributes)
+        self.reason.setText(focus.reason if focused and focus else "")
+        self.reason.setVisible(focused)
         if prompt is None:
             self.source.setText("")
             self.text.setText("No prompt sets are loaded. The Prompts page says why.")
@@ -278,7 +319,8 @@ class HomePage(QScrollArea):
         self.date_line.setText(f"{uk_long_date(today)} · Ctrl+F searches everything, "
                                "Ctrl+L locks the journal")
         usage = self.journal.prompt_usage()
-        self.prompt_card.update_choices(usage, today)
+        self.prompt_card.update_choices(usage, today, level=reader_level(self.journal),
+                                        focus=profile_focus(self.journal, today))
         recent = self.journal.list_summaries(limit=RECENT_COUNT)
         self.recent.show_entries(recent, distinct_titles(
             self.journal, ((s.entry_id, s.title) for s in recent)))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reflect.common.dates import uk_date
 from reflect.content.library import Prompt, PromptSet
+from reflect.journal.reader_level import audience_text
 from reflect.store.queries import PromptUsage
 from reflect.ui.widgets.feedback import hint_label, plain_label
 
@@ -51,7 +52,8 @@ class PromptDetail(QScrollArea):
         self.grid.setColumnStretch(1, 1)
         self.values: dict[str, tuple] = {}
         for row, caption in enumerate(("Source", "Document", "Adapted", "Source wording",
-                                       "Relates to", "Licence", "In your journal")):
+                                       "Relates to", "Written for", "Licence",
+                                       "In your journal")):
             name = hint_label(caption)
             name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             value = plain_label(selectable=True)
@@ -98,6 +100,7 @@ class PromptDetail(QScrollArea):
         self._set("Source wording", f"“{prompt.original}”" if adapted and prompt.original
                   else "")
         self._set("Relates to", " · ".join(names.get(a, a) for a in prompt.attributes))
+        self._set("Written for", audience_text(prompt.audience))
         self._set("Licence", "")
         self._set("In your journal", usage_text(usage))
         self.answer_button.setVisible(True)
@@ -113,6 +116,7 @@ class PromptDetail(QScrollArea):
                   else "")
         self._set("Source wording", "")
         self._set("Relates to", "")
+        self._set("Written for", "")
         self._set("Licence", prompt_set.licence or "")
         self._set("In your journal", "")
         self.answer_button.setVisible(False)

@@ -1,9 +1,13 @@
 """The prompt library: sets → prompts, each with its source and how often it was answered.
 
 A tree on the left (set, then the set's own grouping where it has one, then prompts) and the
-chosen prompt in full on the right, with where it comes from, the attributes it relates to and
-its use in this journal. "Answer this", Enter or a double-click emits
-``answer_prompt_requested(prompt_id)``; the Shell routes it to a new entry in the Journal page.
+chosen prompt in full on the right, with where it comes from, the attributes it relates to, who
+it is written for and its use in this journal. The filters (words, attribute, level) combine;
+the level filter starts at "All levels", not at the reader's own: this is the library, where
+nothing should be hidden unasked (Home already favours the reader's level), and a filter set
+without a word would make the counts and the missing sets puzzling. "Answer this", Enter or
+a double-click emits ``answer_prompt_requested(prompt_id)``; the Shell routes it to a new
+entry in the Journal page.
 A prompt file that does not load is named (file and line) above the sets that did.
 """
 
@@ -32,7 +36,9 @@ from reflect.content.library import (
     load_attributes,
     load_prompt_sets,
 )
+from reflect.journal.daily_prompt import for_level
 from reflect.journal.journal import Journal
+from reflect.journal.reader_level import SHORT_LABELS
 from reflect.store.queries import PromptUsage
 from reflect.ui.prompts.detail import PromptDetail, usage_text
 from reflect.ui.widgets.card import heading
@@ -94,6 +100,13 @@ class PromptsPage(QWidget):
         self.attribute_box.addItem("All attributes", "")
         for attribute in self.attributes:
             self.attribute_box.addItem(attribute.name, attribute.id)
+        self.audience_box = QComboBox()
+        self.audience_box.setAccessibleName("Written for")
+        self.audience_box.setToolTip("Show the prompts written for one level of leader "
+                                     "(those written for every level too)")
+        self.audience_box.addItem("All levels", "")
+        for level, label in SHORT_LABELS.items():
+            self.audience_box.addItem(f"{label} leaders", level)
         self.count_label = hint_label()
         self.errors = ErrorNotice()
         if self.library.errors:
@@ -128,6 +141,7 @@ class PromptsPage(QWidget):
         filters.setSpacing(8)
         filters.addWidget(self.filter_edit, 2)
         filters.addWidget(self.attribute_box, 1)
+        filters.addWidget(self.audience_box, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
@@ -143,6 +157,7 @@ class PromptsPage(QWidget):
         self._build_tree()
         self.filter_edit.textChanged.connect(self.apply_filter)
         self.attribute_box.currentIndexChanged.connect(self.apply_filter)
+        self.audience_box.currentIndexChanged.connect(self.apply_filter)
         self.tree.selectionModel().currentChanged.connect(self._show_current)
         self.tree.itemDoubleClicked.connect(self._activate)
         self.tree.enter_pressed.connect(self._activate)
@@ -212,8 +227,10 @@ class PromptsPage(QWidget):
 
     # -- filtering -----------------------------------------------------------------------------
     def _matches(self, prompt: Prompt, prompt_set: PromptSet, words: list[str],
-                 attribute: str) -> bool:
+                 attribute: str, level: str = "") -> bool:
         if attribute and attribute not in prompt.attributes:
+            return False
+        if level and not for_level(prompt, level):
             return False
         haystack = " ".join(part for part in (
             prompt.text, prompt.source, prompt.original or "", prompt.group or "",
@@ -223,17 +240,18 @@ class PromptsPage(QWidget):
     def apply_filter(self) -> None:
         words = self.filter_edit.text().casefold().split()
         attribute = self.attribute_box.currentData() or ""
+        level = self.audience_box.currentData() or ""
         shown = 0
         for prompt_id, item in self._items.items():
             prompt, prompt_set = self._prompts[prompt_id]
-            visible = self._matches(prompt, prompt_set, words, attribute)
+            visible = self._matches(prompt, prompt_set, words, attribute, level)
             item.setHidden(not visible)
             shown += visible
         for item in top_level_items(self.tree):
             self._hide_empty(item)
         total = len(self._items)
         sets = len(self.library.sets)
-        if words or attribute:
+        if words or attribute or level:
             self.count_label.setText("No prompts match" if shown == 0 else
                                      f"{shown} of {total} prompts match")
             self.tree.expandAll()

@@ -1,5 +1,6 @@
 """Edit > Preferences: settings that hold no journal content (auto-lock, spell checking,
-the days a record may wait to be agreed)."""
+the days a record may wait to be agreed), and, while a journal is open, the reader's role,
+which is kept in the journal rather than in the settings file (it goes with the journal)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from reflect.common.settings import Settings
 from reflect.ui.widgets.feedback import hint_label
+from reflect.ui.widgets.level_box import level_box
 
 MAX_MINUTES = 24 * 60
 
@@ -22,7 +24,9 @@ MAX_MINUTES = 24 * 60
 class PreferencesDialog(QDialog):
     """Changes a copy of the values; :meth:`apply_to` writes them into Settings on OK."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 reader_level: str | None = None) -> None:
+        """``reader_level``: the open journal's; None (locked) leaves the role out."""
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.auto_lock = QSpinBox()
@@ -36,6 +40,9 @@ class PreferencesDialog(QDialog):
         self.lock_on_sleep = QCheckBox("Lock when the computer sleeps or the screen locks")
         self.lock_on_sleep.setChecked(settings.lock_on_sleep)
         form.addRow("", self.lock_on_sleep)
+        # Under the locking rows it explains, so it cannot be read as being about the role.
+        form.addRow("", hint_label("Locking closes the journal and clears every open view; "
+                                   "your drafts are saved first. 0 means never."))
         self.spell_check = QCheckBox("Check spelling as I type (British English)")
         self.spell_check.setChecked(settings.spell_check)
         self.spell_check.setAccessibleName("Check spelling as I type")
@@ -48,8 +55,11 @@ class PreferencesDialog(QDialog):
         self.agree_within.setToolTip("Home lists supervision records the supervisee has not "
                                      "agreed this many days after the session")
         form.addRow("Records to agree within:", self.agree_within)
-        note = hint_label("Locking closes the journal and clears every open view; "
-                          "your drafts are saved first. 0 means never.")
+        self.level_box = level_box(reader_level) if reader_level is not None else None
+        if self.level_box is not None:  # the journal's, not a setting: said under it
+            form.addRow("Your role:", self.level_box)
+            form.addRow("", hint_label("Kept in this journal. Home offers the prompts "
+                                       "written for your role first."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -57,9 +67,13 @@ class PreferencesDialog(QDialog):
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
+
+    @property
+    def reader_level(self) -> str | None:
+        """The role chosen, for the journal; None when the dialog did not offer it."""
+        return str(self.level_box.currentData()) if self.level_box is not None else None
 
     def apply_to(self, settings: Settings) -> None:
         settings.auto_lock_minutes = self.auto_lock.value()

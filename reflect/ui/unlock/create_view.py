@@ -2,7 +2,9 @@
 
 Two pages in one view, because they are one act for the user: the journal exists only once
 they have seen the recovery key, and Continue stays disabled until they say it is saved
-(it is never shown again).
+(it is never shown again). One quiet choice sits under the passphrase: the reader's role
+(first line unless changed), which the main window stores in the new journal so Home offers
+the prompts written for it first; Preferences changes it later.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -27,6 +29,7 @@ from reflect.ui.widgets.buttons import press_on_enter
 from reflect.ui.widgets.card import CardPage, heading
 from reflect.ui.widgets.feedback import BusyIndicator, ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.focus_frame import show_focus_frame
+from reflect.ui.widgets.level_box import level_box
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.widgets.printing import ChoosePrinter, ask_printer, print_recovery_sheet
 
@@ -70,6 +73,12 @@ class PassphrasePage(CardPage):
         self.match_label = hint_label()
         self.match_label.setAccessibleName("Passphrase check")
 
+        self.level_label = plain_label("Your role", wrap=False)
+        self.level_box = level_box()
+        self.level_label.setBuddy(self.level_box)
+        self.level_hint = hint_label("Reflect offers the prompts written for your role "
+                                     "first. You can change it in Preferences.")
+
         self.show_box = QCheckBox("Show passphrase")
         self.show_box.setAccessibleName("Show passphrase")
         self.show_box.toggled.connect(self._set_shown)
@@ -104,11 +113,27 @@ class PassphrasePage(CardPage):
         col.addWidget(self.repeat_label)
         col.addWidget(self.repeat_edit)
         col.addWidget(self.match_label)
+        col.addSpacing(4)
+        col.addWidget(self.level_label)
+        col.addWidget(self.level_box)
+        col.addWidget(self.level_hint)
+        col.addSpacing(4)
         col.addLayout(buttons)
         col.addWidget(self.busy)
         col.addWidget(self.error)
         self._busy = False
         self._update()
+
+    @property
+    def reader_level(self) -> str:
+        return str(self.level_box.currentData())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on the role (a closed list passes it up) creates, as on the repeat field."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.level_box.hasFocus():
+            self.submit()
+            return
+        super().keyPressEvent(event)
 
     def _set_shown(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -145,7 +170,7 @@ class PassphrasePage(CardPage):
 
     def set_busy(self, message: str | None) -> None:
         self._busy = message is not None
-        for widget in (self.passphrase_edit, self.repeat_edit, self.show_box):
+        for widget in (self.passphrase_edit, self.repeat_edit, self.level_box, self.show_box):
             widget.setEnabled(not self._busy)
         if message is not None:
             self.error.clear()
@@ -296,6 +321,11 @@ class CreateView(QStackedWidget):
         self.recovery_page.show_key(recovery_key)
         self.setCurrentWidget(self.recovery_page)
         self.recovery_page.saved_box.setFocus()
+
+    @property
+    def reader_level(self) -> str:
+        """The role chosen on the first page, for the new journal."""
+        return self.passphrase_page.reader_level
 
     @property
     def showing_recovery_key(self) -> bool:

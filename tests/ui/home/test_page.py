@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from reflect.content.library import load_prompt_sets
-from reflect.journal.daily_prompt import prompt_for_day
+from reflect.content.library import FIRST_LINE, SENIOR, load_prompt_sets
+from reflect.journal.daily_prompt import is_focus_day, prompt_for_day
+from reflect.journal.reader_level import set_reader_level
+from reflect.profile import ratings as profile_domain
 from reflect.ui.home.page import HomePage
 
 NOW = datetime(2026, 3, 5, 9, 30)
@@ -89,7 +91,7 @@ def test_clicking_a_recent_entry_asks_to_open_it(qtbot, journal):
 def test_prompt_for_today_answer_and_another(qtbot, journal):
     page = _home(qtbot, journal)
     card = page.prompt_card
-    expected = prompt_for_day(load_prompt_sets().sets, {}, NOW.date())
+    expected = prompt_for_day(load_prompt_sets().sets, {}, NOW.date(), level=FIRST_LINE)
     assert card.prompt == expected
     assert card.text.text() == expected.text
     assert expected.source in card.source.text()
@@ -175,3 +177,36 @@ def test_home_in_the_real_window_answers_opens_and_refreshes(qtbot, make_window,
     qtbot.mouseClick(home.recent.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert shell.current_page_name == "Journal"
     assert editor.title_edit.text() == "First reflection"
+
+
+ORDINARY = NOW.replace(day=6)  # NOW is a focus day (every third), the 6th is not
+
+
+def test_home_follows_the_readers_level(qtbot, journal):
+    assert is_focus_day(NOW.date()) and not is_focus_day(ORDINARY.date())
+    card = _home(qtbot, journal, ORDINARY).prompt_card
+    assert card.prompt.id == "annexb-144"  # first line: case recording, not key messages
+    assert FIRST_LINE in card.prompt.audience
+    assert card.reason.isHidden()
+    set_reader_level(journal, SENIOR)
+    card = _home(qtbot, journal, ORDINARY).prompt_card
+    assert card.prompt.id == "slf-8.9-01" and SENIOR in card.prompt.audience
+
+
+def test_a_focus_day_turns_to_the_widest_blind_spot_and_says_so(qtbot, journal):
+    rated = NOW.date().replace(day=1)
+    profile_domain.rate(journal, {"corporate_buy_in": 4, "values_driven": 4}, rated_on=rated)
+    for _ in range(2):
+        profile_domain.rate(journal, {"corporate_buy_in": 2, "values_driven": 3},
+                            kind="other", rater_group="peer", rated_on=rated)
+    page = _home(qtbot, journal)
+    card = page.prompt_card
+    assert card.prompt.id == "firstline-empowering-02"
+    assert "corporate_buy_in" in card.prompt.attributes
+    assert card.reason.isVisible()
+    assert card.reason.text().startswith("Chosen for ")
+    assert "widest gap between your rating and others'" in card.reason.text()
+    qtbot.mouseClick(card.another_button, Qt.MouseButton.LeftButton)
+    assert card.reason.isHidden()  # "Another prompt" goes back to the ordinary order
+    # The day after is an ordinary day again.
+    assert _home(qtbot, journal, ORDINARY).prompt_card.prompt.id == "annexb-144"
