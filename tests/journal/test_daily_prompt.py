@@ -167,7 +167,7 @@ def test_a_fixed_date_and_profile_give_the_exact_prompt(shipped):
                           focus=focus).id == "firstline-empowering-02"
     # The same day for a director: a senior question on the same attribute.
     senior = prompt_for_day(shipped, {}, DAY, level=SENIOR, focus=focus)
-    assert senior.id == "sfpc2-corporate-02" and SENIOR in senior.audience
+    assert senior.id == "annexb-159" and SENIOR in senior.audience
     # An ordinary day: the first line question of the day, where the day's Annex B pick
     # without a level is one for middle and senior leaders only.
     assert prompt_for_day(shipped, {}, ORDINARY_DAY).id == "annexb-135"

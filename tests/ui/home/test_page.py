@@ -190,7 +190,7 @@ def test_home_follows_the_readers_level(qtbot, journal):
     assert card.reason.isHidden()
     set_reader_level(journal, SENIOR)
     card = _home(qtbot, journal, ORDINARY).prompt_card
-    assert card.prompt.id == "slf-8.9-01" and SENIOR in card.prompt.audience
+    assert card.prompt.id == "practice-understanding-03" and SENIOR in card.prompt.audience
 
 
 def test_a_focus_day_turns_to_the_widest_blind_spot_and_says_so(qtbot, journal):
