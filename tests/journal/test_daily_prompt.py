@@ -170,7 +170,7 @@ def test_a_fixed_date_and_profile_give_the_exact_prompt(shipped):
     assert senior.id == "annexb-159" and SENIOR in senior.audience
     # An ordinary day: the first line question of the day, where the day's Annex B pick
     # without a level is one for middle and senior leaders only.
-    assert prompt_for_day(shipped, {}, ORDINARY_DAY).id == "annexb-135"
+    assert prompt_for_day(shipped, {}, ORDINARY_DAY).id == "annexb-152"
     assert prompt_for_day(shipped, {}, ORDINARY_DAY, level=FIRST_LINE,
                           focus=focus).id == "annexb-144"
 
