@@ -147,8 +147,9 @@ class PromptsPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(heading("Prompts", scale=1.4))
         layout.addWidget(hint_label(
-            "Questions from the SFPC workbook, Ofsted's Annex B, Firstline and the Scottish "
-            "study, each with its source. Choose one and answer it in a new entry."))
+            "Questions from the SFPC workbook, Ofsted's Annex B and practice leadership "
+            "commentary, Firstline and the Scottish study, each with its source. Choose one "
+            "and answer it in a new entry."))
         layout.addWidget(self.errors)
         layout.addLayout(filters)
         layout.addWidget(self.count_label)
