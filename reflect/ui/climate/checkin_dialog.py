@@ -12,6 +12,7 @@ open with the reason and writes nothing.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -177,7 +178,7 @@ class ClimateDialog(QDialog):
         for dimension_id in self.now:
             order += [self.now[dimension_id], self.ideal[dimension_id]]
         order += [self.note_edit] if self.response_to is None else []
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
     def perspective(self) -> str:
