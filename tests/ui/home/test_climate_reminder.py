@@ -24,6 +24,8 @@ def _reminder(qtbot, journal) -> ClimateReminder:
     page.resize(900, 700)
     page.show()
     qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2_000)
     reminder.refresh()
     return reminder
 
