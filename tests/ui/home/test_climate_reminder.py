@@ -16,9 +16,13 @@ from reflect.ui.home.page import HomePage
 TODAY = date(2026, 10, 1)
 
 
+PAGES: list[HomePage] = []  # held until the test ends: qtbot holds widgets weakly
+
+
 def _reminder(qtbot, journal) -> ClimateReminder:
     page = HomePage(journal)  # a section is only ever shown inside Home
     qtbot.addWidget(page)
+    PAGES[:] = [page]
     reminder = ClimateReminder(journal, today=lambda: TODAY)
     page.add_section(reminder)
     page.resize(900, 700)
