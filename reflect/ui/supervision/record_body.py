@@ -22,6 +22,7 @@ from reflect.ui.coaching.coach_line import CoachLine
 from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
 from reflect.ui.supervision.agreement_panel import AGREEMENT_KEY, AgreementPanel
+from reflect.ui.supervision import climate_panel
 from reflect.ui.supervision.case_blocks import CaseGroupField, group_field
 from reflect.ui.supervision.disagreement_review import DisagreementReview
 from reflect.ui.supervision.record_fields import Field, SuperviseeField, TextField, make_field
@@ -130,6 +131,8 @@ class RecordBody(QWidget):
             self.purpose = hint_label(purpose)
             self.purpose.setAccessibleName("About this template")
             layout.addWidget(self.purpose)
+        #: The latest team climate, at the start of the leader's own supervision.
+        self.climate = climate_panel.add_to(layout, supervision.journal, template)
         layout.addWidget(self.review)
         self.disagreements = DisagreementReview(supervision.journal)
         layout.addWidget(self.disagreements)
