@@ -148,3 +148,12 @@ def is_due(last: date | None, today: date) -> bool:
 def latest(checkins: Sequence[CheckIn], perspective: str) -> CheckIn | None:
     found = [c for c in checkins if c.perspective == perspective]
     return max(found, key=lambda c: (c.checked_on, c.id), default=None)
+
+
+@dataclass(frozen=True)
+class ClimateSnapshot:
+    """What the mentor pack shows: the latest check-in of each perspective (as of the pack's
+    day), and how many check-ins there were in all."""
+
+    latest: tuple[CheckIn, ...] = ()
+    count: int = 0

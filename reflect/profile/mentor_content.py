@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from reflect.climate.views import ClimateSnapshot
 from reflect.coaching.views import MilestoneChange, PlanGoal
 from reflect.profile.ratings import Profile, SelfRound
 
@@ -36,6 +37,7 @@ class PackOptions:
     session_on: date | None = None  # the coaching session the pack is for
     include_plan: bool = True  # the development plan table
     role: str = ""  # the leader's role, for the brief's "role and context" ('' leaves it out)
+    include_climate: bool = False  # the team climate check-ins, only if chosen
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class PackContent:
     milestone_changes: tuple[MilestoneChange, ...] = ()  # since the last session
     session_goals: str = ""  # the goals of the latest ticked coaching preparation (Markdown)
     since_last: SinceLast = SinceLast()
+    climate: ClimateSnapshot | None = None  # when include_climate
 
 
 def contents_list(content: PackContent) -> list[str]:
@@ -154,6 +157,8 @@ def contents_list(content: PackContent) -> list[str]:
         parts.append(f"Reflections by attribute ({len(content.reflections)})")
     if o.include_actions:
         parts.append(f"Open development actions ({len(content.actions)})")
+    if o.include_climate:
+        parts.append("Team climate: now and ideal, the gaps")
     if o.include_profile and content.profile:
         parts.append("About the ratings: the attributes and their questions")
     parts.append("Notes from the session: a page to write on")

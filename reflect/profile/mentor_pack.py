@@ -33,6 +33,7 @@ from reflect.journal.kinds import EntryKind
 from reflect.pdf.base import Bookmark, DocumentInfo, Progress, build_pdf
 from reflect.pdf.secure import save_pdf
 from reflect.profile import ratings as profile_domain
+from reflect.profile import mentor_climate
 from reflect.profile.mentor_brief import since_summary
 from reflect.profile.mentor_content import DEFAULT_TITLE as DEFAULT_TITLE  # the dialog's default
 from reflect.profile.mentor_content import (
@@ -318,7 +319,8 @@ def collect(journal: Journal, options: PackOptions, *,
         actions=tuple(actions), missing=tuple(missing),
         plan=tuple(plan_goals(journal, as_of)) if options.include_plan else (),
         milestone_changes=tuple(milestone_changes(journal, since.since, as_of)),
-        session_goals=session_goals, since_last=since)
+        session_goals=session_goals, since_last=since,
+        climate=mentor_climate.snapshot(journal, as_of) if options.include_climate else None)
 
 
 # -- the plan ----------------------------------------------------------------------------------
@@ -366,6 +368,8 @@ def describe(content: PackContent) -> PackPlan:
         items.append(PlanItem("Reflections", "none ticked"))
     if o.include_actions:
         items.append(PlanItem("Open development actions", f"{len(content.actions)} open"))
+    if o.include_climate:
+        items.append(PlanItem("Team climate", mentor_climate.plan_text(content)))
     items.append(PlanItem("Notes from the session", "a ruled last page to write on"))
     if content.missing:
         items.append(PlanItem("Not found", f"{len(content.missing)} ticked entries were "

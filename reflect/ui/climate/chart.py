@@ -167,9 +167,12 @@ class ClimateChart(QWidget):
                   ideal_colour: QColor, size: float, shapes: tuple[str, str], line: QColor,
                   ground: QColor, width: float) -> None:
         start, end = QPointF(self.x_of(gap.now), y), QPointF(self.x_of(gap.ideal), y)
+        stop = QPointF(end)
+        if shapes[1] == "diamond" and abs(end.x() - start.x()) > size:  # at the hollow diamond
+            stop.setX(end.x() - size * 0.75 * (1 if end.x() > start.x() else -1))
         painter.setPen(QPen(mix(ground, line, 0.7), width, Qt.PenStyle.SolidLine,
                             Qt.PenCapStyle.RoundCap))
-        painter.drawLine(start, end)
+        painter.drawLine(start, stop)
         painter.setPen(QPen(ground, 1))
         painter.setBrush(now_colour)
         painter.drawPath(marker_path(shapes[0], start, size))
