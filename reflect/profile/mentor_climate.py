@@ -10,6 +10,7 @@ it is not the Hay Group survey, whose numbers it must not be compared with.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -197,3 +198,29 @@ def section(content: PackContent, s: Styles) -> list[Flowable]:
     for number, checkin in enumerate(shot.latest):
         story += _checkin(checkin, s, head if number == 0 else ())
     return story
+
+
+def markdown(content: PackContent, plain: Callable[[object], str]) -> str:
+    """The section for the printed pack: the same numbers and question, as a table.
+    ``plain`` makes typed text read literally (the printed pack's own, passed in so this
+    module need not import the one that imports it)."""
+    out = ["# Team climate", "", NOT_THE_SURVEY, ""]
+    shot = content.climate
+    if shot is None or not shot.latest:
+        return "\n".join([*out, "No climate check-ins yet."])
+    labels = climate_content()
+    for checkin in shot.latest:
+        found = gaps(checkin)
+        top = widest(found)
+        out += [f"## {labels.perspective(checkin.perspective).label}, "
+                f"{uk_date(checkin.checked_on)}", "", "| Dimension | Now | Ideal | Gap |",
+                "|---|---|---|---|"]
+        out += [f"| {g.name} | {_number(g.now)} | {_number(g.ideal)} | {format_gap(g.gap)} |"
+                for g in found]
+        out += ["", f"**Widest gap:** {top.name} ({format_gap(top.gap)}). _{prompt_for(top)}_"
+                if top else "No gaps: now meets the ideal on every dimension rated.", ""]
+        if checkin.perspective == "create":
+            out += [team_view(checkin).summary(), ""]
+        if checkin.note:
+            out += [f"**Note:** {plain(checkin.note)}", ""]
+    return "\n".join(out)

@@ -74,3 +74,18 @@ def test_chosen_with_no_check_ins(new_journal, tmp_path):
     result = mentor_pack.export(new_journal, PackOptions(include_climate=True),
                                 tmp_path / "pack.pdf")
     assert "No climate check-ins yet." in _text(result.path)
+
+
+def test_the_printed_pack_has_the_same_section_only_when_chosen(new_journal):
+    from reflect.profile.mentor_markdown import pack_parts
+
+    _journal(new_journal)
+    checkins.record(new_journal, {"rewards": (2, 4)}, checked_on=TODAY - timedelta(days=1),
+                    note="*not* <b>markup</b>")
+    default = mentor_pack.collect(new_journal, PackOptions())
+    assert all(p.heading != "Team climate" for p in pack_parts(default))
+    chosen = mentor_pack.collect(new_journal, PackOptions(include_climate=True))
+    (part,) = [p for p in pack_parts(chosen) if p.heading == "Team climate"]
+    assert "| Rewards | 2 | 4 | +2 |" in part.markdown
+    assert "**Widest gap:** Rewards (+2)." in part.markdown
+    assert "\\*not\\*" in part.markdown  # typed text reads literally
