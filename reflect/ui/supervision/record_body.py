@@ -19,10 +19,10 @@ from reflect.content.templates import CASE_NOTES_HINT, Section, Template
 from reflect.store.models import Person
 from reflect.supervision.records import Supervision
 from reflect.ui.coaching.coach_line import CoachLine
+from reflect.ui.supervision import climate_panel
 from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
 from reflect.ui.supervision.agreement_panel import AGREEMENT_KEY, AgreementPanel
-from reflect.ui.supervision import climate_panel
 from reflect.ui.supervision.case_blocks import CaseGroupField, group_field
 from reflect.ui.supervision.disagreement_review import DisagreementReview
 from reflect.ui.supervision.record_fields import Field, SuperviseeField, TextField, make_field
