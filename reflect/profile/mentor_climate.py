@@ -102,8 +102,9 @@ def chart(found: tuple[Gap, ...], team: tuple[Gap, ...], top: str | None,
     for index, dimension in enumerate(names):
         y = y_top - (index + 0.5) * row
         if dimension.id == top:
-            drawing.add(Rect(0, y - row / 2 + 1, width, row - 2, fillColor=BAND,
-                             strokeColor=None))
+            band = Rect(0, y - row / 2 + 1, width, row - 2)
+            band.fillColor, band.strokeColor = BAND, None  # as the radar's backing is set
+            drawing.add(band)
         for point in range(1, 6):
             px = _x(point, one, five)
             drawing.add(Line(px, y - row / 2 + 3, px, y + row / 2 - 3,
@@ -145,8 +146,8 @@ def _dumbbell(drawing: Drawing, gap: Gap, y: float, one: float, five: float, now
     drawing.add(Line(start, y, end, y, strokeColor=colors.HexColor("#6B7079"),
                      strokeWidth=width, strokeLineCap=1))
     drawing.add(_marker(shapes[0], start, y, now))
-    drawing.add(_marker(shapes[1], _x(gap.ideal, one, five), y, ideal, SIZE * (1.3 if shapes[1] == "diamond"
-                                                          else 0.9)))
+    size = SIZE * (1.3 if shapes[1] == "diamond" else 0.9)
+    drawing.add(_marker(shapes[1], _x(gap.ideal, one, five), y, ideal, size))
 
 
 def _number(value: float) -> str:

@@ -311,7 +311,8 @@ def pack_parts(content: PackContent) -> list[PrintPart]:
     if o.include_actions:
         parts.append(PrintPart("Open development actions", _actions(content), new_page=False))
     if o.include_climate:
-        parts.append(PrintPart("Team climate", mentor_climate.markdown(content, plain), new_page=False))
+        parts.append(PrintPart("Team climate", mentor_climate.markdown(content, plain),
+                               new_page=False))
     if o.include_profile and profile is not None:
         parts.append(PrintPart("About the ratings", _about(profile)))
     parts.append(PrintPart("Notes from the session", _session_notes(content)))

@@ -6,6 +6,7 @@ on Home; a broken demo file is named with its line."""
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -22,7 +23,7 @@ def test_four_quarterly_check_ins_with_a_visible_trend(journal):
     assert len(created) == 4
     days = [c.checked_on for c in created]
     assert days[0] == TODAY - timedelta(days=362) and days[-1] == TODAY - timedelta(days=92)
-    assert all(85 <= (b - a).days <= 95 for a, b in zip(days, days[1:], strict=False))
+    assert all(85 <= (b - a).days <= 95 for a, b in pairwise(days))
     lines = {line.dimension: line for line in trend(created)}
     assert lines["clarity"].now == (2, 3, 3, 4) and lines["clarity"].change() == 2
     assert lines["standards"].change() == 2

@@ -184,8 +184,9 @@ class ClimateSection(QWidget):
             self.list.addTopLevelItem(item)
             if checkin.id == keep:
                 self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if self.list.currentItem() is None and first is not None:
+            self.list.setCurrentItem(first)
         for column in range(3):
             self.list.resizeColumnToContents(column)
         rows = max(1, self.list.topLevelItemCount())
