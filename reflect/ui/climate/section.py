@@ -36,7 +36,7 @@ from reflect.ui.climate.checkin_dialog import ClimateDialog
 from reflect.ui.climate.trend import TrendTable
 from reflect.ui.journal.page import UndoBar
 from reflect.ui.widgets.card import heading
-from reflect.ui.widgets.feedback import hint_label, plain_label
+from reflect.ui.widgets.feedback import hint_label, plain_label, plain_tooltip
 from reflect.ui.widgets.lists import EnterTree, top_level_items
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -179,7 +179,8 @@ class ClimateSection(QWidget):
                 uk_date(checkin.checked_on),
                 f"{top.name} ({format_gap(top.gap)})" if top else "none",
                 str(len(checkin.responses)) if checkin.responses else "–",
-                " ".join(checkin.note.split())[:80]])
+                " ".join(checkin.note.split())])  # a long note is elided, whole on hover
+            item.setToolTip(3, plain_tooltip(checkin.note) if checkin.note else "")
             item.setData(0, ID_ROLE, checkin.id)
             self.list.addTopLevelItem(item)
             if checkin.id == keep:
