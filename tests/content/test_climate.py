@@ -95,7 +95,7 @@ def _line_of(path: Path, needle: str) -> int:
     ('name = "Standards"', 'name = ""', 'name = ""', '"name" must be non-empty text'),
     ('prompt = "Whose', 'promt = "Whose', "promt =", 'unknown key "promt"'),
     ('scale = ["Hardly at all", ', 'scale = [', "scale = [", "must name the 5 points"),
-    ('notes = "Rate', 'note = "Rate', "note = ", 'unknown key "note"'),
+    ('notes = "The gap', 'note = "The gap', "note = ", 'unknown key "note"'),
     ('label = "The climate I create for my team"', 'label = 3', "label = 3",
      '"label" must be non-empty text'),
 ])
