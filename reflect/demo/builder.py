@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from reflect.common.ids import saved_id
-from reflect.demo import plan_parts
+from reflect.demo import climate_parts, plan_parts
 from reflect.demo.content import (
     DemoAction,
     DemoContent,
@@ -132,6 +132,7 @@ def _fill(journal: Journal, content: DemoContent, today: date) -> None:
         profile.rate(journal, rating.scores, kind=rating.kind, rater_group=rating.rater_group,
                      rated_on=rated_on, target_by=target_by, notes=rating.notes)
     plan_parts.add_plan(journal, today, demo_dir())
+    climate_parts.add_checkins(journal, today, demo_dir())  # four quarters and a trend
 
 
 def _add_reflections(journal: Journal, content: DemoContent, today: date) -> None:

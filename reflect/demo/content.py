@@ -48,7 +48,8 @@ FATES = ("open", "done", "dropped")
 OWN_TEMPLATES = ("my_supervision", "coaching_prep")
 OWN = "own"
 _TOP = ("leader_name", "supervisees", "reflections", "records", "ratings", "sessions",
-        "goals")  # goals: the development plan, read by plan_parts.py
+        "goals",  # goals: the development plan, read by plan_parts.py
+        "checkins")  # checkins: team climate, read by climate_parts.py
 _PERSON = ("code_name", "role", "schedule", "started_days_ago", "active", *parts.CONTRACT_KEYS)
 _ENTRY = ("days_ago", "title", "tags", "attributes", "share_with_mentor", "sensitive")
 _REFLECTION = (*_ENTRY, "body", "prompt")

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from reflect.climate.views import ClimateSnapshot
 from reflect.coaching.views import MilestoneChange, PlanGoal
 from reflect.profile.ratings import Profile, SelfRound
 from reflect.profile.round_compare import RoundComparison
@@ -37,6 +38,7 @@ class PackOptions:
     session_on: date | None = None  # the coaching session the pack is for
     include_plan: bool = True  # the development plan table
     role: str = ""  # the leader's role, for the brief's "role and context" ('' leaves it out)
+    include_climate: bool = False  # the team climate check-ins, only if chosen
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ class PackContent:
     session_goals: str = ""  # the goals of the latest ticked coaching preparation (Markdown)
     since_last: SinceLast = SinceLast()
     rounds: RoundComparison | None = None  # round on round, with the profile
+    climate: ClimateSnapshot | None = None  # when include_climate
 
 
 def contents_list(content: PackContent) -> list[str]:
@@ -156,6 +159,8 @@ def contents_list(content: PackContent) -> list[str]:
         parts.append(f"Reflections by attribute ({len(content.reflections)})")
     if o.include_actions:
         parts.append(f"Open development actions ({len(content.actions)})")
+    if o.include_climate:
+        parts.append("Team climate: now and ideal, the gaps")
     if o.include_profile and content.profile:
         parts.append("About the ratings: the attributes and their questions")
     parts.append("Notes from the session: a page to write on")

@@ -29,7 +29,7 @@ from reflect.content.guidance import rating_instructions
 from reflect.pdf.base import CONTENT_WIDTH, Bookmark, Styles, make_styles
 from reflect.pdf.radar import RadarLine, radar_drawing
 from reflect.pdf.richtext import escape, plain_markup
-from reflect.profile import anonymity, round_compare
+from reflect.profile import anonymity, mentor_climate, round_compare
 from reflect.profile import mentor_entries as entries
 from reflect.profile import mentor_pages as pages
 from reflect.profile.mentor_content import PackContent
@@ -313,6 +313,7 @@ def story(content: PackContent, left_out: Collection[int] = ()) -> list[Flowable
         out += entries.reflections(content, s, left_out)
     if o.include_actions:
         out += entries.actions(content, s)
+    out += mentor_climate.section(content, s)  # only when chosen
     if o.include_profile and profile is not None:
         out += _about(profile, s)
     out += pages.session_notes(content, s)

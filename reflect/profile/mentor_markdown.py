@@ -22,6 +22,7 @@ from reflect.content.guidance import rating_instructions
 from reflect.journal.kinds import kind_label
 from reflect.profile import anonymity
 from reflect.profile import mentor_brief as brief
+from reflect.profile import mentor_climate
 from reflect.profile.mentor_content import PackContent, PackEntry, contents_list
 from reflect.profile.mentor_pages import NOTES_SPACES
 from reflect.profile.ratings import (
@@ -326,6 +327,9 @@ def pack_parts(content: PackContent) -> list[PrintPart]:
         parts.append(PrintPart("Reflections", _reflections(content)))
     if o.include_actions:
         parts.append(PrintPart("Open development actions", _actions(content), new_page=False))
+    if o.include_climate:
+        parts.append(PrintPart("Team climate", mentor_climate.markdown(content, plain),
+                               new_page=False))
     if o.include_profile and profile is not None:
         parts.append(PrintPart("About the ratings", _about(profile)))
     parts.append(PrintPart("Notes from the session", _session_notes(content)))

@@ -32,6 +32,7 @@ from reflect.content.templates import Template, load_templates
 from reflect.journal.kinds import EntryKind
 from reflect.pdf.base import Bookmark, DocumentInfo, Progress, build_pdf
 from reflect.pdf.secure import save_pdf
+from reflect.profile import mentor_climate
 from reflect.profile import ratings as profile_domain
 from reflect.profile import round_compare
 from reflect.profile.mentor_brief import since_summary
@@ -320,7 +321,8 @@ def collect(journal: Journal, options: PackOptions, *,
         plan=tuple(plan_goals(journal, as_of)) if options.include_plan else (),
         milestone_changes=tuple(milestone_changes(journal, since.since, as_of)),
         session_goals=session_goals, since_last=since,
-        rounds=round_compare.load(journal, as_of=as_of) if options.include_profile else None)
+        rounds=round_compare.load(journal, as_of=as_of) if options.include_profile else None,
+        climate=mentor_climate.snapshot(journal, as_of) if options.include_climate else None)
 
 
 # -- the plan ----------------------------------------------------------------------------------
@@ -370,6 +372,8 @@ def describe(content: PackContent) -> PackPlan:
         items.append(PlanItem("Reflections", "none ticked"))
     if o.include_actions:
         items.append(PlanItem("Open development actions", f"{len(content.actions)} open"))
+    if o.include_climate:
+        items.append(PlanItem("Team climate", mentor_climate.plan_text(content)))
     items.append(PlanItem("Notes from the session", "a ruled last page to write on"))
     if content.missing:
         items.append(PlanItem("Not found", f"{len(content.missing)} ticked entries were "

@@ -191,3 +191,42 @@ class FeedbackReturn(SQLModel, table=True):
     returned_on: date
     source: str = "form"  # "form" (read from a returned PDF) or "typed"
     created_at: datetime
+
+
+class ClimateCheckIn(SQLModel, table=True):
+    """A team climate check-in: the leader's own now and ideal per dimension, for the climate
+    they create for their team ("create") or experience from their manager ("experience")."""
+
+    __tablename__ = "climate_checkin"
+
+    id: int | None = Field(default=None, primary_key=True)
+    checked_on: date = Field(index=True)
+    perspective: str = Field(default="create", index=True)  # "create" or "experience"
+    note: str = ""
+    created_at: datetime
+
+
+class ClimateResponse(SQLModel, table=True):
+    """One team member's paper response, grouped under a check-in. No name is stored; its
+    ratings point at it."""
+
+    __tablename__ = "climate_response"
+
+    id: int | None = Field(default=None, primary_key=True)
+    checkin_id: int = Field(foreign_key="climate_checkin.id", index=True, ondelete="CASCADE")
+    created_at: datetime
+
+
+class ClimateRating(SQLModel, table=True):
+    """Now and ideal (1–5) on one dimension: the leader's own (``response_id`` None) or a team
+    member's response."""
+
+    __tablename__ = "climate_rating"
+
+    id: int | None = Field(default=None, primary_key=True)
+    checkin_id: int = Field(foreign_key="climate_checkin.id", index=True, ondelete="CASCADE")
+    response_id: int | None = Field(default=None, foreign_key="climate_response.id",
+                                    index=True, ondelete="CASCADE")
+    dimension: str
+    now: int
+    ideal: int

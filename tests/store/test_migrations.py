@@ -183,3 +183,28 @@ def test_a_0001_journal_gains_feedback_rounds_and_keeps_its_ratings(tmp_path):
                                return_id=back.id))
         with journal.vault.session() as session:
             assert len(session.exec(select(Rating)).all()) == found + 1
+
+
+def test_a_0001_journal_gains_climate_checkins(tmp_path):
+    """Revision 0006 on a journal written before it: its entries are kept, there are no
+    check-ins, and one can be recorded with a team response and read back."""
+    import json
+    import shutil
+    from datetime import date
+    from pathlib import Path
+
+    from reflect.climate import checkins
+    from reflect.journal.journal import Journal
+
+    data = Path(__file__).resolve().parent / "data"
+    facts = json.loads((data / "old_driver_journal.json").read_text())
+    folder = tmp_path / "journal"
+    shutil.copytree(data / "old_driver_journal", folder)
+    with Journal.unlock(folder, passphrase=facts["passphrase"]) as journal:
+        assert current_revision(journal.vault.engine) == HEAD_REVISION
+        assert journal.list_entries(limit=1)
+        assert checkins.checkins(journal) == ()
+        checkin_id = checkins.record(journal, {"clarity": (2, 4)}, checked_on=date(2026, 4, 1))
+        checkins.add_response(journal, checkin_id, {"clarity": (3, 5)})
+        (found,) = checkins.checkins(journal)
+        assert found.scores == {"clarity": (2, 4)} and found.responses == ({"clarity": (3, 5)},)

@@ -82,6 +82,7 @@ def journal(folder: Path, cheap, passphrase):
 def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from reflect.coaching import plan
     from reflect.supervision.supervisee_copy import Returned
+    from reflect.ui.climate.checkin_dialog import ClimateDialog
     from reflect.ui.coaching.evidence_chooser import EvidenceChooser
     from reflect.ui.coaching.goal_dialog import GoalDialog
     from reflect.ui.help.dialogs import AboutDialog, HelpDialog, TextDialog
@@ -104,6 +105,7 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     goal_id = plan.add_goal(journal, "Present to the panel")
     return {
         "GoalDialog": lambda: GoalDialog(journal),
+        "ClimateDialog": lambda: ClimateDialog(journal),
         "EvidenceChooser": lambda: EvidenceChooser(journal, goal_id, "Present to the panel"),
         "TextDialog": lambda: TextDialog("Licence", "Some text"),
         "AboutDialog": lambda: AboutDialog(folder),
@@ -130,7 +132,8 @@ DEFAULTS = {"TextDialog": "Close", "AboutDialog": "Close", "HelpDialog": "Close"
             "TemplateEditor": "Save copy", "MentorExportDialog": "Save PDF…",
             "RatingDialog": "Save", "AttributePrompts": "Answer this",
             "ExportDialog": "&Export", "ImportDialog": "&Preview",
-            "ReadBackDialog": "Take it in", "GoalDialog": "Save", "EvidenceChooser": "Link"}
+            "ReadBackDialog": "Take it in", "GoalDialog": "Save", "EvidenceChooser": "Link",
+            "ClimateDialog": "Save"}
 
 
 def _focus_off_buttons(dialog: QDialog) -> None:

@@ -37,6 +37,7 @@ from reflect.profile import ratings as profile_domain
 from reflect.store.queries import EntryFilter, PromptUsage
 from reflect.supervision.record_titles import distinct_titles, shown_title
 from reflect.ui.home.agreement import AgreementSection
+from reflect.ui.home.climate import climate_reminder
 from reflect.ui.home.follow_ups import follow_up_section
 from reflect.ui.home.supervision import supervision_section
 from reflect.ui.widgets.card import Section, heading
@@ -385,4 +386,5 @@ def home_page(journal: Journal) -> HomePage:
     followed = follow_up_section(journal)  # disagreements, agreements to review
     followed.open_entry_requested.connect(page.open_entry_requested)
     page.add_section(followed)
+    page.add_section(climate_reminder(journal))  # a check-in each quarter
     return page

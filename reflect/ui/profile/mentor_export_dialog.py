@@ -143,6 +143,8 @@ class MentorExportDialog(QDialog):
                     self.include_plan):
             box.setChecked(True)
             parts.addWidget(box)
+        self.include_climate = QCheckBox("Team climate: now, ideal and the gaps")  # if chosen
+        parts.addWidget(self.include_climate)
         parts_box = QGroupBox("What goes in")
         parts_box.setLayout(parts)
 
@@ -251,7 +253,7 @@ class MentorExportDialog(QDialog):
             line.textChanged.connect(self._schedule_plan)
         self.session_edit.dateChanged.connect(self._schedule_plan)
         for box in (self.include_profile, self.include_notes, self.include_actions,
-                    self.include_plan):
+                    self.include_plan, self.include_climate):
             box.toggled.connect(self._schedule_plan)
         self.entry_list.itemChanged.connect(self._schedule_plan)
         self.relay = ProgressRelay()  # no parent: it must outlive a closed dialog's worker
@@ -314,6 +316,7 @@ class MentorExportDialog(QDialog):
             include_notes=self.include_notes.isChecked(),
             include_actions=self.include_actions.isChecked(),
             include_plan=self.include_plan.isChecked(),
+            include_climate=self.include_climate.isChecked(),
             coach=" ".join(self.coach_edit.text().split()),
             role=" ".join(self.role_edit.text().split()),
             session_on=date_or_none(self.session_edit),

@@ -55,6 +55,7 @@ from reflect.profile.ratings import (
     format_change,
     format_score,
 )
+from reflect.ui.climate.section import ClimateSection
 from reflect.ui.profile import radar_widget as radar
 from reflect.ui.profile.attribute_prompts import AttributePrompts
 from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
@@ -295,6 +296,8 @@ class ProfilePage(QWidget):
         column.addWidget(self.history)
         column.addWidget(heading("All ratings", scale=1.1))
         column.addWidget(self.ratings_list)
+        self.climate = ClimateSection(journal)  # the quarterly check-ins, below the ratings
+        column.addWidget(self.climate)
         column.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -340,6 +343,7 @@ class ProfilePage(QWidget):
         self.others_tables.show_profile(profile, round_compare.load(self.journal))
         self._fill_history()
         self.ratings_list.reload()
+        self.climate.refresh()
         self._arrange()
 
     def _fill_history(self) -> None:
@@ -446,6 +450,7 @@ class ProfilePage(QWidget):
         """Close the dialogs: nothing decrypted stays on screen once the key is gone."""
         if self.rating_dialog is not None and self.rating_dialog.isVisible():
             self.rating_dialog.close_for_lock()
+        self.climate.close_dialogs()
         for dialog in (self.export_dialog, self.prompts_dialog):
             if dialog is not None and dialog.isVisible():
                 dialog.reject()

@@ -19,6 +19,7 @@ from reflect.content.templates import CASE_NOTES_HINT, Section, Template
 from reflect.store.models import Person
 from reflect.supervision.records import Supervision
 from reflect.ui.coaching.coach_line import CoachLine
+from reflect.ui.supervision import climate_panel
 from reflect.ui.supervision.action_editor import ActionEditor
 from reflect.ui.supervision.action_review import ActionReview
 from reflect.ui.supervision.agreement_panel import AGREEMENT_KEY, AgreementPanel
@@ -130,6 +131,8 @@ class RecordBody(QWidget):
             self.purpose = hint_label(purpose)
             self.purpose.setAccessibleName("About this template")
             layout.addWidget(self.purpose)
+        #: The latest team climate, at the start of the leader's own supervision.
+        self.climate = climate_panel.add_to(layout, supervision.journal, template)
         layout.addWidget(self.review)
         self.disagreements = DisagreementReview(supervision.journal)
         layout.addWidget(self.disagreements)
