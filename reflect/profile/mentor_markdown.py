@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from reflect.common.dates import uk_date, uk_numeric
 from reflect.content.guidance import rating_instructions
 from reflect.journal.kinds import kind_label
-from reflect.profile import anonymity
+from reflect.profile import anonymity, mentor_climate
 from reflect.profile import mentor_brief as brief
-from reflect.profile import mentor_climate
 from reflect.profile.mentor_content import PackContent, PackEntry, contents_list
 from reflect.profile.mentor_pages import NOTES_SPACES
 from reflect.profile.ratings import (

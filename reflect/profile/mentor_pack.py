@@ -32,9 +32,8 @@ from reflect.content.templates import Template, load_templates
 from reflect.journal.kinds import EntryKind
 from reflect.pdf.base import Bookmark, DocumentInfo, Progress, build_pdf
 from reflect.pdf.secure import save_pdf
-from reflect.profile import mentor_climate
+from reflect.profile import mentor_climate, round_compare
 from reflect.profile import ratings as profile_domain
-from reflect.profile import round_compare
 from reflect.profile.mentor_brief import since_summary
 from reflect.profile.mentor_content import DEFAULT_TITLE as DEFAULT_TITLE  # the dialog's default
 from reflect.profile.mentor_content import (
