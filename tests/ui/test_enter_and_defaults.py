@@ -83,7 +83,11 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from reflect.coaching import plan
     from reflect.supervision.supervisee_copy import Returned
     from reflect.ui.coaching.evidence_chooser import EvidenceChooser
+    from reflect.feedback.rounds import create_round
     from reflect.ui.coaching.goal_dialog import GoalDialog
+    from reflect.ui.feedback.forms_dialog import MakeFormsDialog
+    from reflect.ui.feedback.import_report import ImportReportDialog
+    from reflect.ui.feedback.round_dialog import NewRoundDialog
     from reflect.ui.help.dialogs import AboutDialog, HelpDialog, TextDialog
     from reflect.ui.interchange.export_dialog import ExportDialog
     from reflect.ui.interchange.import_dialog import ImportDialog
@@ -102,6 +106,7 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     supervision = Supervision(journal)
     journal.add_entry("After the panel", "It went well.")
     goal_id = plan.add_goal(journal, "Present to the panel")
+    autumn = create_round(journal, "Autumn 360", {"peer": 3})
     return {
         "GoalDialog": lambda: GoalDialog(journal),
         "EvidenceChooser": lambda: EvidenceChooser(journal, goal_id, "Present to the panel"),
@@ -118,6 +123,9 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "AttributePrompts": lambda: AttributePrompts("Partnerships", "How well?", prompts),
         "ExportDialog": lambda: ExportDialog(journal),
         "ImportDialog": lambda: ImportDialog(journal),
+        "NewRoundDialog": lambda: NewRoundDialog(journal),
+        "MakeFormsDialog": lambda: MakeFormsDialog(journal, autumn),
+        "ImportReportDialog": lambda: ImportReportDialog(journal, [folder / "form.pdf"]),
         "ReadBackDialog": lambda: ReadBackDialog(Returned(
             folder / "returned.pdf", "Agreed, thank you.", True, date.today(), True, "K")),
     }
@@ -130,7 +138,9 @@ DEFAULTS = {"TextDialog": "Close", "AboutDialog": "Close", "HelpDialog": "Close"
             "TemplateEditor": "Save copy", "MentorExportDialog": "Save PDF…",
             "RatingDialog": "Save", "AttributePrompts": "Answer this",
             "ExportDialog": "&Export", "ImportDialog": "&Preview",
-            "ReadBackDialog": "Take it in", "GoalDialog": "Save", "EvidenceChooser": "Link"}
+            "ReadBackDialog": "Take it in", "GoalDialog": "Save", "EvidenceChooser": "Link",
+            "NewRoundDialog": "Save", "MakeFormsDialog": "Make forms",
+            "ImportReportDialog": "Close"}
 
 
 def _focus_off_buttons(dialog: QDialog) -> None:
