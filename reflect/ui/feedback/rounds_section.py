@@ -209,7 +209,7 @@ class RoundsSection(QWidget):
             return None
         self.dialog = dialog = import_pdfs(self, self.journal, paths,
                                            type_in=self.type_in_requested.emit)
-        dialog.finished_import.connect(lambda _report: self.refresh())
+        dialog.finished_import.connect(lambda _report: self.changed.emit())
         return dialog
 
     def close_or_reopen(self) -> None:
