@@ -81,9 +81,9 @@ def journal(folder: Path, cheap, passphrase):
 
 def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from reflect.coaching import plan
+    from reflect.feedback.rounds import create_round
     from reflect.supervision.supervisee_copy import Returned
     from reflect.ui.coaching.evidence_chooser import EvidenceChooser
-    from reflect.feedback.rounds import create_round
     from reflect.ui.coaching.goal_dialog import GoalDialog
     from reflect.ui.feedback.forms_dialog import MakeFormsDialog
     from reflect.ui.feedback.import_report import ImportReportDialog
