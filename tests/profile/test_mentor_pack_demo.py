@@ -70,4 +70,4 @@ def test_the_two_rounds_show_a_group_the_merged_others_and_round_on_round(pack_t
     assert "Autumn 360 (13 Oct 2026) against Spring 360 (4 May 2026); by group: Line manager, " \
            "Team member." in markdown
     assert "**Others:** Decisions are sound, but we often hear about them late." in markdown
-    assert "**Peer" not in markdown and "**Partner" not in markdown
+    assert "**Peer:**" not in markdown and "**Partner:**" not in markdown
