@@ -191,6 +191,7 @@ class MakeFormsDialog(QDialog):
         self.open_button.setDefault(True)
         self.open_button.setFocus()
         self.close_button.setText("Close")
+        self.adjustSize()
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
@@ -199,6 +200,7 @@ class MakeFormsDialog(QDialog):
         detail = str(exc) if isinstance(exc, ReflectError) else (
             f"{type(exc).__name__}: nothing was left in {self.folder}.")
         self.error.show_failure(Failure("The forms were not made.", detail))
+        self.adjustSize()
 
     def open_written(self) -> None:
         if self.written:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,9 +57,8 @@ def summary_text(report: ImportReport) -> str:
     files = f"{len(report.imported)} of {total} file{'s' if total != 1 else ''}"
     skipped = len(report.skipped)
     if skipped:
-        return (f"Imported {files}; {skipped} skipped (the "
-                f"reason{'s are' if skipped != 1 else ' is'} beside "
-                f"{'them' if skipped != 1 else 'it'}).")
+        return (f"Imported {files}; {skipped} skipped, for the "
+                f"reason{'s' if skipped != 1 else ''} below.")
     return f"Imported {files}."
 
 
@@ -116,8 +115,8 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._relay = _Relay(self)
         self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
-        width = self.fontMetrics().horizontalAdvance("M") * 46
-        self.resize(width, self.fontMetrics().lineSpacing() * (10 + 3 * min(count, 6)))
+        width = self.fontMetrics().horizontalAdvance("M") * 56
+        self.resize(width, self.fontMetrics().lineSpacing() * 10)
 
     def start(self) -> None:
         """Import every file on a worker thread; the rows appear when it is done."""
@@ -157,7 +156,17 @@ class ImportReportDialog(QDialog):
                 self.grid.addWidget(button, 2 * row + 1, 2, Qt.AlignmentFlag.AlignTop)
                 self.type_in_buttons.append(button)
         self.grid.setRowStretch(2 * len(report.outcomes), 1)
+        QTimer.singleShot(0, self, self._fit_rows)  # once the new rows are laid out
         self.finished_import.emit(report)
+
+    def _fit_rows(self) -> None:
+        """Tall enough for every row, up to most of the window: the list scrolls beyond."""
+        parent = self.parentWidget()
+        limit = round((parent.window().height() if parent is not None else 800) * 0.85)
+        needed = max(self.grid.sizeHint().height(),
+                     self.grid.totalHeightForWidth(self.width() - 60))
+        chrome = 4 * self.fontMetrics().lineSpacing() + 36
+        self.resize(self.width(), max(self.height(), min(limit, needed + chrome)))
 
     def row_texts(self) -> list[str]:
         """Each file's line as shown (for tests and screen readers)."""

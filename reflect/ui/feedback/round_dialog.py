@@ -77,6 +77,9 @@ class NewRoundDialog(QDialog):
             box.setRange(0, MAX_FORMS_PER_GROUP)
             box.setAccessibleName(f"Forms for {plural(group.name).lower()}")
             box.setSuffix(" forms")
+            box.setMinimumHeight(self.name_edit.sizeHint().height())  # no clipping at 200 %
+            box.valueChanged.connect(
+                lambda n, b=box: b.setSuffix(" form" if n == 1 else " forms"))
             box.valueChanged.connect(self._show_merged)
             self.counts[group.name] = box
             form.addRow(plural(group.name), box)
@@ -121,6 +124,7 @@ class NewRoundDialog(QDialog):
                                 opened_on=day)
         except FeedbackError as exc:
             self.error.show_failure(Failure("The round was not saved.", str(exc)))
+            self.adjustSize()
             return False
         self.error.clear()
         self.round = made

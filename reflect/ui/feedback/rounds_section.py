@@ -58,7 +58,10 @@ def ask_for_returned_forms(parent: QWidget, start: Path | None) -> list[Path]:
 
 
 def cell(returned: int, sent: int) -> str:
-    return f"{returned} of {sent}" if sent else f"{returned}"
+    """"3 of 4"; "–" for a group not invited; "1" for returns typed in for one."""
+    if not sent:
+        return str(returned) if returned else "–"
+    return f"{returned} of {sent}"
 
 
 def group_columns(found: list[Round]) -> list[str]:

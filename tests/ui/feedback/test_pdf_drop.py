@@ -79,7 +79,7 @@ def test_a_dropped_form_is_imported_then_skipped_the_second_time(
     [line] = again.row_texts()
     assert line.startswith("from a team member.pdf: Skipped — This form was imported on ")
     assert line.endswith(", so it was not counted again.")
-    assert again.summary.text() == "Imported 0 of 1 file; 1 skipped (the reason is beside it)."
+    assert again.summary.text() == "Imported 0 of 1 file; 1 skipped, for the reason below."
     assert len(returns.returns(window.journal)) == 1
 
 

@@ -176,7 +176,7 @@ def test_returned_forms_chosen_are_reported_and_a_printed_one_is_typed_in(
     assert dialog.row_texts()[0] == "back.pdf: Imported — Autumn 360, peer, 2 ratings"
     assert dialog.row_texts()[1].startswith(
         f"{printed.name}: Skipped — This form was printed, flattened or scanned")
-    assert dialog.summary.text() == "Imported 1 of 2 files; 1 skipped (the reason is beside it)."
+    assert dialog.summary.text() == "Imported 1 of 2 files; 1 skipped, for the reason below."
     qtbot.waitUntil(lambda: page.rounds.row_text("Autumn 360")[3] == "1 of 3", timeout=2_000)
     assert page.table_text("partnerships", "Others (n)") == "2 (1)"
     [button] = dialog.type_in_buttons
