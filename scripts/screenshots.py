@@ -2,10 +2,11 @@
 
     .venv/bin/python scripts/screenshots.py          # writes docs/screenshots/*.png
 
-Windows are rendered offscreen at 1200x800 in the light palette, then Home, a supervision
-record and the Profile in a dark one; a second run at 200 % scaling (QT_SCALE_FACTOR=2, in
-its own process since Qt reads it at start) adds the Journal and a record as *-2x.png. The
-mentor pack's second page is rendered with pdftoppm (Debian: poppler-utils) if present.
+Windows are rendered offscreen at 1200x800 in the light palette (the Plan page too), then
+Home, a supervision record and the Profile in a dark one; a second run at 200 % scaling
+(QT_SCALE_FACTOR=2, in its own process since Qt reads it at start) adds the Journal and a
+record as *-2x.png. The mentor pack's first page (the brief) is rendered with pdftoppm
+(Debian: poppler-utils) if present.
 """
 
 from __future__ import annotations
@@ -131,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         shoot(window, app, "actions")
         shell.show_page("Profile")
         shoot(window, app, "profile")
+        shell.show_page("Plan")
+        shoot(window, app, "plan")
         app.setPalette(dark_palette())
         shell.show_page("Home")
         shoot(window, app, "home-dark")
@@ -148,9 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         mentor_pack.export(window.journal, options, pack)
         window.close()
         if shutil.which("pdftoppm"):
-            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "2", "-l", "2", "-singlefile",
-                            str(pack), str(OUT / "mentor-pack-page-2")], check=True)
-            print("wrote docs/screenshots/mentor-pack-page-2.png")
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile",
+                            str(pack), str(OUT / "mentor-pack-brief")], check=True)
+            print("wrote docs/screenshots/mentor-pack-brief.png")
         else:
             print("pdftoppm not found (Debian: poppler-utils); the PDF page was not rendered")
     return 0

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from reflect.common.ids import saved_id
-from reflect.demo import climate_parts, plan_parts
+from reflect.demo import climate_parts, plan_parts, round_parts
 from reflect.demo.content import (
     DemoAction,
     DemoContent,
@@ -29,6 +29,7 @@ from reflect.demo.content import (
     shipped_templates,
 )
 from reflect.demo.record_parts import DemoLogged
+from reflect.feedback.returns import add_typed_return
 from reflect.journal.journal import Journal, new_entry
 from reflect.profile import ratings as profile
 from reflect.store import entries as entry_store
@@ -125,12 +126,18 @@ def _fill(journal: Journal, content: DemoContent, today: date) -> None:
     for person in content.people:
         if not person.active:
             supervision.deactivate(people[person.code_name])
+    made = round_parts.add_rounds(journal, content.rounds, today)
     for rating in content.ratings:
         rated_on = today - timedelta(days=rating.days_ago)
         target_by = (rated_on + timedelta(days=rating.target_by_days)
                      if rating.target_by_days is not None else None)
-        profile.rate(journal, rating.scores, kind=rating.kind, rater_group=rating.rater_group,
-                     rated_on=rated_on, target_by=target_by, notes=rating.notes)
+        if rating.kind == "other" and rating.rater_group:  # one rater: one return
+            add_typed_return(journal, rating.rater_group, rated_on, rating.scores, rating.notes,
+                             round_id=made[rating.round].id if rating.round else None)
+        else:
+            profile.rate(journal, rating.scores, kind=rating.kind, rated_on=rated_on,
+                         target_by=target_by, notes=rating.notes)
+    round_parts.close_rounds(journal, content.rounds, made, today)
     plan_parts.add_plan(journal, today, demo_dir())
     climate_parts.add_checkins(journal, today, demo_dir())  # four quarters and a trend
 

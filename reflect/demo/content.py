@@ -38,6 +38,7 @@ from reflect.demo.record_parts import (
     DemoResolution,
     DemoSession,
 )
+from reflect.demo.round_parts import ROUND_KEYS, DemoRound, demo_round
 from reflect.demo.toml_data import MAX_DAYS_AGO, TomlFile, TomlTable
 from reflect.store.disagreements import OPEN_OUTCOMES, OUTCOME_SECTION
 from reflect.store.models import RATING_KINDS
@@ -49,14 +50,15 @@ OWN_TEMPLATES = ("my_supervision", "coaching_prep")
 OWN = "own"
 _TOP = ("leader_name", "supervisees", "reflections", "records", "ratings", "sessions",
         "goals",  # goals: the development plan, read by plan_parts.py
-        "checkins")  # checkins: team climate, read by climate_parts.py
+        "checkins",  # checkins: team climate, read by climate_parts.py
+        "rounds")  # rounds: 360 rounds, read by round_parts.py
 _PERSON = ("code_name", "role", "schedule", "started_days_ago", "active", *parts.CONTRACT_KEYS)
 _ENTRY = ("days_ago", "title", "tags", "attributes", "share_with_mentor", "sensitive")
 _REFLECTION = (*_ENTRY, "body", "prompt")
 _RECORD = (*_ENTRY, "template", "supervisee", "sections", "actions", "key", "resolves",
            "session", "agreement", "case_role")
 _RATING = ("kind", "days_ago", "rater_group", "target_by_days", "scores", "not_observed",
-           "notes")
+           "notes", "round")
 
 
 def demo_dir() -> Path:
@@ -143,6 +145,7 @@ class DemoRating:
     rater_group: str | None
     target_by_days: int | None
     notes: Mapping[str, str]
+    round: str | None = None  # the 360 round a rater's ratings came back in
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ class DemoContent:
     records: tuple[DemoRecord, ...]
     ratings: tuple[DemoRating, ...]
     sessions: tuple[DemoLogged, ...] = ()
+    rounds: tuple[DemoRound, ...] = ()
 
     def by_thread(self) -> dict[tuple[str | None, str], list[DemoRecord]]:
         """Records of each thread, oldest first."""
@@ -189,6 +193,7 @@ def load_demo(directory: Path | None = None) -> DemoContent:
     files = [TomlFile(p) for p in sorted(Path(directory or demo_dir()).glob("*.toml"))]
     leader, people, reflections, records, ratings = "", [], [], [], []
     logged: list[DemoLogged] = []
+    found_rounds: list[DemoRound] = []
     for file in files:
         for key, value in file.data.items():
             if key not in _TOP:
@@ -204,9 +209,13 @@ def load_demo(directory: Path | None = None) -> DemoContent:
         for i, raw in enumerate(file.data.get("reflections", [])):
             reflections.append(_reflection(TomlTable(file, raw, file.span("reflections", i),
                                                   f"reflection {i + 1}", _REFLECTION), known))
+        for i, raw in enumerate(file.data.get("rounds", [])):
+            found_rounds.append(demo_round(TomlTable(file, raw, file.span("rounds", i),
+                                                     f"round {i + 1}", ROUND_KEYS)))
+        names = {r.name for r in found_rounds}
         for i, raw in enumerate(file.data.get("ratings", [])):
             ratings.append(_rating(TomlTable(file, raw, file.span("ratings", i),
-                                          f"rating {i + 1}", _RATING), known))
+                                          f"rating {i + 1}", _RATING), known, names))
     codes = {p.code_name for p in people}
     if len(codes) != len(people):
         raise ContentError(demo_dir(), 0, "a supervisee code name is used twice")
@@ -219,7 +228,7 @@ def load_demo(directory: Path | None = None) -> DemoContent:
                 file, raw, file.span("sessions", i), f"session {i + 1}", parts.LOGGED_KEYS),
                 codes))
     content = DemoContent(leader, tuple(people), tuple(reflections), tuple(records),
-                          tuple(ratings), tuple(logged))
+                          tuple(ratings), tuple(logged), tuple(found_rounds))
     _check_follow_up(content)
     _check_resolutions(content)
     return content
@@ -259,7 +268,7 @@ def _reflection(t: TomlTable, known: _Known) -> DemoReflection:
         t.get("share_with_mentor", bool, False), t.get("sensitive", bool, False))
 
 
-def _rating(t: TomlTable, known: _Known) -> DemoRating:
+def _rating(t: TomlTable, known: _Known, round_names: set[str]) -> DemoRating:
     kind = t.get("kind", str)
     if kind not in RATING_KINDS:
         t.fail("kind", f"kind must be one of {', '.join(RATING_KINDS)}")
@@ -284,7 +293,11 @@ def _rating(t: TomlTable, known: _Known) -> DemoRating:
     target_by = t.get("target_by_days", int, None)
     if target_by is not None and kind != "target":
         t.fail("target_by_days", "only a target has target_by_days")
-    return DemoRating(kind, t.days("days_ago"), scores, group, target_by, dict(notes))
+    round_name = t.get("round", str, None)
+    if round_name is not None and (kind != "other" or round_name not in round_names):
+        t.fail("round", f"'{round_name}' is not a round given above, for others' ratings")
+    return DemoRating(kind, t.days("days_ago"), scores, group, target_by, dict(notes),
+                      round_name)
 
 
 def _record(file: TomlFile, t: TomlTable, known: _Known, codes: set[str]) -> DemoRecord:

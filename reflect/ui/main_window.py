@@ -28,6 +28,7 @@ from reflect.safety import maintenance, security
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists
 from reflect.ui import window_fit
+from reflect.ui.feedback.pdf_drop import install_pdf_drop
 from reflect.ui.help.menu import HelpMenu
 from reflect.ui.idle import IdleWatcher
 from reflect.ui.interchange.menu import InterchangeActions
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.sleep_watch = SleepWatcher(self)
         self.sleep_watch.sleeping.connect(self._sleep_lock)
         self._build_menus()
+        self.pdf_drop = install_pdf_drop(self)  # returned 360 forms dropped on the window
         self.statusBar().setSizeGripEnabled(False)
 
         if journal is not None:  # opened elsewhere (the demo): straight into the shell

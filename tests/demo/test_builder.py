@@ -48,7 +48,8 @@ def test_content_has_the_designed_shape(content):
     assert templates.count("my_supervision") == 3
     assert templates.count("coaching_prep") == 4
     assert templates.count("gibbs") == 2
-    assert len(content.ratings) == 10
+    assert len(content.ratings) == 18  # 4 own, 14 returns in two 360 rounds
+    assert [r.name for r in content.rounds] == ["Spring 360", "Autumn 360"]
     prompted = [r for r in content.reflections if r.prompt_id]
     assert len(prompted) == 49
     assert len({r.prompt_id for r in prompted}) == len(prompted)  # no prompt answered twice
@@ -249,10 +250,27 @@ def test_profile_has_history_target_a_blind_spot_and_a_hidden_strength(journal):
     change = prof.get("changing_practice")
     assert change.current.score == 4 and change.previous.score == 3
     assert change.target.target_by > TODAY
-    groups = {g.group for a in prof.attributes for g in a.others.by_group}
-    # Typed without returns, raters are counted by day: two peers, and three team members
-    # on two days, merge into "other" (issue 16's anonymity rule).
-    assert groups == {"line manager", "other"}
+    groups = {g.group: g.returns for a in prof.attributes for g in a.others.by_group}
+    # Two rounds, each rater one return: three team members each round are shown on their
+    # own; two peers and a partner are merged into "other"; the line manager is known anyway
+    # (issue 16's anonymity rule). Before the rounds: {"line manager", "other"} only.
+    assert groups == {"line manager": 1, "team member": 3, "other": 3}
+
+
+def test_the_demo_has_two_rounds_compared_round_on_round(journal):
+    from reflect.feedback import returns, rounds
+    from reflect.profile import round_compare
+
+    autumn, spring = rounds.rounds(journal)
+    assert (autumn.name, autumn.is_open, spring.name, spring.is_open) == (
+        "Autumn 360", True, "Spring 360", False)
+    for found in (autumn, spring):
+        assert found.invited == {"line manager": 1, "peer": 3, "team member": 4, "partner": 2}
+        assert found.returned == {"line manager": 1, "peer": 2, "team member": 3, "partner": 1}
+    assert {r.source for r in returns.returns(journal)} == {"typed"}
+    compared = round_compare.load(journal, as_of=TODAY)
+    assert [r.name for r in compared.rounds] == ["Spring 360", "Autumn 360"]
+    assert compared.groups == ("line manager", "team member")
 
 
 def test_the_same_day_builds_the_same_journal(tmp_path, journal):

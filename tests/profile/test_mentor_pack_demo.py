@@ -58,3 +58,16 @@ def test_new_ratings_by_others_never_name_a_group_of_one_or_two(pack_text):
     text, _ = pack_text
     since = text[text.index("New ratings by others"):text.index("Development plan")]
     assert "Peer," not in since and "Team member, 1 rater" not in since
+
+
+def test_the_two_rounds_show_a_group_the_merged_others_and_round_on_round(pack_text):
+    """The demo's two 360 rounds (issue 16): three team members each round are a group, two
+    peers and a partner are "Others", the line manager is known anyway."""
+    _text, markdown = pack_text
+    assert "- Team member, 3 raters, " in markdown
+    assert "- Others (smaller groups merged), 3 raters, " in markdown
+    assert "- Line manager, 1 rater, " in markdown
+    assert "Autumn 360 (13 Oct 2026) against Spring 360 (4 May 2026); by group: Line manager, " \
+           "Team member." in markdown
+    assert "**Others:** Decisions are sound, but we often hear about them late." in markdown
+    assert "**Peer:**" not in markdown and "**Partner:**" not in markdown

@@ -81,10 +81,14 @@ def journal(folder: Path, cheap, passphrase):
 
 def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from reflect.coaching import plan
+    from reflect.feedback.rounds import create_round
     from reflect.supervision.supervisee_copy import Returned
     from reflect.ui.climate.checkin_dialog import ClimateDialog
     from reflect.ui.coaching.evidence_chooser import EvidenceChooser
     from reflect.ui.coaching.goal_dialog import GoalDialog
+    from reflect.ui.feedback.forms_dialog import MakeFormsDialog
+    from reflect.ui.feedback.import_report import ImportReportDialog
+    from reflect.ui.feedback.round_dialog import NewRoundDialog
     from reflect.ui.help.dialogs import AboutDialog, HelpDialog, TextDialog
     from reflect.ui.interchange.export_dialog import ExportDialog
     from reflect.ui.interchange.import_dialog import ImportDialog
@@ -103,6 +107,7 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     supervision = Supervision(journal)
     journal.add_entry("After the panel", "It went well.")
     goal_id = plan.add_goal(journal, "Present to the panel")
+    autumn = create_round(journal, "Autumn 360", {"peer": 3})
     return {
         "GoalDialog": lambda: GoalDialog(journal),
         "ClimateDialog": lambda: ClimateDialog(journal),
@@ -120,6 +125,9 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "AttributePrompts": lambda: AttributePrompts("Partnerships", "How well?", prompts),
         "ExportDialog": lambda: ExportDialog(journal),
         "ImportDialog": lambda: ImportDialog(journal),
+        "NewRoundDialog": lambda: NewRoundDialog(journal),
+        "MakeFormsDialog": lambda: MakeFormsDialog(journal, autumn),
+        "ImportReportDialog": lambda: ImportReportDialog(journal, [folder / "form.pdf"]),
         "ReadBackDialog": lambda: ReadBackDialog(Returned(
             folder / "returned.pdf", "Agreed, thank you.", True, date.today(), True, "K")),
     }
@@ -133,7 +141,8 @@ DEFAULTS = {"TextDialog": "Close", "AboutDialog": "Close", "HelpDialog": "Close"
             "RatingDialog": "Save", "AttributePrompts": "Answer this",
             "ExportDialog": "&Export", "ImportDialog": "&Preview",
             "ReadBackDialog": "Take it in", "GoalDialog": "Save", "EvidenceChooser": "Link",
-            "ClimateDialog": "Save"}
+            "ClimateDialog": "Save", "NewRoundDialog": "Save", "MakeFormsDialog": "Make forms",
+            "ImportReportDialog": "Close"}
 
 
 def _focus_off_buttons(dialog: QDialog) -> None:

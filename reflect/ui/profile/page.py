@@ -56,6 +56,7 @@ from reflect.profile.ratings import (
     format_score,
 )
 from reflect.ui.climate.section import ClimateSection
+from reflect.ui.feedback.rounds_section import RoundsSection
 from reflect.ui.profile import radar_widget as radar
 from reflect.ui.profile.attribute_prompts import AttributePrompts
 from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
@@ -291,6 +292,10 @@ class ProfilePage(QWidget):
         column.addLayout(self.split)
         self.others_tables = OthersTables()
         column.addWidget(self.others_tables)
+        self.rounds = RoundsSection(journal)  # 360 rounds: forms out, returns in
+        self.rounds.type_in_requested.connect(lambda: self.open_rating_form("other"))
+        self.rounds.changed.connect(self.refresh)
+        column.addWidget(self.rounds)
         column.addWidget(heading("History of your self-ratings", scale=1.1))
         column.addWidget(self.history_empty)
         column.addWidget(self.history)
@@ -341,6 +346,7 @@ class ProfilePage(QWidget):
         self.findings.setText("\n".join(finding_sentence(a) for a in found))
         self.findings.setVisible(bool(found))
         self.others_tables.show_profile(profile, round_compare.load(self.journal))
+        self.rounds.refresh()
         self._fill_history()
         self.ratings_list.reload()
         self.climate.refresh()
@@ -451,6 +457,7 @@ class ProfilePage(QWidget):
         if self.rating_dialog is not None and self.rating_dialog.isVisible():
             self.rating_dialog.close_for_lock()
         self.climate.close_dialogs()
+        self.rounds.about_to_lock()
         for dialog in (self.export_dialog, self.prompts_dialog):
             if dialog is not None and dialog.isVisible():
                 dialog.reject()

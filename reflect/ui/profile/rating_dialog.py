@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from reflect.common.dates import uk_date
 from reflect.content.library import Attribute
+from reflect.feedback.rounds import FeedbackError
 from reflect.journal.drafts import discard_quietly
 from reflect.journal.journal import Journal
 from reflect.profile import ratings as profile_domain
@@ -47,6 +48,7 @@ from reflect.profile.ratings import (
     ProfileError,
     RatingValue,
 )
+from reflect.ui.feedback.typed_return import RoundChoice, save_typed
 from reflect.ui.profile.rating_guidance import HowToAnswer, correction_label
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.contrast import TEXT_CONTRAST, contrast_ratio, readable_radios
@@ -228,12 +230,14 @@ class RatingDialog(QDialog):
         self.rater_box.setAccessibleName("Rater group")
         self.rater_box.setToolTip("Choose a role or type your own, such as 'deputy director'")
         self.rater_box.setMinimumContentsLength(24)
+        self.round_box = RoundChoice(journal)  # others' ratings: one rater's return
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.form.addRow("Whose rating", kinds_box)
         self.form.addRow("Date", self.date_edit)
         self.form.addRow("Reach it by", self.target_by_edit)
         self.form.addRow("Rater group", self.rater_box)
+        self.form.addRow("360 round", self.round_box)
         self.kind_hint = hint_label()
         # Open for a first rating; after that one line, so the questions stay in view.
         self.how_to_answer = HowToAnswer(expanded=editing is None and (
@@ -327,11 +331,12 @@ class RatingDialog(QDialog):
         kind = self.kind
         self.form.setRowVisible(self.target_by_edit, kind == "target")
         self.form.setRowVisible(self.rater_box, kind == "other")
+        self.form.setRowVisible(self.round_box, kind == "other" and self.editing is None)
         self.kind_hint.setText({
             "self": "How you see yourself today. Leave an attribute 'Not rated' to skip it.",
             "target": "Where you want to be, and by when.",
-            "other": "One person's ratings at a time, so the average counts people. "
-                     "'Not observed' is left out of every average.",
+            "other": "One person's ratings at a time, stored as one rater's return, so the "
+                     "average counts people. 'Not observed' is left out of every average.",
         }[kind] if self.editing is None else
             "Correct this rating, then save. To remove it, use Delete in the list of ratings.")
         for attribute_id, card in self.cards.items():
@@ -354,7 +359,7 @@ class RatingDialog(QDialog):
     def state(self) -> dict:
         return {"kind": self.kind, "date": _date(self.date_edit).isoformat(),
                 "target_by": _date(self.target_by_edit).isoformat(),
-                "rater": self.rater_box.currentText(),
+                "rater": self.rater_box.currentText(), "round": self.round_box.round_id(),
                 "scores": {k: c.choice.value() for k, c in self.cards.items()},
                 "notes": {k: c.note.toPlainText() for k, c in self.cards.items()}}
 
@@ -371,6 +376,8 @@ class RatingDialog(QDialog):
                 edit.setDate(to_qdate(date.fromisoformat(str(state[field]))))
         if isinstance(state.get("rater"), str) and state["rater"]:
             self.rater_box.setCurrentText(state["rater"])
+        if isinstance(state.get("round"), int):
+            self.round_box.choose(state["round"])
         for attribute_id, card in self.cards.items():
             value = (state.get("scores") or {}).get(attribute_id)
             if isinstance(value, int) and value in card.choice.buttons:
@@ -431,13 +438,16 @@ class RatingDialog(QDialog):
         kind = self.kind
         try:
             scores, notes = self.collect()
-            stored = profile_domain.rate(
-                self.journal, scores, kind=kind,
-                rater_group=self.rater_box.currentText() if kind == "other" else None,
-                rated_on=_date(self.date_edit),
-                target_by=_date(self.target_by_edit) if kind == "target" else None,
-                notes=notes)
-        except ProfileError as exc:
+            if kind == "other":  # one rater: one return, in the round chosen
+                stored = save_typed(self.journal, self.rater_box.currentText(),
+                                    _date(self.date_edit), scores, notes,
+                                    self.round_box.round_id())
+            else:
+                stored = profile_domain.rate(
+                    self.journal, scores, kind=kind, rated_on=_date(self.date_edit),
+                    target_by=_date(self.target_by_edit) if kind == "target" else None,
+                    notes=notes)
+        except (ProfileError, FeedbackError) as exc:
             self.error.show_failure(Failure("These ratings were not saved.", str(exc)))
             return False
         self.error.clear()
