@@ -106,8 +106,10 @@ def finding_sentence(item: AttributeProfile) -> str:
     """A finding in words: what the leader said, what others said, how many."""
     label = FINDING_LABELS[item.finding or ""]
     mine = format_score(item.current.score if item.current else None)
-    return (f"{label}: {item.attribute.short_name}. You rate yourself {mine}; "
-            f"{item.others.count} others average {format_score(item.others.average)}.")
+    count = item.others.count  # ratings, not people: one rater may answer two rounds
+    return (f"{label}: {item.attribute.short_name}. You rate yourself {mine}; others' "
+            f"{count} rating{'s' if count != 1 else ''} average "
+            f"{format_score(item.others.average)}.")
 
 
 def others_detail(item: AttributeProfile) -> str:

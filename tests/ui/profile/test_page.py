@@ -118,7 +118,7 @@ def test_target_and_others_name_a_blind_spot_and_a_hidden_strength(qtbot, page):
     assert page.table_text("corporate_buy_in", "Others (n)") == "3 (1)"
     assert page.table_text("corporate_buy_in", "Finding") == ""  # one rater is not "clearly"
     assert page.table_text("values_driven", "Finding") == ""
-    assert "Blind spot: Partnerships. You rate yourself 4; 2 others average 2." \
+    assert "Blind spot: Partnerships. You rate yourself 4; others' 2 ratings average 2." \
         in page.findings.text()
     assert page.radar.chart.series_values("others") == (4, 4, 3, 2, 3)
     assert "Blind spot" in page.radar.chart.axis_summary(3)
