@@ -196,18 +196,8 @@ def cmd_form(folder: Path, args, unlock) -> int:
 def outcome_line(outcome: FileOutcome) -> str:
     """One file's line: "imported: FILE — round, group, N ratings" or "skipped: FILE —
     reason" (the reason without the file's name, which the line already gives)."""
-    path = visible(str(outcome.path))
-    if outcome.imported:
-        count = f"{outcome.ratings} rating{'s' if outcome.ratings != 1 else ''}"
-        return (f"imported: {path} — {visible(outcome.round_name)}, {outcome.group}, "
-                f"{count}")
-    reason, name = outcome.reason, outcome.path.name
-    if reason.startswith(f"{name}: "):
-        reason = reason[len(name) + 2:]
-        reason = reason[:1].upper() + reason[1:]
-    elif reason.startswith(f"{name} "):
-        reason = "It " + reason[len(name) + 1:]
-    return f"skipped: {path} — {visible(reason)}"
+    state = "imported" if outcome.imported else "skipped"
+    return f"{state}: {visible(str(outcome.path))} — {visible(outcome.what())}"
 
 
 def cmd_import(folder: Path, args, unlock) -> int:

@@ -53,6 +53,21 @@ class FileOutcome:
     ratings: int = 0
     refusal: str = ""
 
+    def what(self) -> str:
+        """Where it went ("Autumn 360, peer, 5 ratings"), or why it was skipped without the
+        file's name, for a line or a row that names the file already: the command line and
+        the window say the same."""
+        if self.imported:
+            count = f"{self.ratings} rating{'s' if self.ratings != 1 else ''}"
+            return f"{self.round_name}, {self.group}, {count}"
+        reason, name = self.reason, self.path.name
+        if reason.startswith(f"{name}: "):
+            reason = reason[len(name) + 2:]
+            return reason[:1].upper() + reason[1:]
+        if reason.startswith(f"{name} "):
+            return "It " + reason[len(name) + 1:]
+        return reason
+
 
 @dataclass(frozen=True)
 class ImportReport:

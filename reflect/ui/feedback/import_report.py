@@ -40,16 +40,7 @@ TYPE_IN = "Type in these answers…"
 def outcome_text(outcome: FileOutcome) -> str:
     """"Imported — Autumn 360, peer, 5 ratings" or "Skipped — reason", the reason without the
     file's name, which the row already shows (as ``reflect feedback import`` says it)."""
-    if outcome.imported:
-        count = f"{outcome.ratings} rating{'s' if outcome.ratings != 1 else ''}"
-        return f"Imported — {outcome.round_name}, {outcome.group}, {count}"
-    reason, name = outcome.reason, outcome.path.name
-    if reason.startswith(f"{name}: "):
-        reason = reason[len(name) + 2:]
-        reason = reason[:1].upper() + reason[1:]
-    elif reason.startswith(f"{name} "):
-        reason = "It " + reason[len(name) + 1:]
-    return f"Skipped — {reason}"
+    return f"{'Imported' if outcome.imported else 'Skipped'} — {outcome.what()}"
 
 
 def summary_text(report: ImportReport) -> str:
