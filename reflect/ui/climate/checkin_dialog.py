@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -154,7 +153,7 @@ class ClimateDialog(QDialog):
         layout.addWidget(self.scale_hint)
         if response_to is None:
             notes = QHBoxLayout()
-            note_label = QLabel("&Note")
+            note_label = plain_label("&Note", wrap=False)
             note_label.setBuddy(self.note_edit)
             notes.addWidget(note_label, 0, Qt.AlignmentFlag.AlignTop)
             notes.addWidget(self.note_edit, 1)

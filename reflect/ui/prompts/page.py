@@ -95,6 +95,9 @@ class PromptsPage(QWidget):
         self.filter_edit.setPlaceholderText("Filter by words")
         self.filter_edit.setAccessibleName("Filter prompts")
         self.filter_edit.setClearButtonEnabled(True)
+        # Room for the hint and the clear button beside the attribute and level boxes.
+        self.filter_edit.setMinimumWidth(
+            self.filter_edit.fontMetrics().horizontalAdvance("Filter by words") + 48)
         self.attribute_box = QComboBox()
         self.attribute_box.setAccessibleName("Attribute")
         self.attribute_box.addItem("All attributes", "")
