@@ -6,9 +6,9 @@ PROGRAM defaults to $REFLECT_FROZEN, else the build's own place (dist/reflect/re
 dist/reflect/reflect.exe, dist/Reflect.app/Contents/MacOS/reflect). Run it with a Python that
 has the project's dependencies (pypdf reads the PDF back, Qt reads the screenshot back); the
 program under test uses only what it bundles. It checks ``--version``, ``init``, ``add``,
-``search``, ``check``, ``backup``, a password-protected PDF export, ``spell`` (the bundled
-dictionary), and ``--demo`` started
-offscreen with a screenshot that must not be blank. The journal uses the real key-derivation
+``search``, ``check``, ``backup``, a password-protected PDF export, a 360 round's rater form,
+``spell`` (the bundled dictionary), and ``--demo`` started offscreen with a screenshot that
+must not be blank. The journal uses the real key-derivation
 cost: the CLI has no cheap mode, and one derivation per command is quick enough.
 
 Exit 0 when every check passes; the last line reads "smoke_frozen: N passed, N failed".
@@ -174,6 +174,23 @@ class Smoke:
             raise AssertionError(f"encrypted with /V {algorithm}, not AES-256 (/V 5)")
         return f"{len(reader.pages)} pages, AES-256, opens with the password only"
 
+    def feedback(self) -> str:
+        """A 360 round's form: the rater wording (resources/rater_wording.toml) and the
+        fillable form's fields must be in the bundle."""
+        from pypdf import PdfReader
+
+        self.expect(self.run("feedback", "round", "new", "Smoke 360", "--invite", "peer=1"))
+        out = self.tmp / "rater-form.pdf"
+        self.expect(self.run("feedback", "form", "--round", "Smoke 360", "--output", str(out)))
+        reader = PdfReader(out)
+        fields = reader.get_fields() or {}
+        if "rater_group" not in fields or not any(n.startswith("score_") for n in fields):
+            raise AssertionError(f"the form has no rating fields: {sorted(fields)[:8]}")
+        text = " ".join((page.extract_text() or "") for page in reader.pages)
+        if "Adapted from SFPC Workbook 1" not in text:
+            raise AssertionError(f"the rater wording is missing: {text[:200]!r}")
+        return f"{len(fields)} fields, {len(reader.pages)} pages"
+
     def spell(self) -> str:
         """The bundled en_GB dictionary loads in the frozen app (PyInstaller must carry it)."""
         result = self.run("spell", "We recieve the colour chart and organise the programme",
@@ -231,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
             smoke.check("check", smoke.check_journal)
             smoke.check("backup", smoke.backup)
             smoke.check("export --format pdf --password-env", smoke.pdf)
+            smoke.check("feedback round and form (360)", smoke.feedback)
         smoke.check("spell (the bundled dictionary)", smoke.spell)
         smoke.check("--demo offscreen screenshot", smoke.demo)
     failed = sum(1 for _name, ok, _detail in smoke.results if not ok)
