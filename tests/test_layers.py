@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reflect"
 QT = {"PySide6", "shiboken6"}
 SQL = {"sqlalchemy", "sqlcipher3", "sqlite3", "sqlmodel", "alembic"}
 DOMAIN = ("common", "content", "store", "journal", "supervision", "profile", "safety", "pdf",
-          "demo", "spelling", "coaching", "feedback", "climate")
+          "demo", "spelling", "coaching", "feedback", "privacy", "climate")
 
 
 def module_name(path: Path) -> str:

@@ -49,6 +49,13 @@ class Person(SQLModel, table=True):
     contract_note: str = ""
     active: bool = True
     created_at: datetime
+    #: Data protection: the day they left (supervision ended), when their notes are due for
+    #: a retention review (default six years after leaving, settable), and a legal hold that
+    #: blocks deletion while a claim, complaint or inquiry needs the notes kept.
+    left_on: date | None = None
+    retention_review_on: date | None = None
+    legal_hold: bool = False
+    legal_hold_note: str = ""
 
 
 class Action(SQLModel, table=True):

@@ -208,3 +208,25 @@ def test_a_0001_journal_gains_climate_checkins(tmp_path):
         checkins.add_response(journal, checkin_id, {"clarity": (3, 5)})
         (found,) = checkins.checkins(journal)
         assert found.scores == {"clarity": (2, 4)} and found.responses == ({"clarity": (3, 5)},)
+
+
+def test_a_0001_journal_gains_the_retention_columns(tmp_path):
+    """Revision 0007: supervisees gain the day they left, a retention review date and a
+    legal hold, off for everyone already there."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from reflect.journal.journal import Journal
+    from reflect.store.models import Person
+
+    data = Path(__file__).resolve().parent / "data"
+    facts = json.loads((data / "old_driver_journal.json").read_text())
+    folder = tmp_path / "journal"
+    shutil.copytree(data / "old_driver_journal", folder)
+    with Journal.unlock(folder, passphrase=facts["passphrase"]) as journal:
+        assert current_revision(journal.vault.engine) == HEAD_REVISION
+        with journal.vault.session() as session:
+            people = session.exec(select(Person)).all()
+            assert all(p.left_on is None and p.retention_review_on is None
+                       and p.legal_hold is False and p.legal_hold_note == "" for p in people)
