@@ -36,9 +36,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from reflect.common.errors import ReflectError
 from reflect.journal.journal import Journal
 from reflect.store import audit as audit_store
 from reflect.store.actions import CARRIED, DONE, DROPPED, OPEN, ActionRow
@@ -177,7 +178,7 @@ class Audit:
                 "source": SOURCE}
 
 
-class AuditError(ValueError):
+class AuditError(ReflectError, ValueError):
     """A period that cannot be audited; the message is one sentence for the user."""
 
 
@@ -311,6 +312,11 @@ def _team(rows: Sequence[AuditRow]) -> AuditRow:
     return AuditRow(TEAM, None, sum(r.held for r in rows), sum(r.cancelled for r in rows),
                     sum(r.moved for r in rows),
                     {m.key: _sum(r.measure(m.key) for r in rows) for m in MEASURES})
+
+
+def default_period(today: date) -> tuple[date, date]:
+    """The last twelve months, both days included: 3 Dec 2025 to 2 Dec 2026."""
+    return schedules.add_months(today, -12) + timedelta(days=1), today
 
 
 def check_period(date_from: date, date_to: date) -> None:
