@@ -71,28 +71,35 @@ class MeasureInfo:
     key: str
     label: str
     meaning: str
+    gap: str  # what the ones not counted in were: "late or not held"
 
 
 MEASURES: tuple[MeasureInfo, ...] = (
     MeasureInfo("on_schedule", "Sessions held on schedule",
                 "Held sessions on or before their due date (the next session agreed in the "
                 "record before, else one interval of the schedule); a session overdue at the "
-                "end of the period counts as not on schedule."),
+                "end of the period counts as not on schedule.",
+                "late or not held"),
     MeasureInfo("challenge", "Records with challenge recorded",
                 "Records of held sessions with the challenge section written or where the "
-                "difference of opinion stands answered."),
+                "difference of opinion stands answered.",
+                "without challenge"),
     MeasureInfo("owner_and_date", "Actions with an owner and a date",
-                "Actions agreed in the period's records that have an owner and a due date."),
+                "Actions agreed in the period's records that have an owner and a due date.",
+                "without an owner or a date"),
     MeasureInfo("followed_up", "Actions followed up with an outcome",
                 "Actions due by the end of the period (or undated, or closed) that are done "
                 "with what changed written, or dropped with a reason; carried ones are "
-                "counted as the action they became."),
+                "counted as the action they became.",
+                "not followed up"),
     MeasureInfo("on_file", "Decisions confirmed on the child's file",
                 "Case decisions and records asking \u201cRecorded on the child's file\u201d "
-                "answered Yes, or whose action to record it there is done."),
+                "answered Yes, or whose action to record it there is done.",
+                "not confirmed"),
     MeasureInfo("disagreements_resolved", "Disagreements resolved",
                 "Differences of opinion recorded in the period that were resolved then or in "
-                "a later record; the rest are still open."),
+                "a later record; the rest are still open.",
+                "still open"),
 )
 
 
@@ -171,7 +178,8 @@ class Audit:
     def as_json(self) -> dict[str, Any]:
         """The stable shape ``reflect audit --json`` prints (documented in the README)."""
         return {"period": {"from": self.date_from.isoformat(), "to": self.date_to.isoformat()},
-                "measures": [{"key": m.key, "label": m.label, "meaning": m.meaning}
+                "measures": [{"key": m.key, "label": m.label, "meaning": m.meaning,
+                              "gap": m.gap}
                              for m in MEASURES],
                 "team": self.team.as_json(),
                 "supervisees": [row.as_json() for row in self.rows],
