@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer
 
 from reflect.common.dates import uk_date, uk_period
 from reflect.pdf.base import (
