@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from reflect.supervision.records import Supervision
 from reflect.ui.supervision.audit_view import AuditDialog
