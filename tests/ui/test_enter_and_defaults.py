@@ -98,6 +98,7 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from reflect.ui.safety.preferences import PreferencesDialog
     from reflect.ui.safety.restore_dialog import RestoreDialog
     from reflect.ui.safety.security_dialog import SecurityDialog
+    from reflect.ui.supervision.audit_view import AuditDialog
     from reflect.ui.supervision.supervisee_dialog import SuperviseeDialog
     from reflect.ui.supervision.supervisee_export import ReadBackDialog
     from reflect.ui.supervision.template_editor import TemplateEditor
@@ -128,6 +129,7 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "NewRoundDialog": lambda: NewRoundDialog(journal),
         "MakeFormsDialog": lambda: MakeFormsDialog(journal, autumn),
         "ImportReportDialog": lambda: ImportReportDialog(journal, [folder / "form.pdf"]),
+        "AuditDialog": lambda: AuditDialog(journal),
         "ReadBackDialog": lambda: ReadBackDialog(Returned(
             folder / "returned.pdf", "Agreed, thank you.", True, date.today(), True, "K")),
     }
@@ -142,7 +144,7 @@ DEFAULTS = {"TextDialog": "Close", "AboutDialog": "Close", "HelpDialog": "Close"
             "ExportDialog": "&Export", "ImportDialog": "&Preview",
             "ReadBackDialog": "Take it in", "GoalDialog": "Save", "EvidenceChooser": "Link",
             "ClimateDialog": "Save", "NewRoundDialog": "Save", "MakeFormsDialog": "Make forms",
-            "ImportReportDialog": "Close"}
+            "ImportReportDialog": "Close", "AuditDialog": "Save PDF…"}
 
 
 def _focus_off_buttons(dialog: QDialog) -> None:

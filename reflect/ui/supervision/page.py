@@ -70,6 +70,10 @@ class SupervisionPage(QWidget):
         self.templates_button = QPushButton("Templates…")
         self.templates_button.setAccessibleName("Templates")
         self.templates_button.setToolTip("Duplicate a template and edit your copy")
+        self.audit_button = QPushButton("Audit…")
+        self.audit_button.setAccessibleName("Audit")
+        self.audit_button.setToolTip("The supervision self-audit over a period, as a table "
+                                     "and a PDF")
         self.people_list = QListWidget()
         self.people_list.setAccessibleName("Supervisees")
         self.people_list.setItemDelegate(PersonDelegate(self.people_list))
@@ -99,6 +103,7 @@ class SupervisionPage(QWidget):
         header.setSpacing(8)
         header.addWidget(heading("Supervision", scale=1.3))
         header.addStretch(1)
+        header.addWidget(self.audit_button)
         header.addWidget(self.templates_button)
         header.addWidget(self.add_button)
         self.left = left = QWidget()
@@ -126,6 +131,7 @@ class SupervisionPage(QWidget):
         self.show_former.toggled.connect(lambda _on: self.reload())
         self.add_button.clicked.connect(lambda: self.edit_supervisee(None))
         self.templates_button.clicked.connect(self.edit_templates)
+        self.audit_button.clicked.connect(self.open_audit)
         self.view.new_record_requested.connect(self.new_record)
         self.view.open_record_requested.connect(self.open_record)
         self.view.edit_requested.connect(lambda: self.edit_supervisee(self.current_person()))
@@ -223,6 +229,16 @@ class SupervisionPage(QWidget):
 
         dialog = TemplateEditor(self.supervision, self)
         dialog.templates_changed.connect(self.view.refresh_templates)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_audit(self) -> QWidget:
+        """The supervision self-audit over a period (the last twelve months to start with)."""
+        from reflect.ui.supervision.audit_view import AuditDialog  # only built when asked for
+
+        dialog = AuditDialog(self.journal, self)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
