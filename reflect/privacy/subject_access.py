@@ -211,6 +211,13 @@ class _Collector:
                        entry.kind, tuple(self.redact.text(p) for p in paragraphs))
 
 
+def _day(value: Any) -> str:
+    try:
+        return uk_date(date.fromisoformat(str(value)))
+    except ValueError:
+        return "—"
+
+
 def _details(person: Person) -> tuple[tuple[str, str], ...]:
     rows = [("Code name", person.code_name), ("Role", person.role),
             ("Supervision schedule", person.schedule),
@@ -238,15 +245,19 @@ def collect(sup: Supervision, code_name: str, *, include_mentions: bool = False,
              for e in journal.list_entries(EntryFilter(deleted=deleted), limit=_ALL)]
     every.sort(key=lambda e: (e.happened_on, e.id or 0))
     own = [e for e in every if e.person_id == person.id]
-    group, other = [], []
+    group: list[Entry] = []
+    other: list[Entry] = []
     for e in every:
         if e.person_id == person.id or not _names(e, person.code_name):
             continue
         (group if e.person_id is not None and is_group(sup.template(e.template_id))
          else other).append(e)
     records = tuple(c.held(e) for e in own)
-    titles = {r.uid: r.title for r in records}
-    sessions, disagreements, cases, comments = [], [], [], []
+    titles = {r.uid: r.title + (" (in the trash)" if r.in_trash else "") for r in records}
+    sessions: list[tuple[str, ...]] = []
+    disagreements: list[tuple[str, ...]] = []
+    cases: list[tuple[str, ...]] = []
+    comments: list[tuple[str, ...]] = []
     for e in own:
         sections, title = e.sections or {}, titles[e.uid]
         info = session_of(e)
@@ -274,7 +285,7 @@ def collect(sup: Supervision, code_name: str, *, include_mentions: bool = False,
     for _key, payload in sorted(journal.drafts().items()):
         if payload.get("person_id") == person.id:
             text = "\n\n".join(t for t in _text_of(payload.get("sections") or {}) if t.strip())
-            drafts.append((str(payload.get("happened_on") or ""),
+            drafts.append((_day(payload.get("happened_on")),
                            c.redact.text(str(payload.get("title") or "")),
                            c.redact.text(text)))
     return SubjectAccess(

@@ -69,8 +69,8 @@ def build(sup: Supervision) -> dict[str, int]:
           self_in_practice="heronselfpractice", facilitator="Team manager")
     sup.journal.add_entry("Thinking about the team", f"Wren: {MENTION}.\n\nheronreflection")
     sup.journal.add_entry("Heron alone", "heronreflection about Heron only")
-    sup.journal.save_draft(draft_key(None, "d-wren"), {"person_id": wren.id, "happened_on": "2026-03-02",
-                                            "title": "Draft", "sections": {"agenda": "wrendraft"}})
-    sup.journal.save_draft(draft_key(None, "d-heron"), {"person_id": heron.id, "happened_on": "2026-03-02",
-                                            "title": "Draft", "sections": {"agenda": "herondraft"}})
+    for pid, uid, word in ((wren.id, "d-wren", "wrendraft"), (heron.id, "d-heron", "herondraft")):
+        sup.journal.save_draft(draft_key(None, uid), {
+            "person_id": pid, "happened_on": "2026-03-02", "title": "Draft",
+            "sections": {"agenda": word}})
     return {"wren": wren.id, "heron": heron.id}
