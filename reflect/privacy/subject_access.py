@@ -54,7 +54,7 @@ class UnknownPerson(LookupError):
     """No supervisee has that code name; ``known`` lists those that do."""
 
     def __init__(self, code_name: str, known: Sequence[str]) -> None:
-        super().__init__(code_name)
+        super().__init__(f"No supervisee is called '{code_name}'.")
         self.code_name, self.known = code_name, tuple(known)
 
 
@@ -283,10 +283,11 @@ def collect(sup: Supervision, code_name: str, *, include_mentions: bool = False,
                         *line))
     drafts = []
     for _key, payload in sorted(journal.drafts().items()):
-        if payload.get("person_id") == person.id:
-            text = "\n\n".join(t for t in _text_of(payload.get("sections") or {}) if t.strip())
-            drafts.append((_day(payload.get("happened_on")),
-                           c.redact.text(str(payload.get("title") or "")),
+        state = payload.get("state") if isinstance(payload.get("state"), dict) else payload
+        if person.id in (payload.get("person_id"), state.get("person_id")):
+            text = "\n\n".join(t for t in _text_of(state.get("sections") or {}) if t.strip())
+            drafts.append((_day(state.get("happened_on")),
+                           c.redact.text(str(state.get("title") or "")),
                            c.redact.text(text)))
     return SubjectAccess(
         person.code_name, now or datetime.now().astimezone(), _details(person), records,

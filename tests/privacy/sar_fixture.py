@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from reflect.journal.drafts import Draft, DraftKind
 from reflect.store.models import Action
 from reflect.supervision import agreement, contracts
 from reflect.supervision.agreement import Agreement, Comment
@@ -23,8 +24,9 @@ HERON = ("Heron", "heronagenda", "heronwellbeing", "heronsupervisornote", "heron
 MENTION = "wrenmentionreflection"
 
 
-def build(sup: Supervision) -> dict[str, int]:
-    """Fill the journal; returns the ids that tests look at."""
+def build(sup: Supervision, *, drafts: bool = True) -> dict[str, int]:
+    """Fill the journal; returns the ids that tests look at. ``drafts``: unsaved records too
+    (the window reopens them after unlocking, so its tests leave them out)."""
     wren = sup.add_supervisee("Wren", role="wrenroleword social worker")
     heron = sup.add_supervisee("Heron", role="Senior practitioner")
     contracts.set_contract(sup, wren.id, date(2026, 1, 5), date(2027, 1, 5),
@@ -69,8 +71,11 @@ def build(sup: Supervision) -> dict[str, int]:
           self_in_practice="heronselfpractice", facilitator="Team manager")
     sup.journal.add_entry("Thinking about the team", f"Wren: {MENTION}.\n\nheronreflection")
     sup.journal.add_entry("Heron alone", "heronreflection about Heron only")
-    for pid, uid, word in ((wren.id, "d-wren", "wrendraft"), (heron.id, "d-heron", "herondraft")):
-        sup.journal.save_draft(draft_key(None, uid), {
-            "person_id": pid, "happened_on": "2026-03-02", "title": "Draft",
-            "sections": {"agenda": word}})
+    for pid, uid, word in ((wren.id, "d-wren", "wrendraft"), (heron.id, "d-heron", "herondraft")
+                           )[:2 if drafts else 0]:
+        state = {"title": "Draft", "happened_on": "2026-03-02", "person_id": pid,
+                 "sections": {"agenda": word}}
+        sup.journal.save_draft(draft_key(None, uid), Draft.now(
+            DraftKind.SUPERVISION, state, entry_id=None, uid=uid, template_id="one_to_one",
+            person_id=pid).to_payload())
     return {"wren": wren.id, "heron": heron.id}
