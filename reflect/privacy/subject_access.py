@@ -283,7 +283,8 @@ def collect(sup: Supervision, code_name: str, *, include_mentions: bool = False,
                         *line))
     drafts = []
     for _key, payload in sorted(journal.drafts().items()):
-        state = payload.get("state") if isinstance(payload.get("state"), dict) else payload
+        inner = payload.get("state")
+        state: dict[str, Any] = inner if isinstance(inner, dict) else payload
         if person.id in (payload.get("person_id"), state.get("person_id")):
             text = "\n\n".join(t for t in _text_of(state.get("sections") or {}) if t.strip())
             drafts.append((_day(state.get("happened_on")),
