@@ -1,4 +1,5 @@
-"""``reflect import FILE`` and ``reflect export --format md|json --output PATH``.
+"""``reflect import FILE``, ``reflect export --format md|json --output PATH`` and, for a
+subject access request, ``reflect export --person CODE --format pdf|json --output PATH``.
 
 Import reads and checks the whole file before asking for the passphrase, so a missing or
 empty file costs no key derivation. Exit codes: 0 all imported, 10 imported with some lines
@@ -60,6 +61,13 @@ def add_parsers(sub) -> None:
                      "latest coaching preparation's)")
     exp.add_argument("--no-plan", dest="include_plan", action="store_false",
                      help="(pdf) leave the development plan out")
+    exp.add_argument("--person", metavar="CODE",
+                     help="a subject access export instead: everything held about the "
+                     "supervisee with this code name and nothing about anyone else, as pdf "
+                     "or json (never over an existing file)")
+    exp.add_argument("--include-mentions", action="store_true",
+                     help="(--person) add other entries that mention the code name, in a "
+                     "section for you to review before sending")
 
 
 def _date(text: str):
@@ -117,6 +125,10 @@ def cmd_export(folder: Path, args, unlock) -> int:
         raise _usage(f"{path} is a folder; give a file name for the export")
     if not path.parent.is_dir():
         raise _usage(f"the folder {path.parent} does not exist")
+    if getattr(args, "person", None):
+        return _subject_access(path, fmt, args, unlock)
+    if getattr(args, "include_mentions", False):
+        raise _usage("--include-mentions goes with --person")
     if fmt == "pdf":
         from reflect.cli.profile import check_pdf_args, export_pdf_command
 
@@ -128,6 +140,44 @@ def cmd_export(folder: Path, args, unlock) -> int:
         count = write(journal, path)
     print(f"Exported {interchange.counted(count, 'entry')} to {path}.", file=sys.stderr)
     print(f"reflect: warning: {interchange.not_encrypted_warning(path)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _subject_access(path: Path, fmt: str, args, unlock) -> int:
+    """``--person``: checked before unlocking (format, password, an existing file), then
+    everything about that supervisee; an unknown code name writes nothing (exit 2)."""
+    from reflect.cli.profile import check_pdf_args
+    from reflect.privacy import subject_access, subject_access_files, subject_access_pdf
+    from reflect.supervision.records import Supervision
+
+    if fmt not in ("pdf", "json"):
+        raise _usage("a subject access export is --format pdf or --format json")
+    if fmt == "json" and args.password_env:
+        raise _usage("--password-env encrypts a PDF; a JSON file cannot carry a password")
+    password = check_pdf_args(args) if fmt == "pdf" else None
+    subject_access_files.refuse_existing(path)
+    with unlock() as journal, _naming(path):
+        try:
+            found = subject_access.collect(Supervision(journal), args.person,
+                                           include_mentions=args.include_mentions)
+        except subject_access.UnknownPerson as exc:
+            known = ", ".join(exc.known) or "none yet"
+            raise _usage(f"no supervisee is called '{exc.code_name}'; nothing was written "
+                         f"(the code names are: {known})") from None
+        if fmt == "pdf":
+            subject_access_pdf.write_pdf(found, path, password)
+        else:
+            subject_access_files.write_json(found, path)
+    print(f"Wrote the subject access export for {found.code_name} to {path}: "
+          f"{len(found.records)} records, "
+          f"{len(found.group_records)} group records naming them.", file=sys.stderr)
+    if found.mention_count and not found.mentions_included:
+        print(f"reflect: note: {found.mention_count} other entries mention "
+              f"'{found.code_name}' and are not in the export; review them (reflect search "
+              f"{found.code_name}, or add --include-mentions).", file=sys.stderr)
+    if password is None:
+        print(f"reflect: warning: {subject_access_files.not_encrypted_warning(path)}",
+              file=sys.stderr)
     return EXIT_OK
 
 

@@ -92,6 +92,7 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from reflect.ui.help.dialogs import AboutDialog, HelpDialog, TextDialog
     from reflect.ui.interchange.export_dialog import ExportDialog
     from reflect.ui.interchange.import_dialog import ImportDialog
+    from reflect.ui.privacy.subject_access_dialog import SubjectAccessDialog
     from reflect.ui.profile.attribute_prompts import AttributePrompts
     from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
     from reflect.ui.profile.rating_dialog import RatingDialog
@@ -125,6 +126,8 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "RatingDialog": lambda: RatingDialog(journal, attributes),
         "AttributePrompts": lambda: AttributePrompts("Partnerships", "How well?", prompts),
         "ExportDialog": lambda: ExportDialog(journal),
+        "SubjectAccessDialog": lambda: SubjectAccessDialog(
+            supervision, supervision.add_supervisee("Wren")),
         "ImportDialog": lambda: ImportDialog(journal),
         "NewRoundDialog": lambda: NewRoundDialog(journal),
         "MakeFormsDialog": lambda: MakeFormsDialog(journal, autumn),
@@ -142,6 +145,7 @@ DEFAULTS = {"TextDialog": "Close", "AboutDialog": "Close", "HelpDialog": "Close"
             "TemplateEditor": "Save copy", "MentorExportDialog": "Save PDF…",
             "RatingDialog": "Save", "AttributePrompts": "Answer this",
             "ExportDialog": "&Export", "ImportDialog": "&Preview",
+            "SubjectAccessDialog": "&Export",
             "ReadBackDialog": "Take it in", "GoalDialog": "Save", "EvidenceChooser": "Link",
             "ClimateDialog": "Save", "NewRoundDialog": "Save", "MakeFormsDialog": "Make forms",
             "ImportReportDialog": "Close", "AuditDialog": "Save PDF…"}

@@ -30,6 +30,11 @@ from reflect.supervision.record_titles import distinct_titles
 from reflect.supervision.records import Supervision
 from reflect.supervision.schedules import SCHEDULES, ScheduleError, person_status
 from reflect.supervision.sessions import history_note
+from reflect.ui.privacy.subject_access_dialog import (
+    SubjectAccessDialog,
+    ask_for_subject_access_file,
+)
+from reflect.ui.safety.choosers import FileChooser
 from reflect.ui.supervision.session_panel import SessionPanel
 from reflect.ui.widgets.card import heading
 from reflect.ui.widgets.feedback import error_colour, hint_label, plain_label, plain_tooltip
@@ -155,6 +160,13 @@ class SuperviseeView(QWidget):
         self.edit_button = QPushButton("Edit…")
         self.edit_button.setAccessibleName("Edit supervisee")
         self.active_button = QPushButton("Mark as former")
+        self.access_button = QPushButton("Export for a subject access request…")
+        self.access_button.setAccessibleName("Export for a subject access request")
+        self.access_button.setToolTip("Everything held about this supervisee and nothing about "
+                                      "anyone else, as a PDF or JSON file (UK GDPR)")
+        #: The subject-access dialog's file chooser (a test hands in a path).
+        self.choose_access_file: FileChooser = ask_for_subject_access_file
+        self.access_dialog: SubjectAccessDialog | None = None
         self.template_combo = QComboBox()
         self.template_combo.setAccessibleName("Template for the new record")
         self.new_button = QPushButton("New record")
@@ -179,6 +191,7 @@ class SuperviseeView(QWidget):
         self.active_button.clicked.connect(
             lambda: self.active_toggled.emit(not (self.person and self.person.active)))
         self.new_button.clicked.connect(self.new_record_requested)
+        self.access_button.clicked.connect(self.open_subject_access)
         self.records.itemActivated.connect(self._open)
         self.records.itemDoubleClicked.connect(self._open)
         self.refresh_templates()
@@ -188,6 +201,7 @@ class SuperviseeView(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.edit_button)
         top.addWidget(self.active_button)
+        top.addWidget(self.access_button)
         new = QHBoxLayout()
         new.setSpacing(8)
         new.addWidget(self.template_combo, 1)
@@ -233,7 +247,7 @@ class SuperviseeView(QWidget):
     def show_person(self, person: Person | None, own: bool = False) -> None:
         """Show ``person`` and their records (``own``: records without a supervisee)."""
         self.person = person
-        for widget in (self.edit_button, self.active_button):
+        for widget in (self.edit_button, self.active_button, self.access_button):
             widget.setVisible(person is not None)
         if person is None:
             self.title.setText("My own records" if own else "No supervisee yet")
@@ -272,6 +286,14 @@ class SuperviseeView(QWidget):
         first = self.records.topLevelItem(0)
         if first is not None:
             self.records.setCurrentItem(first)
+
+    def open_subject_access(self) -> None:
+        """The export for a subject access request of the supervisee shown."""
+        if self.person is None:
+            return
+        self.access_dialog = SubjectAccessDialog(self.supervision, self.person, self,
+                                                 choose_file=self.choose_access_file)
+        self.access_dialog.open()
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.open_record_requested.emit(int(item.data(0, ENTRY_ID_ROLE)))
