@@ -61,13 +61,10 @@ def review_after(left_on: date, years: int = DEFAULT_YEARS) -> date:
         return left_on.replace(year=left_on.year + years, day=28)
 
 
-def set_retention(journal: Journal, person_id: int, *, left_on: date | None,
-                  review_on: date | None = None, legal_hold: bool = False,
-                  hold_note: str = "") -> Person:
-    """Record leaving, the review date and the legal hold in one change. A leaving date makes
-    them a former supervisee; with no review date given, it is the journal's period after
-    leaving. Without a leaving date the review date is only what is given. A hold needs
-    its reason (a claim, a complaint, an inquiry) written down."""
+def check(left_on: date | None, review_on: date | None, legal_hold: bool,
+          hold_note: str) -> str:
+    """Refuse values :func:`set_retention` would refuse, before anything is written (the
+    supervisee dialog checks first, then saves); returns the hold note tidied."""
     note = " ".join(str(hold_note or "").split())
     if legal_hold and not note:
         raise RetentionError("Say why the notes are on legal hold (the claim, complaint or "
@@ -78,6 +75,17 @@ def set_retention(journal: Journal, person_id: int, *, left_on: date | None,
         raise RetentionError("The leaving date is in the future; set it on the day they leave.")
     if review_on is not None and left_on is not None and review_on < left_on:
         raise RetentionError("The review date is before the leaving date.")
+    return note
+
+
+def set_retention(journal: Journal, person_id: int, *, left_on: date | None,
+                  review_on: date | None = None, legal_hold: bool = False,
+                  hold_note: str = "") -> Person:
+    """Record leaving, the review date and the legal hold in one change. A leaving date makes
+    them a former supervisee; with no review date given, it is the journal's period after
+    leaving. Without a leaving date the review date is only what is given. A hold needs
+    its reason (a claim, a complaint, an inquiry) written down."""
+    note = check(left_on, review_on, legal_hold, hold_note)
     years = retention_years(journal)
     with journal.vault.session() as session:
         person = people_store.get(session, person_id)
