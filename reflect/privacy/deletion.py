@@ -65,9 +65,9 @@ class DeletionPlan:
     def blocked(self) -> str:
         """Why it cannot be done now ("" when it can)."""
         if self.legal_hold:
-            return hold_message(self.code_name, self.hold_note)
+            return hold_message(self.code_name, self.hold_note, tried=False)
         if self.mentions:
-            return mentions_message(self.code_name, self.mentions)
+            return mentions_message(self.code_name, self.mentions, tried=False)
         return ""
 
     def summary(self) -> str:
@@ -80,18 +80,22 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def hold_message(code_name: str, note: str) -> str:
-    return (f"{code_name}'s notes are on legal hold ({note or 'no reason written'}); nothing "
-            "was deleted. Lift the hold in Edit supervisee once it has ended.")
+def hold_message(code_name: str, note: str, tried: bool = True) -> str:
+    """Why a held supervisee cannot be deleted; ``tried``: after an attempt (else before)."""
+    held = f"{code_name}'s notes are on legal hold ({note or 'no reason written'})"
+    if tried:
+        return f"{held}; nothing was deleted. Lift the hold in Edit supervisee once it has ended."
+    return f"{held}, so they cannot be deleted. Lift the hold in Edit supervisee once it has ended."
 
 
-def mentions_message(code_name: str, mentions: tuple[Mention, ...]) -> str:
+def mentions_message(code_name: str, mentions: tuple[Mention, ...], tried: bool = True) -> str:
     shown = "; ".join(f"{m.title or 'Untitled'} ({uk_date(m.happened_on, short=True)})"
                       for m in mentions[:5])
     more = f" and {len(mentions) - 5} more" if len(mentions) > 5 else ""
     return (f"{_count(len(mentions), 'other record')} name{'s' if len(mentions) == 1 else ''} "
             f"{code_name}: {shown}{more}. Edit the name out of "
-            f"{'it' if len(mentions) == 1 else 'them'} first; nothing was deleted.")
+            f"{'it' if len(mentions) == 1 else 'them'} first"
+            f"{'; nothing was deleted.' if tried else ', then delete.'}")
 
 
 def backups_held(journal: Journal) -> BackupsHeld:

@@ -6,6 +6,7 @@ key press away: "Delete for good" stays disabled until the name matches).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +20,7 @@ from reflect.journal.journal import Journal
 from reflect.privacy import deletion
 from reflect.privacy.deletion import DeletionPlan, DeletionRefused
 from reflect.ui.widgets.card import heading
-from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
+from reflect.ui.widgets.feedback import ErrorNotice, plain_label
 from reflect.ui.widgets.messages import Failure
 
 
@@ -43,7 +44,7 @@ class DeleteSuperviseeDialog(QDialog):
             "them (the trash too) with its sessions, agreement comments, cases discussed and "
             "disagreements, their actions, and their place in search.")
         self.no_undo = plain_label("There is no undo: Reflect cannot bring these notes back.")
-        self.backups = hint_label(deletion.backups_statement(self.plan.backups))
+        self.backups = plain_label(deletion.backups_statement(self.plan.backups))
         self.blocked = plain_label(self.plan.blocked)
         self.blocked.setAccessibleName("Why the notes cannot be deleted")
         self.type_label = plain_label(f"Type {name} to confirm:")
@@ -54,7 +55,6 @@ class DeleteSuperviseeDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.delete_button: QPushButton = self.buttons.addButton(
             "Delete for good", QDialogButtonBox.ButtonRole.DestructiveRole)
-        self.delete_button.setDefault(True)  # Enter deletes only once the name matches
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(heading(self.windowTitle(), scale=1.1))
@@ -63,6 +63,12 @@ class DeleteSuperviseeDialog(QDialog):
                        self.type_edit):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
+        # Enter deletes only once the name matches (a disabled default does nothing); set once
+        # the button is in the dialog, or the dialog would not know it as its default.
+        for button in self.buttons.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.delete_button.setDefault(True)
+        self.type_edit.setFocus()
         self.blocked.setVisible(bool(self.plan.blocked))
         for widget in (self.type_label, self.type_edit):
             widget.setEnabled(not self.plan.blocked)
@@ -70,6 +76,16 @@ class DeleteSuperviseeDialog(QDialog):
         self.delete_button.clicked.connect(self._delete)
         self.buttons.rejected.connect(self.reject)
         self._typed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tall enough for its wrapped text at this width (a window's layout does not ask its
+        labels' height for width), so no sentence is cut off at any scale."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def _matches(self) -> bool:
         return " ".join(self.type_edit.text().split()).lower() == self.plan.code_name.lower()

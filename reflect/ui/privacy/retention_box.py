@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -24,7 +25,7 @@ from reflect.common.dates import uk_date
 from reflect.journal.journal import Journal
 from reflect.privacy import retention
 from reflect.store.models import Person
-from reflect.ui.widgets.feedback import hint_label
+from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -51,8 +52,14 @@ class RetentionBox(QGroupBox):
         self.delete_button.setAutoDefault(False)  # Enter in the dialog saves, never this
         form = QFormLayout(self)
         form.setVerticalSpacing(6)
-        form.addRow("Le&ft on", self.left_edit)
-        form.addRow("Re&view notes on", self.review_edit)
+        for text, box in (("Le&ft on", self.left_edit), ("Re&view notes on", self.review_edit)):
+            row = QHBoxLayout()
+            row.addWidget(box)
+            row.addStretch(1)
+            # A row holding a layout gets a label without a buddy, which shows "&" as it is.
+            label = plain_label(text, wrap=False)
+            label.setBuddy(box)
+            form.addRow(label, row)
         form.addRow("", self.review_hint)
         form.addRow("", self.hold_box)
         form.addRow("&Reason", self.hold_note)
