@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.common.errors import ReflectError
 from reflect.journal.journal import Journal
 from reflect.privacy import deletion
-from reflect.privacy.deletion import DeletionPlan, DeletionRefused
+from reflect.privacy.deletion import Deleted, DeletionPlan
 from reflect.ui.widgets.card import heading
-from reflect.ui.widgets.feedback import ErrorNotice, plain_label
+from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
+from reflect.ui.workers import run_in_thread
 
 
 class DeleteSuperviseeDialog(QDialog):
@@ -52,6 +54,7 @@ class DeleteSuperviseeDialog(QDialog):
         self.type_edit.setAccessibleName(f"Type {name} to confirm")
         self.type_edit.setPlaceholderText(name)
         self.type_label.setBuddy(self.type_edit)
+        self.progress = hint_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.delete_button: QPushButton = self.buttons.addButton(
             "Delete for good", QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -60,7 +63,7 @@ class DeleteSuperviseeDialog(QDialog):
         layout.addWidget(heading(self.windowTitle(), scale=1.1))
         layout.addWidget(self.error)
         for widget in (self.what, self.no_undo, self.backups, self.blocked, self.type_label,
-                       self.type_edit):
+                       self.type_edit, self.progress):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
         # Enter deletes only once the name matches (a disabled default does nothing); set once
@@ -94,13 +97,25 @@ class DeleteSuperviseeDialog(QDialog):
         self.delete_button.setEnabled(not self.plan.blocked and self._matches())
 
     def _delete(self) -> None:
+        """On a pool thread (merging the index and the checkpoint take a moment in a large
+        journal); a lock meanwhile waits for it."""
         if not self.delete_button.isEnabled():
             return
-        try:
-            done = deletion.delete_supervisee(self.journal, self.person_id,
-                                              self.type_edit.text())
-        except DeletionRefused as exc:
-            self.error.show_failure(Failure("Nothing was deleted.", str(exc)))
-            return
+        typed = self.type_edit.text()
+        for widget in (self.delete_button, self.type_edit):
+            widget.setEnabled(False)
+        self.progress.setText("Deleting…")
+        run_in_thread(lambda: deletion.delete_supervisee(self.journal, self.person_id, typed),
+                      on_success=self._done, on_failure=self._failed, owner=self)
+
+    def _done(self, done: Deleted) -> None:
         self.deleted.emit(done.code_name)
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.setText("")
+        self.type_edit.setEnabled(not self.plan.blocked)
+        self._typed()
+        if not isinstance(exc, ReflectError):
+            raise exc
+        self.error.show_failure(Failure("Nothing was deleted.", str(exc)))

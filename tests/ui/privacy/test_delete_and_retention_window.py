@@ -132,3 +132,20 @@ def test_home_lists_notes_due_and_opens_the_supervisee(qtbot, make_window, drive
     assert page.current_person_key() == plover
     assert "left 2 Apr 2018 · notes due for review 2 Apr 2024" in page.view.status.text()
     assert QApplication.focusWidget() is page.view.edit_button
+
+
+def test_a_hold_set_while_the_confirmation_was_open_still_refuses(qtbot, folder, cheap,
+                                                                  passphrase):
+    journal, plover, _wren = _journal(folder, cheap, passphrase)
+    confirm = DeleteSuperviseeDialog(journal, plover)
+    qtbot.addWidget(confirm)
+    confirm.show()
+    qtbot.waitExposed(confirm)
+    retention.set_retention(journal, plover, left_on=None, legal_hold=True,
+                            hold_note="Police inquiry PI-4")
+    _type_into(qtbot, confirm.type_edit, "Plover")
+    qtbot.keyClick(confirm.type_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Police inquiry PI-4" in confirm.error.text(), timeout=2_000)
+    assert "Nothing was deleted." in confirm.error.text() and confirm.isVisible()
+    assert journal.search(MARKER).total == 3
+    journal.close()
