@@ -24,7 +24,6 @@ from reflect.common.errors import WalMissing
 from reflect.common.settings import Settings
 from reflect.journal.journal import Journal
 from reflect.journal.reader_level import reader_level, set_reader_level
-from reflect.privacy import retention
 from reflect.safety import maintenance, security
 from reflect.store.envelope import KdfParams
 from reflect.store.layout import journal_exists
@@ -449,11 +448,8 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> PreferencesDialog:
         """Window-modal, not blocking: the idle timer keeps running behind it."""
         open_journal = self.journal if self.shell is not None else None
-        dialog = PreferencesDialog(
-            self.settings, self,
-            reader_level=reader_level(open_journal) if open_journal is not None else None,
-            retention_years=(retention.retention_years(open_journal)
-                             if open_journal is not None else None))
+        dialog = PreferencesDialog(self.settings, self, reader_level=reader_level(open_journal)
+                                   if open_journal is not None else None, journal=open_journal)
         dialog.accepted.connect(lambda: self._apply_preferences(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.preferences_dialog = dialog
@@ -465,9 +461,7 @@ class MainWindow(QMainWindow):
         journal, level = self.journal, dialog.reader_level
         if level is not None and self.shell is not None and journal is not None:
             set_reader_level(journal, level)  # Home follows the change
-        years = dialog.retention_years
-        if years is not None and self.shell is not None and journal is not None:
-            retention.set_retention_years(journal, years)  # for supervisees who leave from now
+            dialog.apply_to_journal(journal)  # the retention period
         self.idle.set_timeout_minutes(self.settings.auto_lock_minutes)
         set_spell_check(self.settings.spell_check)
         try:

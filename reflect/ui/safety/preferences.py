@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.settings import Settings
+from reflect.journal.journal import Journal
+from reflect.privacy import retention
 from reflect.privacy.retention import MAX_YEARS
 from reflect.ui.widgets.feedback import hint_label
 from reflect.ui.widgets.level_box import level_box
@@ -29,9 +31,9 @@ class PreferencesDialog(QDialog):
     """Changes a copy of the values; :meth:`apply_to` writes them into Settings on OK."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
-                 reader_level: str | None = None, retention_years: int | None = None) -> None:
-        """``reader_level``, ``retention_years``: the open journal's; None (locked) leaves
-        them out."""
+                 reader_level: str | None = None, journal: Journal | None = None) -> None:
+        """``reader_level``: the open journal's; ``journal``: the open one, for its retention
+        period. None (locked) leaves them out."""
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.auto_lock = QSpinBox()
@@ -66,11 +68,11 @@ class PreferencesDialog(QDialog):
             form.addRow("", hint_label("Kept in this journal. Home offers the prompts "
                                        "written for your role first."))
         self.retention = None
-        if retention_years is not None:
+        if journal is not None:
             self.retention = QSpinBox()
             self.retention.setRange(1, MAX_YEARS)
             self.retention.setSuffix(" years")
-            self.retention.setValue(retention_years)
+            self.retention.setValue(retention.retention_years(journal))
             self.retention.setAccessibleName("Review a former supervisee's notes after years")
             form.addRow("Review notes after leaving:", self.retention)
             form.addRow("", hint_label("Kept in this journal. Set it to your employer's "
@@ -95,6 +97,11 @@ class PreferencesDialog(QDialog):
     def retention_years(self) -> int | None:
         """The period chosen, for the journal; None when the dialog did not offer it."""
         return self.retention.value() if self.retention is not None else None
+
+    def apply_to_journal(self, journal: Journal) -> None:
+        """The retention period, for supervisees who leave from now on."""
+        if self.retention is not None:
+            retention.set_retention_years(journal, self.retention.value())
 
     def apply_to(self, settings: Settings) -> None:
         settings.auto_lock_minutes = self.auto_lock.value()
