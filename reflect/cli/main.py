@@ -73,9 +73,9 @@ def _command_modules() -> list[ModuleType]:
     dict whose functions take (folder, args, unlock) and return an exit code. Plain imports,
     so readers, type checkers and PyInstaller see them; each module imports its heavy parts
     inside its commands, so startup stays quick."""
-    from reflect.cli import audit, backup, feedback, interchange, profile, spell
+    from reflect.cli import audit, backup, feedback, interchange, person, profile, spell
 
-    return [backup, interchange, profile, spell, feedback, audit]
+    return [backup, interchange, profile, spell, feedback, audit, person]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ from reflect.demo.content import (
 from reflect.demo.record_parts import DemoLogged
 from reflect.feedback.returns import add_typed_return
 from reflect.journal.journal import Journal, new_entry
+from reflect.privacy import retention
 from reflect.profile import ratings as profile
 from reflect.store import entries as entry_store
 from reflect.store.entries import utc_now
@@ -124,7 +125,10 @@ def _fill(journal: Journal, content: DemoContent, today: date) -> None:
     _add_records(supervision, content, people, today)
     _log_sessions(supervision, content, people, today)
     for person in content.people:
-        if not person.active:
+        if person.left_days_ago is not None:  # left: reviewed after the retention period
+            retention.set_retention(journal, people[person.code_name],
+                                    left_on=today - timedelta(days=person.left_days_ago))
+        elif not person.active:
             supervision.deactivate(people[person.code_name])
     made = round_parts.add_rounds(journal, content.rounds, today)
     for rating in content.ratings:

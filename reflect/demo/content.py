@@ -52,7 +52,10 @@ _TOP = ("leader_name", "supervisees", "reflections", "records", "ratings", "sess
         "goals",  # goals: the development plan, read by plan_parts.py
         "checkins",  # checkins: team climate, read by climate_parts.py
         "rounds")  # rounds: 360 rounds, read by round_parts.py
-_PERSON = ("code_name", "role", "schedule", "started_days_ago", "active", *parts.CONTRACT_KEYS)
+_PERSON = ("code_name", "role", "schedule", "started_days_ago", "active", "left_days_ago",
+           *parts.CONTRACT_KEYS)
+#: A supervisee may have left years before the demo's year (so their notes are past review).
+MAX_LEFT_DAYS_AGO = 20 * 366
 _ENTRY = ("days_ago", "title", "tags", "attributes", "share_with_mentor", "sensitive")
 _REFLECTION = (*_ENTRY, "body", "prompt")
 _RECORD = (*_ENTRY, "template", "supervisee", "sections", "actions", "key", "resolves",
@@ -73,6 +76,7 @@ class DemoPerson:
     started_days_ago: int | None
     active: bool
     contract: DemoContract | None = None
+    left_days_ago: int | None = None  # they left that many days ago (so they are former)
 
 
 @dataclass(frozen=True)
@@ -243,8 +247,9 @@ def _person(t: TomlTable) -> DemoPerson:
             t.fail("schedule", "the nqsw schedule needs started_days_ago")
     except schedules.ScheduleError as exc:
         t.fail("schedule", str(exc))
+    left = t.days("left_days_ago", None, high=MAX_LEFT_DAYS_AGO)
     return DemoPerson(t.get("code_name", str), t.get("role", str, ""), schedule, started,
-                      t.get("active", bool, True), parts.contract(t))
+                      t.get("active", bool, True) and left is None, parts.contract(t), left)
 
 
 def _attributes(t: TomlTable, known: _Known, default: tuple[str, ...] = ()) -> tuple[str, ...]:

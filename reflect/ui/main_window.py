@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
         """Window-modal, not blocking: the idle timer keeps running behind it."""
         open_journal = self.journal if self.shell is not None else None
         dialog = PreferencesDialog(self.settings, self, reader_level=reader_level(open_journal)
-                                   if open_journal is not None else None)
+                                   if open_journal is not None else None, journal=open_journal)
         dialog.accepted.connect(lambda: self._apply_preferences(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.preferences_dialog = dialog
@@ -461,6 +461,7 @@ class MainWindow(QMainWindow):
         journal, level = self.journal, dialog.reader_level
         if level is not None and self.shell is not None and journal is not None:
             set_reader_level(journal, level)  # Home follows the change
+            dialog.apply_to_journal(journal)  # the retention period
         self.idle.set_timeout_minutes(self.settings.auto_lock_minutes)
         set_spell_check(self.settings.spell_check)
         try:

@@ -39,6 +39,20 @@ class KeepsRecords(Protocol):
 
 
 @runtime_checkable
+class ShowsSupervisees(Protocol):
+    """The Supervision page: one supervisee shown by id."""
+
+    def show_supervisee(self, person_id: int) -> bool: ...
+
+
+@runtime_checkable
+class AsksForSupervisees(Protocol):
+    """A page that asks for a supervisee by id (Home's retention review)."""
+
+    open_supervisee_requested: SignalInstance
+
+
+@runtime_checkable
 class RevealsFields(Protocol):
     """A page with an open entry or record: scroll to and focus one of its fields."""
 

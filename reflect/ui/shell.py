@@ -40,6 +40,7 @@ from reflect.ui.routes import (
     AsksForEntries,
     AsksForPrompts,
     AsksForRecords,
+    AsksForSupervisees,
     FollowsChanges,
     KeepsRecords,
     OpensEntries,
@@ -47,6 +48,7 @@ from reflect.ui.routes import (
     RestoresWork,
     RevealsFields,
     SavesWork,
+    ShowsSupervisees,
     StartsEntries,
 )
 from reflect.ui.supervision.actions_page import actions_page
@@ -195,6 +197,9 @@ class Shell(QWidget):
         if isinstance(widget, AsksForRecords) and isinstance(widget.new_record_requested,
                                                               SignalInstance):
             widget.new_record_requested.connect(self.new_record)
+        if isinstance(widget, AsksForSupervisees) and isinstance(
+                widget.open_supervisee_requested, SignalInstance):
+            widget.open_supervisee_requested.connect(self.open_supervisee)
 
     @staticmethod
     def _take_over_save(widget: QWidget) -> None:
@@ -254,6 +259,14 @@ class Shell(QWidget):
             return False
         self.show_page("Supervision")
         return bool(records.new_record(template_id or None))
+
+    def open_supervisee(self, person_id: int) -> bool:
+        """Show one supervisee on the Supervision page."""
+        page = self._pages.get("Supervision")
+        if not isinstance(page, ShowsSupervisees):
+            return False
+        self.show_page("Supervision")
+        return bool(page.show_supervisee(int(person_id)))
 
     def new_entry(self) -> bool:
         """Ctrl+N from anywhere: a blank entry on the Journal page."""

@@ -92,6 +92,7 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from reflect.ui.help.dialogs import AboutDialog, HelpDialog, TextDialog
     from reflect.ui.interchange.export_dialog import ExportDialog
     from reflect.ui.interchange.import_dialog import ImportDialog
+    from reflect.ui.privacy.delete_dialog import DeleteSuperviseeDialog
     from reflect.ui.privacy.subject_access_dialog import SubjectAccessDialog
     from reflect.ui.profile.attribute_prompts import AttributePrompts
     from reflect.ui.profile.mentor_export_dialog import MentorExportDialog
@@ -110,7 +111,9 @@ def _makers(journal: Journal, folder: Path) -> dict[str, Callable[[], QWidget]]:
     journal.add_entry("After the panel", "It went well.")
     goal_id = plan.add_goal(journal, "Present to the panel")
     autumn = create_round(journal, "Autumn 360", {"peer": 3})
+    curlew = supervision.add_supervisee("Curlew").id
     return {
+        "DeleteSuperviseeDialog": lambda: DeleteSuperviseeDialog(journal, curlew),
         "GoalDialog": lambda: GoalDialog(journal),
         "ClimateDialog": lambda: ClimateDialog(journal),
         "EvidenceChooser": lambda: EvidenceChooser(journal, goal_id, "Present to the panel"),
@@ -148,7 +151,8 @@ DEFAULTS = {"TextDialog": "Close", "AboutDialog": "Close", "HelpDialog": "Close"
             "SubjectAccessDialog": "&Export",
             "ReadBackDialog": "Take it in", "GoalDialog": "Save", "EvidenceChooser": "Link",
             "ClimateDialog": "Save", "NewRoundDialog": "Save", "MakeFormsDialog": "Make forms",
-            "ImportReportDialog": "Close", "AuditDialog": "Save PDF…"}
+            "ImportReportDialog": "Close", "AuditDialog": "Save PDF…",
+            "DeleteSuperviseeDialog": "Delete for good"}
 
 
 def _focus_off_buttons(dialog: QDialog) -> None:

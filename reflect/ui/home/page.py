@@ -40,6 +40,7 @@ from reflect.ui.home.agreement import AgreementSection
 from reflect.ui.home.climate import climate_reminder
 from reflect.ui.home.follow_ups import follow_up_section
 from reflect.ui.home.supervision import supervision_section
+from reflect.ui.privacy.review_section import retention_review
 from reflect.ui.widgets.card import Section, heading
 from reflect.ui.widgets.feedback import hint_label, plain_label
 from reflect.ui.widgets.lists import EnterTree, top_level_items
@@ -255,6 +256,7 @@ class HomePage(QScrollArea):
 
     open_entry_requested = Signal(int)
     answer_prompt_requested = Signal(str)
+    open_supervisee_requested = Signal(int)
 
     def __init__(self, journal: Journal, sets: tuple[PromptSet, ...] | None = None,
                  clock: Callable[[], datetime] = datetime.now,
@@ -387,4 +389,7 @@ def home_page(journal: Journal) -> HomePage:
     followed.open_entry_requested.connect(page.open_entry_requested)
     page.add_section(followed)
     page.add_section(climate_reminder(journal))  # a check-in each quarter
+    review = retention_review(journal)  # former supervisees' notes due for review
+    review.open_supervisee_requested.connect(page.open_supervisee_requested)
+    page.add_section(review)
     return page

@@ -1,6 +1,8 @@
 """Edit > Preferences: settings that hold no journal content (auto-lock, spell checking,
-the days a record may wait to be agreed), and, while a journal is open, the reader's role,
-which is kept in the journal rather than in the settings file (it goes with the journal)."""
+the days a record may wait to be agreed), and, while a journal is open, the reader's role
+and the retention period (how long after a supervisee leaves their notes are reviewed), which
+are kept in the journal rather than in the settings file (they go with the journal: the
+period is the employer's retention schedule for these notes, not a choice of this device)."""
 
 from __future__ import annotations
 
@@ -15,18 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.settings import Settings
+from reflect.journal.journal import Journal
+from reflect.privacy import retention
+from reflect.privacy.retention import MAX_YEARS
 from reflect.ui.widgets.feedback import hint_label
 from reflect.ui.widgets.level_box import level_box
 
 MAX_MINUTES = 24 * 60
 
 
+
 class PreferencesDialog(QDialog):
     """Changes a copy of the values; :meth:`apply_to` writes them into Settings on OK."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
-                 reader_level: str | None = None) -> None:
-        """``reader_level``: the open journal's; None (locked) leaves the role out."""
+                 reader_level: str | None = None, journal: Journal | None = None) -> None:
+        """``reader_level``: the open journal's; ``journal``: the open one, for its retention
+        period. None (locked) leaves them out."""
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.auto_lock = QSpinBox()
@@ -60,6 +67,17 @@ class PreferencesDialog(QDialog):
             form.addRow("Your role:", self.level_box)
             form.addRow("", hint_label("Kept in this journal. Home offers the prompts "
                                        "written for your role first."))
+        self.retention = None
+        if journal is not None:
+            self.retention = QSpinBox()
+            self.retention.setRange(1, MAX_YEARS)
+            self.retention.setSuffix(" years")
+            self.retention.setValue(retention.retention_years(journal))
+            self.retention.setAccessibleName("Review a former supervisee's notes after years")
+            form.addRow("Review notes after leaving:", self.retention)
+            form.addRow("", hint_label("Kept in this journal. Set it to your employer's "
+                                       "retention schedule; each supervisee's date can be "
+                                       "changed in Edit supervisee."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -74,6 +92,16 @@ class PreferencesDialog(QDialog):
     def reader_level(self) -> str | None:
         """The role chosen, for the journal; None when the dialog did not offer it."""
         return str(self.level_box.currentData()) if self.level_box is not None else None
+
+    @property
+    def retention_years(self) -> int | None:
+        """The period chosen, for the journal; None when the dialog did not offer it."""
+        return self.retention.value() if self.retention is not None else None
+
+    def apply_to_journal(self, journal: Journal) -> None:
+        """The retention period, for supervisees who leave from now on."""
+        if self.retention is not None:
+            retention.set_retention_years(journal, self.retention.value())
 
     def apply_to(self, settings: Settings) -> None:
         settings.auto_lock_minutes = self.auto_lock.value()

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from reflect.common.ids import saved_id
 from reflect.journal.drafts import DraftKind
 from reflect.journal.journal import Journal
+from reflect.privacy import retention
+from reflect.privacy.retention import RetentionError
 from reflect.store.models import Person
 from reflect.supervision.records import Supervision, SupervisionError
 from reflect.ui.supervision.record_form import RecordForm
@@ -197,6 +199,7 @@ class SupervisionPage(QWidget):
     def edit_supervisee(self, person: Person | None) -> SuperviseeDialog:
         dialog = SuperviseeDialog(self.supervision, person, self)
         dialog.saved.connect(self._supervisee_saved)
+        dialog.deleted.connect(self._supervisee_deleted)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
@@ -207,14 +210,24 @@ class SupervisionPage(QWidget):
         self.select_person(person_id)
         self.records_changed.emit()
 
+    def _supervisee_deleted(self, _code_name: str) -> None:
+        self.reload()
+        self._person_chosen()
+        self.records_changed.emit()
+
     def _set_active(self, active: bool) -> None:
         person = self.current_person()
         if person is None:
             return
         try:
-            (self.supervision.reactivate if active else self.supervision.deactivate)(
-                saved_id(person))
-        except SupervisionError as exc:
+            if active:  # back again: no longer left, nothing due for review
+                retention.set_retention(self.supervision.journal, saved_id(person),
+                                        left_on=None, legal_hold=person.legal_hold,
+                                        hold_note=person.legal_hold_note)
+                self.supervision.reactivate(saved_id(person))
+            else:  # left today; their notes' review date follows
+                retention.mark_left(self.supervision.journal, saved_id(person))
+        except (SupervisionError, RetentionError) as exc:
             self._fail("That change was not made.", exc)
             return
         if not active and not self.show_former.isChecked():
@@ -265,6 +278,20 @@ class SupervisionPage(QWidget):
         self._show_form()
         self.form.focus_first_field()
         return True
+
+    def show_supervisee(self, person_id: int) -> bool:
+        """Show one supervisee (a former one too, as Home's retention review asks), leaving
+        an open record the way Back does."""
+        if not self.form.leave(then=lambda: self.show_supervisee(person_id)):
+            return False
+        self.drafts.forget()
+        if not self.show_former.isChecked():
+            self.show_former.setChecked(True)
+        self.reload()
+        self.select_person(int(person_id))
+        self._show_view()
+        self.view.edit_button.setFocus()
+        return self.current_person_key() == int(person_id)
 
     def is_record(self, entry_id: int) -> bool:
         """True for an entry made from a template: the Shell routes those here."""

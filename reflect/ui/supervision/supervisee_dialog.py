@@ -1,5 +1,7 @@
 """Add or edit a supervisee: a code name (never a child's name, never needed as a real name),
-a role, how often they are supervised and, for the newly-qualified schedule, when they started.
+a role, how often they are supervised and, for the newly-qualified schedule, when they started;
+when editing, their data protection: leaving, the review date, a legal hold and deleting
+every note about them (``reflect.ui.privacy``).
 
 The dialog is opened with ``open()`` (window-modal, not blocking) so the idle lock keeps
 running behind it; a refused save (a code name already used, the newly-qualified schedule
@@ -21,18 +23,24 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.common.ids import saved_id
+from reflect.privacy import retention
+from reflect.privacy.retention import RetentionError
 from reflect.store.models import Person
 from reflect.supervision.records import CODE_NAME_HINT, CODE_NAME_MAX, Supervision, SupervisionError
 from reflect.supervision.schedules import DEFAULT_SCHEDULE, NQSW, SCHEDULES
+from reflect.ui.privacy.delete_dialog import DeleteSuperviseeDialog
+from reflect.ui.privacy.retention_box import RetentionBox
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.widgets.optional_date import OptionalDateEdit
 
 
 class SuperviseeDialog(QDialog):
-    """``saved(person_id)`` after a successful add or edit; ``person`` is then the result."""
+    """``saved(person_id)`` after a successful add or edit; ``person`` is then the result.
+    ``deleted(code_name)`` once every note about them was deleted (the dialog then closes)."""
 
     saved = Signal(int)
+    deleted = Signal(str)
 
     def __init__(self, supervision: Supervision, person: Person | None = None,
                  parent: QWidget | None = None) -> None:
@@ -88,6 +96,12 @@ class SuperviseeDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.error)
         layout.addLayout(form)
+        self.retention: RetentionBox | None = None
+        self.delete_dialog: DeleteSuperviseeDialog | None = None
+        if person is not None:
+            self.retention = RetentionBox(supervision.journal, person)
+            self.retention.delete_requested.connect(self.ask_delete)
+            layout.addWidget(self.retention)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -114,7 +128,10 @@ class SuperviseeDialog(QDialog):
     def accept(self) -> None:
         """Save, or stay open with the reason."""
         schedule = self.schedule_combo.currentData()
+        kept = self.retention.values() if self.retention is not None else None
         try:
+            if kept is not None:  # refused before anything is written
+                retention.check(**kept)
             if self.person is None:
                 self.person = self.supervision.add_supervisee(
                     self.code_edit.text(), role=self.role_edit.text(), schedule=schedule,
@@ -126,9 +143,27 @@ class SuperviseeDialog(QDialog):
                     role=self.role_edit.text(), schedule=schedule,
                     started_on=self.started_edit.value(),
                     last_supervised_on=self.last_edit.value())
-        except SupervisionError as exc:
+                if kept is not None:
+                    self.person = retention.set_retention(self.supervision.journal,
+                                                          saved_id(self.person), **kept)
+        except (SupervisionError, RetentionError) as exc:
             self.error.show_failure(Failure("The supervisee was not saved.", str(exc)))
             return
         self.error.clear()
         self.saved.emit(saved_id(self.person))
         super().accept()
+
+    def ask_delete(self) -> DeleteSuperviseeDialog | None:
+        """The typed confirmation; on deletion this dialog closes too."""
+        if self.person is None:
+            return None
+        dialog = DeleteSuperviseeDialog(self.supervision.journal, saved_id(self.person), self)
+        dialog.deleted.connect(self._deleted)
+        dialog.finished.connect(dialog.deleteLater)
+        self.delete_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _deleted(self, code_name: str) -> None:
+        self.deleted.emit(code_name)
+        self.reject()  # nothing left to save

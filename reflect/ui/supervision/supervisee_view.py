@@ -94,6 +94,18 @@ def interval_text(person: Person, last: date | None, today: date | None = None, 
 
 
 
+def former_text(person: Person) -> str:
+    """"Former supervisee: left 3 Mar 2020 · notes due for review 3 Mar 2026 · on legal hold
+    (the reason)"."""
+    parts = [f"left {uk_date(person.left_on, short=True)}"] if person.left_on else []
+    if person.retention_review_on:
+        parts.append(f"notes due for review {uk_date(person.retention_review_on, short=True)}")
+    if person.legal_hold:
+        parts.append(f"on legal hold ({person.legal_hold_note})")
+    return ("Former supervisee: " + " · ".join(parts) if parts
+            else "Former supervisee: kept for their records and actions.")
+
+
 class PersonDelegate(QStyledItemDelegate):
     """Supervisee list rows: the code name in bold, their status below it, muted (or in the
     warning colour when overdue); colours from the palette, so dark mode reads too."""
@@ -260,7 +272,7 @@ class SuperviseeView(QWidget):
             self.title.setText(person.code_name)
             self.role.setText(person.role or "No role given")
             self.status.setText(interval_text(person, last, agreed=agreed) if person.active
-                                else "Former supervisee: kept for their records and actions.")
+                                else former_text(person))
             self.active_button.setText("Mark as former" if person.active else "Make active")
             self.active_button.setAccessibleName(self.active_button.text())
         self.sessions.show_person(person)
