@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -211,6 +211,17 @@ class RecentEntries(Section):
     def titles(self) -> list[str]:
         return [item.text(0) for item in top_level_items(self.list)]
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A widget with a style sheet keeps the palette it was polished with: when the
+        system switches to dark (or back) while Reflect runs, polish the list again and
+        recolour the kind column, or it stays a white block in a dark window."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "list"):
+            self.list.setStyleSheet(self.list.styleSheet())
+            hint = self.palette().brush(QPalette.ColorRole.PlaceholderText)
+            for item in top_level_items(self.list):
+                item.setForeground(1, hint)
+
 
 class Counts(Section):
     """Entries in all, this month, and how much of the prompt library has been answered."""
@@ -349,6 +360,13 @@ class HomePage(QScrollArea):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Each section picks its muted and warning colours from the palette as it fills:
+        when the system palette changes (dark mode switched on), fill them again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
+            self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A fixed column width lets wrapped labels take the height they need at it."""
