@@ -9,7 +9,6 @@ existing file (:class:`ExportExists`, exit 8), so nobody's earlier export is los
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import tempfile
@@ -147,9 +146,8 @@ def write_new(path: Path, data: bytes) -> Path:
         except FileExistsError:
             refuse_existing(path)
             raise
-        except OSError as exc:  # a file system without hard links (FAT): check, then rename
-            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-                raise
+        except OSError:  # no hard links here (FAT, exFAT, some shares; Windows says so in
+            # its own words, not one errno): check, then rename
             refuse_existing(path)
             os.replace(tmp, path)
     finally:

@@ -96,3 +96,24 @@ def test_mentions_asked_for_come_in_their_own_marked_section(new_journal, tmp_pa
     before, _, after = text.partition("For the leader to review before sending")
     assert sar_fixture.MENTION in after and sar_fixture.MENTION not in before
     assert "heronreflection" not in text
+
+
+def test_a_file_system_without_hard_links_still_gets_the_export(tmp_path, monkeypatch):
+    """FAT and exFAT sticks refuse hard links (Windows: "Incorrect function", EINVAL): the
+    export is still written whole, owner-only, and an existing file is still never replaced."""
+    import errno
+    import os
+
+    from reflect.privacy.subject_access_files import ExportExists, write_new
+
+    def no_links(_src, _dst):
+        raise OSError(errno.EINVAL, "Incorrect function")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "export.json"
+    write_new(target, b'{"format": "reflect-subject-access"}\n')
+    assert target.read_bytes() == b'{"format": "reflect-subject-access"}\n'
+    assert list(tmp_path.iterdir()) == [target]  # no temp file left behind
+    with pytest.raises(ExportExists):
+        write_new(target, b"other")
+    assert target.read_bytes() == b'{"format": "reflect-subject-access"}\n'

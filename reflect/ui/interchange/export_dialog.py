@@ -29,7 +29,7 @@ from reflect.journal.journal import Journal
 from reflect.ui.safety.choosers import FileChooser, ask_for_export_file
 from reflect.ui.widgets.contrast import readable_radios
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
-from reflect.ui.widgets.file_row import file_row
+from reflect.ui.widgets.file_row import file_row, target_problem
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.workers import Job, JobCancelled, run_job
 
@@ -126,13 +126,7 @@ class ExportDialog(QDialog):
 
     def problem(self, path: Path | None) -> str:
         """Why ``path`` cannot be written to, before any work starts; empty when it can."""
-        if path is None:
-            return "Type or choose the file to export to."
-        if path.is_dir():
-            return f"{path} is a folder; give a file name for the export."
-        if not path.parent.is_dir():
-            return f"The folder {path.parent} does not exist; choose another place."
-        return ""
+        return target_problem(path)
 
     def start_export(self) -> None:
         path, journal = self.path, self.journal

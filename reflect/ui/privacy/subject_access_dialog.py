@@ -39,7 +39,7 @@ from reflect.supervision.records import Supervision
 from reflect.ui.safety.choosers import FileChooser
 from reflect.ui.widgets.contrast import readable_radios
 from reflect.ui.widgets.feedback import ErrorNotice, hint_label, plain_label
-from reflect.ui.widgets.file_row import file_row
+from reflect.ui.widgets.file_row import file_row, target_problem
 from reflect.ui.widgets.messages import Failure
 from reflect.ui.workers import run_in_thread
 
@@ -170,12 +170,9 @@ class SubjectAccessDialog(QDialog):
 
     def problem(self, path: Path | None) -> str:
         """Why nothing can be written yet; empty when it can."""
-        if path is None:
-            return "Type or choose the file to export to."
-        if path.is_dir():
-            return f"{path} is a folder; give a file name for the export."
-        if not path.parent.is_dir():
-            return f"The folder {path.parent} does not exist; choose another place."
+        found = target_problem(path)
+        if found or path is None:
+            return found
         if path.exists():
             return f"{path} already exists; choose another name (an export is never replaced)."
         if self.suffix == PDF and self.password_edit.text() != self.repeat_edit.text():

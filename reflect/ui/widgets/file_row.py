@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
 
@@ -22,3 +23,15 @@ def file_row(edit: QLineEdit, choose: Callable[[], object]) -> tuple[QHBoxLayout
     row.addWidget(edit, 1)
     row.addWidget(button)
     return row, button
+
+
+def target_problem(path: Path | None) -> str:
+    """Why an export cannot go to ``path``, before any work starts; empty when it can. The
+    export dialogs say the same thing about the same mistake."""
+    if path is None:
+        return "Type or choose the file to export to."
+    if path.is_dir():
+        return f"{path} is a folder; give a file name for the export."
+    if not path.parent.is_dir():
+        return f"The folder {path.parent} does not exist; choose another place."
+    return ""
