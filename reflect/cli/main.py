@@ -243,12 +243,13 @@ def cmd_search(folder: Path, args) -> int:
         hits, total = reader.search(query, limit=max(args.limit, 1))
     for hit in hits:
         print(f"{hit.happened_on.isoformat()}  {one_line(hit.title) or '(untitled)'}")
-    verb = "matches" if total == 1 else "match"
-    if total > len(hits):
-        from reflect.store.queries import ranked
+    from reflect.store.queries import COUNT_CAP, ranked
 
+    verb = "matches" if total == 1 else "match"
+    counted = f"More than {_entries(COUNT_CAP)}" if total > COUNT_CAP else _entries(total)
+    if total > len(hits):
         which = "best" if ranked(total) else "most recently written"
-        print(f"{_entries(total)} {verb}; showing the {which} {len(hits)} (use --limit for "
+        print(f"{counted} {verb}; showing the {which} {len(hits)} (use --limit for "
               "more).", file=sys.stderr)
     else:
         print(f"{_entries(total)} {verb}.", file=sys.stderr)

@@ -29,13 +29,17 @@ from reflect.store.vault import Vault
 
 @dataclass(frozen=True)
 class SearchResult:
+    """``total`` is exact unless ``capped``: then more than ``total`` (``queries.COUNT_CAP``)
+    entries match, and counting stopped there so that a common word answers at once."""
+
     hits: list[SearchHit]
     total: int
+    capped: bool = False
 
     @property
     def ranked(self) -> bool:
         """Best matches first; False when so many match that the newest come first."""
-        return queries.ranked(self.total)
+        return not self.capped and queries.ranked(self.total)
 
 
 # Tags are for finding entries again; fifty is more than anyone files one entry under, and a
@@ -231,8 +235,8 @@ class Journal:
     def search(self, query: str, limit: int = 50, offset: int = 0) -> SearchResult:
         """Up to ``limit`` hits after the first ``offset`` (for "Show more")."""
         with self.vault.session() as session:
-            hits, total = entry_store.search(session, query, limit, offset)
-        return SearchResult(hits, total)
+            hits, counted = entry_store.search(session, query, limit, offset)
+        return SearchResult(hits, min(counted, queries.COUNT_CAP), counted > queries.COUNT_CAP)
 
     def delete_entry(self, entry_id: int) -> None:
         """Move to the trash; :meth:`restore_entry` undoes it. A supervision record in the

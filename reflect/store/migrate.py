@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0009"
 _SCRIPTS = Path(__file__).resolve().parent / "migrations"
 
 
