@@ -15,7 +15,8 @@ from typing import Any
 
 from reflect.common.markdown_render import plain_text
 from reflect.store.models import Entry
-from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START, fts_query
+from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START
+from reflect.store.search_syntax import fts_query, wanted_words
 
 FIELD_SEPARATOR = " · "
 #: Field names of :class:`Location` that are not a template section's id.
@@ -83,7 +84,7 @@ def locate(entry: Entry, query: str) -> Location | None:
     then sections in their order, then title and tags); None when nothing matches."""
     if fts_query(query) is None:
         return None
-    prefixes = [w.casefold() for w in _WORD.findall(query)]
+    prefixes = [w.casefold() for w in wanted_words(query)]
     fields: list[tuple[str, Any]] = [(BODY, entry.body)]
     fields += list((entry.sections or {}).items())
     fields += [(TITLE, entry.title), (TAGS, " ".join(entry.tags or []))]

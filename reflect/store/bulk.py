@@ -1,8 +1,9 @@
 """Many entries at once, for import and export.
 
 Saving 10,000 entries one by one through the ORM costs a flush per entry; here the rows go in
-as one multi-row INSERT and one FTS insert, inside the caller's transaction, so an import is
-all or nothing. Timestamps are written as given (a round trip keeps ``updated_at``).
+as one multi-row INSERT (the triggers index them and count their tags), inside the caller's
+transaction, so an import is all or nothing. Timestamps are written as given (a round trip
+keeps ``updated_at``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from sqlmodel import Session, col, select
 
 from reflect.common.errors import ReflectError, WriteFailed
 from reflect.common.ids import saved_id
-from reflect.store.entries import sections_text
 from reflect.store.models import Entry, Person
 
 # Columns an import may set; ``id`` and ``deleted_at`` are the database's business.
@@ -32,12 +32,6 @@ _DEFAULTS: dict[str, Any] = {
     "tags": [], "attributes": [], "prompt_id": None, "person_id": None,
     "share_with_mentor": False, "sensitive": False,
 }
-
-_FTS_INSERT = text(
-    "INSERT INTO entry_fts(rowid, title, body, sections, tags) "
-    "VALUES (:id, :title, :body, :sections, :tags)"
-)
-
 
 def existing_uids(session: Session) -> dict[str, bool]:
     """Every uid in the journal, mapped to True when that entry is in the trash."""
@@ -71,7 +65,7 @@ def person_ids(session: Session, code_names: Iterable[str]) -> dict[str, int]:
 
 
 def insert_entries(session: Session, rows: Sequence[dict]) -> int:
-    """Insert new entries and index them, in the caller's transaction.
+    """Insert new entries in the caller's transaction (the triggers index them).
 
     Each row maps :data:`ENTRY_COLUMNS` to values; a missing column takes the table default.
     A database failure part-way (a full disk, a constraint) raises :class:`WriteFailed`, and
@@ -87,11 +81,6 @@ def insert_entries(session: Session, rows: Sequence[dict]) -> int:
         ids = session.execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True), values
         ).scalars().all()
-        session.execute(_FTS_INSERT, [
-            {"id": entry_id, "title": row["title"], "body": row["body"],
-             "sections": sections_text(row["sections"]), "tags": " ".join(row["tags"])}
-            for entry_id, row in zip(ids, values, strict=True)
-        ])
     except DBAPIError as exc:
         raise _write_failed(exc) from None
     return len(ids)

@@ -48,7 +48,7 @@ def run_checks(vault: Vault) -> list[str]:
     try:
         if not vault.read_only:  # an INSERT in form, which read-only media refuse
             _rows(vault, "INSERT INTO entry_fts(entry_fts) VALUES ('integrity-check')")
-        indexed = int(_rows(vault, "SELECT count(*) FROM entry_fts")[0])
+        indexed = int(_rows(vault, "SELECT count(*) FROM entry_fts_docsize")[0])
         live = int(_rows(vault, "SELECT count(*) FROM entry WHERE deleted_at IS NULL")[0])
     except (DBAPIError, MemoryError) as exc:
         problems.append(f"The search index check failed ({_reason(exc)}).")

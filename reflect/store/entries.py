@@ -1,5 +1,6 @@
-"""Entries and their full-text index. Every write updates ``entry_fts`` in the same
-transaction, so search and list can never disagree after a crash."""
+"""Entries. Their full-text index (``entry_fts``) and tag counts (``entry_tag``) are kept by
+triggers on ``entry`` (migration 0009) in the same transaction as every write, so search,
+tags and list can never disagree after a crash, whoever writes."""
 
 from __future__ import annotations
 
@@ -38,23 +39,11 @@ def sections_text(sections: dict) -> str:
     return "\n".join(p for p in parts if p.strip())
 
 
-def _index(session: Session, entry: Entry) -> None:
-    session.execute(text("DELETE FROM entry_fts WHERE rowid = :id"), {"id": entry.id})
-    if entry.deleted_at is None:
-        session.execute(
-            text("INSERT INTO entry_fts(rowid, title, body, sections, tags) "
-                 "VALUES (:id, :title, :body, :sections, :tags)"),
-            {"id": entry.id, "title": entry.title, "body": entry.body,
-             "sections": sections_text(entry.sections), "tags": " ".join(entry.tags)},
-        )
-
-
 def save(session: Session, entry: Entry) -> Entry:
-    """Insert or update an entry and its index entry."""
+    """Insert or update an entry (the triggers index it)."""
     entry.updated_at = utc_now()
     session.add(entry)
     session.flush()
-    _index(session, entry)
     return entry
 
 
@@ -102,11 +91,14 @@ def prompt_usage(session: Session) -> dict[str, queries.PromptUsage]:
 
 
 def all_tags(session: Session) -> list[str]:
-    rows = session.execute(text(
-        "SELECT DISTINCT json_each.value FROM entry, json_each(entry.tags) "
-        "WHERE entry.deleted_at IS NULL ORDER BY 1"
-    ))
-    return [r[0] for r in rows]
+    """Tags on entries not in the trash, sorted: one read of the counted table."""
+    return [r[0] for r in session.execute(text("SELECT tag FROM entry_tag ORDER BY tag"))]
+
+
+def tag_counts(session: Session) -> dict[str, int]:
+    """How many live entries carry each tag."""
+    return {r[0]: int(r[1]) for r in session.execute(text(
+        "SELECT tag, entries FROM entry_tag ORDER BY tag"))}
 
 
 def soft_delete(session: Session, entry_id: int) -> Entry | None:
@@ -133,7 +125,6 @@ def deleted_ids(session: Session) -> list[int]:
 
 def purge(session: Session, entry_id: int) -> None:
     """Delete for good (emptying the trash)."""
-    session.execute(text("DELETE FROM entry_fts WHERE rowid = :id"), {"id": entry_id})
     entry = session.get(Entry, entry_id)
     if entry is not None:
         session.delete(entry)

@@ -110,7 +110,6 @@ def erase(session: Session, found: Footprint) -> None:
     session.execute(text(f"UPDATE action SET carried_from_id = NULL WHERE id IN "
                          f"({action_marks})"), actions)
     session.execute(text(f"DELETE FROM action WHERE id IN ({action_marks})"), actions)
-    session.execute(text(f"DELETE FROM entry_fts WHERE rowid IN ({entry_marks})"), entries)
     session.execute(text(f"DELETE FROM entry WHERE id IN ({entry_marks})"), entries)
     session.execute(text(f"DELETE FROM draft WHERE key IN ({_marks(found.draft_keys, 'd')})"),
                     _values(found.draft_keys, "d"))

@@ -58,4 +58,20 @@ def upgrade(engine: Engine, before_change: Callable[[str], object] | None = None
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+    if current is not None and current < _COMPACTS_AFTER:
+        _compact(engine)
     return True
+
+
+#: Revision 0009 drops the search index's copy of every entry's text (a third of the file):
+#: a journal that passes it is compacted once, so the file shrinks instead of keeping the
+#: freed pages for later writes.
+_COMPACTS_AFTER = "0009"
+
+
+def _compact(engine: Engine) -> None:
+    raw = engine.raw_connection()  # VACUUM cannot run inside SQLAlchemy's transaction
+    try:
+        raw.cursor().execute("VACUUM")
+    finally:
+        raw.close()

@@ -72,7 +72,7 @@ def filled(new_journal):
 
 def test_deletion_leaves_no_trace_of_the_marker(filled):
     journal, plover, _wren = filled
-    assert set(rows_with(journal, MARKER)) >= {"entry", "action", "draft", "entry_fts_content"}
+    assert set(rows_with(journal, MARKER)) >= {"entry", "action", "draft"}
     assert index_terms(journal, MARKER) >= 1
     before_other = rows_with(journal, OTHER)
     plan = deletion.plan(journal, plover)
@@ -92,7 +92,10 @@ def test_deletion_leaves_no_trace_of_the_marker(filled):
     assert MARKER.encode() not in pages.lower()  # ... and the marker is in none of them
     assert MARKER.encode() not in db_path(journal.folder).read_bytes()
     # Wren's notes are untouched, and still found by search.
-    assert rows_with(journal, OTHER) == before_other
+    # (The index's own blocks are merged afresh, so their count may change; the rows do not.)
+    kept = {t: n for t, n in rows_with(journal, OTHER).items() if not t.startswith("entry_fts")}
+    assert kept == {t: n for t, n in before_other.items() if not t.startswith("entry_fts")}
+    assert index_terms(journal, OTHER) == 1
     assert [p.code_name for p in Supervision(journal).supervisees()] == ["Wren"]
     assert journal.search(OTHER).total == 1
     assert journal.search(MARKER).total == 0

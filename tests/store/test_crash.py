@@ -13,7 +13,7 @@ import pytest
 
 from reflect.journal.journal import Journal
 from reflect.store.check import run_checks
-from reflect.store.queries import EntryFilter
+from reflect.store.queries import COUNT_CAP, EntryFilter
 from tests.conftest import PASSPHRASE
 
 WRITER = textwrap.dedent("""
@@ -59,4 +59,7 @@ def test_sigkill_at_random_points_loses_no_reported_save(new_journal, journal_di
         assert set(reported) <= found
         print(f"{ROUNDS} SIGKILL rounds: {len(reported)} saves reported, all among "
               f"{len(found)} entries found")
-        assert journal.search("words").total == len(found)
+        hits = journal.search("words", limit=100_000)
+        assert (hits.total, hits.capped) == (min(len(found), COUNT_CAP), len(found) > COUNT_CAP)
+        assert {h.entry_id for h in hits.hits} == {
+            e.id for e in journal.list_entries(EntryFilter(tag="crash"), limit=100_000)}

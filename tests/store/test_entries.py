@@ -42,7 +42,7 @@ def test_search_as_you_type_and_hostile_syntax(new_journal):
         result = new_journal.search(hostile)  # never an FTS syntax error
         assert result.total >= 0
     assert fts_query("   ") is None
-    assert fts_query('say "hi"') == '"say"* "hi"*'
+    assert fts_query('say "hi"') == '"say"* AND "hi"'
 
 
 def test_diacritics_do_not_matter(new_journal):
