@@ -141,7 +141,9 @@ def iter_entries(session: Session, *, newest_first: bool = False, include_delete
     while True:
         query = select(Entry)
         if not include_deleted:
-            query = query.where(col(Entry.deleted_at).is_(None))
+            # "+" keeps SQLite off the trash's index, which would sort the whole table for
+            # every batch; the date's index gives the order instead.
+            query = query.where(text("+entry.deleted_at IS NULL"))
         if after is not None:
             query = query.where(tuple_(day, key) < after if newest_first
                                 else tuple_(day, key) > after)
