@@ -25,13 +25,7 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="reflect",
-        description="An encrypted reflective journal. With no command, opens the window.",
-        epilog="Passphrases come from REFLECT_PASSPHRASE (and REFLECT_NEW_PASSPHRASE for "
-        "passwd) or are asked on the terminal. Exit codes are listed in the README.",
-    )
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--journal", type=Path, metavar="DIR",
                         help="journal folder (default: your user data folder)")
     parser.add_argument("--recovery", action="store_true",
@@ -40,6 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open a journal whose recent-changes file was lost in a crash")
     parser.add_argument("--demo", action="store_true",
                         help="open a throwaway journal full of sample content")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given the command about to run, only that command's module adds its
+    subcommands, so ``reflect search`` imports no other command's module (see
+    :func:`command_module`)."""
+    parser = argparse.ArgumentParser(
+        prog="reflect",
+        description="An encrypted reflective journal. With no command, opens the window.",
+        epilog="Passphrases come from REFLECT_PASSPHRASE (and REFLECT_NEW_PASSPHRASE for "
+        "passwd) or are asked on the terminal. Exit codes are listed in the README.",
+    )
+    _global_options(parser)
     parser.add_argument("--version", action="version", version=f"reflect {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -63,24 +70,91 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("passwd", help="change the passphrase (REFLECT_NEW_PASSPHRASE or asked)")
     sub.add_parser("check", help="check the key file and the database")
-    for module in _command_modules():
-        module.add_parsers(sub)
+    if command in COMMANDS:
+        return parser
+    module = command_module(command)
+    for each in [module] if module is not None else _command_modules():
+        each.add_parsers(sub)
     return parser
 
 
+def command_module(command: str | None) -> ModuleType | None:
+    """The module that adds ``command``, imported alone when that command runs. A command
+    module has ``add_parsers(subparsers)`` and a ``COMMANDS`` dict whose functions take
+    (folder, args, unlock) and return an exit code; to add one, give it a ``case`` here and a
+    place in :func:`_command_modules` (a test checks that both agree). Plain imports, so
+    readers, type checkers and PyInstaller see them."""
+    match command:
+        case "backup" | "restore":
+            from reflect.cli import backup
+
+            return backup
+        case "import" | "export":
+            from reflect.cli import interchange
+
+            return interchange
+        case "rate":
+            from reflect.cli import profile
+
+            return profile
+        case "spell":
+            from reflect.cli import spell
+
+            return spell
+        case "feedback":
+            from reflect.cli import feedback
+
+            return feedback
+        case "audit":
+            from reflect.cli import audit
+
+            return audit
+        case "person":
+            from reflect.cli import person
+
+            return person
+    return None
+
+
 def _command_modules() -> list[ModuleType]:
-    """Modules that add subcommands: each has ``add_parsers(subparsers)`` and a ``COMMANDS``
-    dict whose functions take (folder, args, unlock) and return an exit code. Plain imports,
-    so readers, type checkers and PyInstaller see them; each module imports its heavy parts
-    inside its commands, so startup stays quick."""
+    """Every command module, in the order ``reflect --help`` lists their commands: for help,
+    for a mistyped command, and for no command at all."""
     from reflect.cli import audit, backup, feedback, interchange, person, profile, spell
 
     return [backup, interchange, profile, spell, feedback, audit, person]
 
 
+class _NotPlain(Exception):
+    """The command line is not a plain ``[options] COMMAND ...``: the full parser decides."""
+
+
+class _CommandFinder(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise _NotPlain(message)
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The command a command line runs, found with the global options alone and without
+    importing any command module; None for help, the version, no command or a mistake, which
+    the full parser then reports as it always has."""
+    finder = _CommandFinder(prog="reflect", add_help=False)
+    _global_options(finder)
+    finder.add_argument("-h", "--help", "--version", dest="asks", action="store_true")
+    finder.add_argument("command", nargs="?")
+    try:
+        found, _ = finder.parse_known_args(argv)
+    except _NotPlain:
+        return None
+    return None if found.asks else found.command
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    argv = sys.argv[1:] if argv is None else argv
+    return build_parser(command_named(argv)).parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     folder = args.journal
     if folder is None:
         from reflect.common.paths import default_journal_dir
@@ -94,11 +168,16 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command in COMMANDS:
-            return COMMANDS[args.command](folder, args)
-        for module in _command_modules():
-            if args.command in module.COMMANDS:
-                return module.COMMANDS[args.command](folder, args, lambda: _unlock(folder, args))
-        raise AssertionError(args.command)
+            code = COMMANDS[args.command](folder, args)
+        else:
+            module = command_module(args.command)
+            if module is None:
+                raise AssertionError(args.command)
+            code = module.COMMANDS[args.command](folder, args, lambda: _unlock(folder, args))
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_left()
     except ReflectError as exc:
         print(visible(f"reflect: {exc}", keep="\n"), file=sys.stderr)
         return exc.exit_code
@@ -116,6 +195,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reflect: unexpected {type(exc).__name__}; set REFLECT_DEBUG=1 for details.",
               file=sys.stderr)
         return 1
+
+
+def _reader_left() -> int:
+    """What reads the output stopped early (``reflect list | head``): end quietly with 0, as
+    Unix tools do when the reader has what it wanted. The rest of the output, and the flush
+    at exit, go to the null device instead of raising again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+    return EXIT_OK
 
 
 def _log_unexpected(exc: Exception) -> None:
@@ -313,7 +404,7 @@ def gui_main(argv: list[str] | None = None) -> int:
     ``--recovery``); a command is refused, as there is no terminal to ask a passphrase on."""
     _give_streams_a_home()
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     if args.command is not None:
         print(f"reflect-app: '{args.command}' is a command for the terminal; run "
               f"'reflect {args.command}' there instead.", file=sys.stderr)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 
 def fsync_dir(directory: Path) -> None:
@@ -24,12 +26,25 @@ def fsync_dir(directory: Path) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write to a temp file in the same folder, fsync, then rename over ``path``."""
+    with atomic_writer(path, mode) as handle:
+        handle.write(data)
+
+
+def atomic_write_text(path: Path, text: str, mode: int = 0o600) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), mode)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: int = 0o600) -> Iterator[IO[bytes]]:
+    """A temp file in the same folder to write into bit by bit; when the block ends it is
+    fsynced and renamed over ``path``, and if the block raises it is removed, so ``path``
+    is the old file or the whole new one and never a part."""
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
@@ -39,7 +54,3 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
             tmp.unlink()
         raise
     fsync_dir(path.parent)
-
-
-def atomic_write_text(path: Path, text: str, mode: int = 0o600) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), mode)

@@ -12,27 +12,25 @@ Exports are the only plaintext Reflect writes: only where asked, atomically, own
 
 from __future__ import annotations
 
+import io
 import json
-import uuid
-from collections.abc import Callable, Iterable, Mapping
+from array import array
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reflect.common.atomic import atomic_write_text
-from reflect.common.errors import WriteFailed, write_problem
-from reflect.journal.journal import MAX_TAGS, Journal, too_many_tags, unique_tags
-from reflect.journal.kinds import EntryKind
-from reflect.journal.markdown_export import render_markdown, section_titles
+from reflect.common.atomic import atomic_writer
+from reflect.common.errors import ReflectError, WriteFailed, write_problem
+from reflect.journal.import_fields import Bad, entry_values, from_jrnl, json_kind
+from reflect.journal.journal import Journal
+from reflect.journal.markdown_export import section_titles, write_markdown
 from reflect.store import bulk
 from reflect.store.models import Entry
 
 FORMAT_JSONL = "jsonl"
 FORMAT_JRNL = "jrnl"
-MAX_UID_LENGTH = 36
-# Fixed forever: content-derived uids must come out the same on every machine and version.
-_UID_NAMESPACE = uuid.UUID("5f0c7a8e-3b1d-4c55-9a6e-2d4f1b7c9e10")
 
 
 class Skipped(NamedTuple):
@@ -51,12 +49,70 @@ class Incoming:
     person: str | None = None
 
 
+class FileChanged(ReflectError):
+    """The file was changed between reading it and importing it; the import is undone."""
+
+
+class FileEntries(Collection[Incoming]):
+    """The good lines of a JSON Lines file, read from the file again each time they are
+    iterated, so an import holds one batch in memory, never the file. What the import needs
+    before it starts (each good line's number and uid, the code names) is kept; a file that
+    changes in between is refused with :class:`FileChanged`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines = array("L")
+        self.uids: list[str] = []
+        self.people: dict[str, str] = {}  # uid → supervisee's code name
+        self._stamp = _stamp(path)
+
+    def add(self, item: Incoming) -> None:
+        self.lines.append(item.line)
+        self.uids.append(item.values["uid"])
+        if item.person:
+            self.people[item.values["uid"]] = item.person
+
+    def __len__(self) -> int:
+        return len(self.uids)
+
+    def __contains__(self, item: object) -> bool:
+        return any(item == each for each in self)
+
+    def __iter__(self) -> Iterator[Incoming]:
+        changed = FileChanged(f"{self.path} changed after it was read; nothing was imported "
+                              "from it: import it again.")
+        if _stamp(self.path) != self._stamp:
+            raise changed
+        count = 0
+        with open(self.path, "rb") as handle:
+            for item in _scan_jsonl(handle):
+                if isinstance(item, Incoming):
+                    count += 1
+                    yield item
+        if count != len(self) or _stamp(self.path) != self._stamp:
+            raise changed
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
 @dataclass
 class ParseResult:
-    entries: list[Incoming] = field(default_factory=list)
+    entries: Collection[Incoming] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     format: str = FORMAT_JSONL
     unit: str = "line"  # what the numbers count: lines of JSON Lines, entries of a jrnl export
+
+    def keys(self) -> tuple[Iterable[int], list[str], dict[str, str]]:
+        """Each good entry's number and uid, and the code names by uid: what an import
+        decides by before it reads an entry's text."""
+        if isinstance(self.entries, FileEntries):
+            return self.entries.lines, self.entries.uids, self.entries.people
+        items = list(self.entries)
+        return ([i.line for i in items], [i.values["uid"] for i in items],
+                {i.values["uid"]: i.person for i in items if i.person})
 
 
 @dataclass(frozen=True)
@@ -71,24 +127,56 @@ class ImportReport:
         return [f"{self.unit} {s.line}: {s.reason}" for s in self.skipped]
 
 
-class _Bad(ValueError):
-    """The reason a line is skipped, in words for the person importing."""
-
-
 # -- reading -----------------------------------------------------------------------------------
 def read_file(path: Path) -> ParseResult:
-    """Parse a file without touching any journal (so a bad file is known before unlocking)."""
-    return parse_bytes(Path(path).read_bytes())
+    """Check a file without touching any journal (so a bad file is known before unlocking).
+    JSON Lines is read line by line and its entries are read again when imported, so memory
+    stays the same however long the file; a jrnl export, one JSON document, is read whole."""
+    path = Path(path)
+    document = _jrnl_document(path)
+    if document is not None:
+        return parse_jrnl(document)
+    result = ParseResult(entries=FileEntries(path))
+    with open(path, "rb") as handle:
+        for item in _scan_jsonl(handle):
+            if isinstance(item, Incoming):
+                result.entries.add(item)  # type: ignore[attr-defined]
+            else:
+                result.skipped.append(item)
+    return result
+
+
+def _jrnl_document(path: Path) -> dict | None:
+    """The file's jrnl export, when it is one: a JSON object with an ``entries`` list. JSON
+    Lines is told apart by its first line, which holds a whole object and is not followed
+    by nothing else."""
+    with open(path, "rb") as handle:
+        first = handle.readline()
+        if not first.lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
+            return None
+        document = _json_or_none(first)
+        while document is not None and (chunk := handle.read(1 << 16)):
+            if chunk.strip():
+                return None  # a whole object on line 1 and more lines: JSON Lines
+        if document is None:  # an object over many lines, as jrnl writes it
+            document = _json_or_none(first + handle.read())
+    if isinstance(document, dict) and isinstance(document.get("entries"), list):
+        return document
+    return None
+
+
+def _json_or_none(data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):
+        return None
 
 
 def parse_bytes(data: bytes) -> ParseResult:
     """A jrnl JSON export is one JSON object with an ``entries`` list; anything else is read
     as JSON Lines."""
     if data.lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
-        try:
-            document = json.loads(data.decode("utf-8-sig"))
-        except (ValueError, RecursionError):
-            document = None
+        document = _json_or_none(data)
         if isinstance(document, dict) and isinstance(document.get("entries"), list):
             return parse_jrnl(document)
     return parse_jsonl(data.split(b"\n"))
@@ -98,13 +186,25 @@ def parse_jsonl(lines: Iterable[str | bytes]) -> ParseResult:
     """One JSON object per line: {title, body, created, tags, kind, ...}. Blank lines are
     ignored; every other line becomes an entry or a :class:`Skipped` with its number."""
     result = ParseResult()
+    entries: list[Incoming] = []
+    for item in _scan_jsonl(lines):
+        if isinstance(item, Incoming):
+            entries.append(item)
+        else:
+            result.skipped.append(item)
+    result.entries = entries
+    return result
+
+
+def _scan_jsonl(lines: Iterable[str | bytes]) -> Iterator[Incoming | Skipped]:
+    """Each line's entry or the reason it is skipped, in file order."""
     seen: dict[str, int] = {}
     for number, raw in enumerate(lines, 1):
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8")
             except UnicodeDecodeError:
-                result.skipped.append(Skipped(number, "not UTF-8 text"))
+                yield Skipped(number, "not UTF-8 text")
                 continue
         line = raw.removeprefix("\ufeff") if number == 1 else raw
         if not line.strip():
@@ -112,212 +212,43 @@ def parse_jsonl(lines: Iterable[str | bytes]) -> ParseResult:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            result.skipped.append(Skipped(number, f"not valid JSON ({exc.msg}, column "
-                                                  f"{exc.colno})"))
+            yield Skipped(number, f"not valid JSON ({exc.msg}, column {exc.colno})")
             continue
         except (ValueError, RecursionError):
-            result.skipped.append(Skipped(number, "not valid JSON"))
+            yield Skipped(number, "not valid JSON")
             continue
-        _accept(result, seen, number, obj, entry_values)
-    return result
+        yield _accepted(seen, number, obj, entry_values, "line")
 
 
 def parse_jrnl(document: Mapping[str, Any]) -> ParseResult:
     """jrnl's ``--export json``: entries of {title, body, date, time, tags ["@x"], starred}."""
     result = ParseResult(format=FORMAT_JRNL, unit="entry")
     seen: dict[str, int] = {}
+    entries: list[Incoming] = []
     for number, item in enumerate(document.get("entries") or [], 1):
-        _accept(result, seen, number, item, lambda obj: entry_values(_from_jrnl(obj)))
+        found = _accepted(seen, number, item, lambda obj: entry_values(from_jrnl(obj)),
+                          "entry")
+        if isinstance(found, Incoming):
+            entries.append(found)
+        else:
+            result.skipped.append(found)
+    result.entries = entries
     return result
 
 
-def _accept(result: ParseResult, seen: dict[str, int], number: int, obj: Any,
-            convert) -> None:
+def _accepted(seen: dict[str, int], number: int, obj: Any, convert,
+              unit: str) -> Incoming | Skipped:
     if not isinstance(obj, dict):
-        result.skipped.append(Skipped(number, f"not a JSON object (it is {_json_kind(obj)})"))
-        return
+        return Skipped(number, f"not a JSON object (it is {json_kind(obj)})")
     try:
         values, person = convert(obj)
-    except _Bad as exc:
-        result.skipped.append(Skipped(number, str(exc)))
-        return
+    except Bad as exc:
+        return Skipped(number, str(exc))
     uid = values["uid"]
     if uid in seen:
-        result.skipped.append(Skipped(number, f"the same entry as {result.unit} {seen[uid]}"))
-        return
+        return Skipped(number, f"the same entry as {unit} {seen[uid]}")
     seen[uid] = number
-    result.entries.append(Incoming(number, values, person))
-
-
-def entry_values(obj: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
-    """Column values for one imported object, and its supervisee's code name; raises
-    :class:`_Bad` with the reason when the object cannot be an entry."""
-    _check_unicode(obj)
-    title = _text(obj, "title")
-    body = _text(obj, "body")
-    sections = obj.get("sections") or {}
-    if not isinstance(sections, dict):
-        raise _Bad("'sections' must be a JSON object")
-    if not (title.strip() or body.strip()
-            or any(v not in ("", None, [], {}) for v in sections.values())):
-        raise _Bad("it has neither a title nor a body")
-    kind = obj.get("kind") or EntryKind.REFLECTION
-    kinds = [k.value for k in EntryKind]
-    if kind not in kinds:
-        raise _Bad(f"unknown kind {_shown(kind)} (use {', '.join(kinds[:-1])} or {kinds[-1]})")
-    created_at, created_day = _moment(obj, "created")
-    updated_at, _ = _moment(obj, "updated")
-    happened_on = _day(obj, "happened_on") or created_day or date.today()
-    created_at = created_at or datetime.now(UTC)
-    values = {
-        "kind": kind, "title": title, "body": body, "sections": sections,
-        "happened_on": happened_on, "created_at": created_at,
-        "updated_at": updated_at or created_at,
-        "tags": _tags(obj),
-        "attributes": _words(obj, "attributes"),
-        "prompt_id": _text(obj, "prompt_id") or None,
-        "template_id": _text(obj, "template_id") or None,
-        "share_with_mentor": _flag(obj, "share_with_mentor"),
-        "sensitive": _flag(obj, "sensitive"),
-    }
-    when = [happened_on.isoformat()] if created_day or obj.get("happened_on") else []
-    when += [created_at.isoformat()] if created_day else []
-    values["uid"] = _uid(obj) or _derived_uid(values, when)
-    person = _text(obj, "person").strip() or None
-    return values, person
-
-
-def _from_jrnl(item: Mapping[str, Any]) -> dict[str, Any]:
-    day, clock = item.get("date"), item.get("time") or "00:00"
-    if not isinstance(day, str) or not _parses(date.fromisoformat, day):
-        raise _Bad(f"'date' is not a date like 2026-03-31: {_shown(day)}")
-    if not isinstance(clock, str) or not _parses(time.fromisoformat, clock):
-        raise _Bad(f"'time' is not a time like 09:30: {_shown(clock)}")
-    tags = item.get("tags") or []
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise _Bad("'tags' must be a list of words")
-    obj = {"title": item.get("title", ""), "body": item.get("body", ""),
-           "created": f"{day}T{clock}",
-           "tags": [t.lstrip("@") for t in tags] + (["starred"] if item.get("starred") is True
-                                                    else [])}
-    if item.get("uuid") is not None:
-        obj["uid"] = item["uuid"]
-    return obj
-
-
-# -- field rules -------------------------------------------------------------------------------
-def _text(obj: Mapping[str, Any], key: str) -> str:
-    value = obj.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise _Bad(f"'{key}' must be text, not {_json_kind(value)}")
-    return value
-
-
-def _words(obj: Mapping[str, Any], key: str) -> list[str]:
-    value = obj.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Bad(f"'{key}' must be a list of words, not {_json_kind(value)}")
-    return value
-
-
-def _tags(obj: Mapping[str, Any]) -> list[str]:
-    """Too many tags skip the line rather than lose some: the file still has them all."""
-    tags = unique_tags(_words(obj, "tags"))
-    if len(tags) > MAX_TAGS:
-        raise _Bad(too_many_tags(len(tags)))
-    return tags
-
-
-def _flag(obj: Mapping[str, Any], key: str) -> bool:
-    value = obj.get(key, False)
-    if not isinstance(value, bool):
-        raise _Bad(f"'{key}' must be true or false, not {_json_kind(value)}")
-    return value
-
-
-def _uid(obj: Mapping[str, Any]) -> str | None:
-    value = obj.get("uid")
-    if value is None:
-        return None
-    if (not isinstance(value, str) or not 0 < len(value) <= MAX_UID_LENGTH
-            or not value.isprintable() or value != value.strip()):
-        raise _Bad(f"'uid' must be text of 1 to {MAX_UID_LENGTH} characters: {_shown(value)}")
-    return value
-
-
-def _derived_uid(values: Mapping[str, Any], when: list[str]) -> str:
-    """The same content gives the same uid, so a file without uids can be imported twice.
-    Only dates the file gives count: an undated line keeps its uid from day to day."""
-    name = json.dumps([values["kind"], values["title"], values["body"], values["sections"],
-                       *when], ensure_ascii=False, sort_keys=True)
-    return uuid.uuid5(_UID_NAMESPACE, name).hex
-
-
-def _moment(obj: Mapping[str, Any], key: str) -> tuple[datetime | None, date | None]:
-    """A date or date-time in UTC (naive input is local time) and the day as written."""
-    value = obj.get(key)
-    if value is None:
-        return None, None
-    if not isinstance(value, str):
-        raise _Bad(f"'{key}' is not a date: {_shown(value)}")
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise _Bad(f"'{key}' is not a date like 2026-03-31 or 2026-03-31T09:30: "
-                   f"{_shown(value)}") from None
-    try:
-        return moment.astimezone(UTC), moment.date()
-    except (OverflowError, OSError, ValueError):
-        raise _Bad(f"'{key}' is out of range: {_shown(value)}") from None
-
-
-def _day(obj: Mapping[str, Any], key: str) -> date | None:
-    value = obj.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _parses(date.fromisoformat, value.strip()):
-        raise _Bad(f"'{key}' is not a date like 2026-03-31: {_shown(value)}")
-    return date.fromisoformat(value.strip())
-
-
-def _parses(parser, value: str) -> bool:
-    try:
-        parser(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _check_unicode(value: Any) -> None:
-    """JSON can spell lone surrogates (\\ud800) that no database column can hold."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise _Bad("it contains text that is not valid Unicode") from None
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _check_unicode(key)
-            _check_unicode(item)
-    elif isinstance(value, list):
-        for item in value:
-            _check_unicode(item)
-
-
-def _json_kind(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    kinds = ((str, "text"), (list, "a list"), (dict, "an object"), (int | float, "a number"))
-    return next((name for cls, name in kinds if isinstance(value, cls)), "a value")
-
-
-def _shown(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
-    return text if len(text) <= 40 else text[:37] + "…"
+    return Incoming(number, values, person)
 
 
 # -- importing ---------------------------------------------------------------------------------
@@ -336,40 +267,52 @@ def import_file(journal: Journal, path: Path) -> ImportReport:
 def import_parsed(journal: Journal, parsed: ParseResult,
                   progress: ImportProgress | None = None) -> ImportReport:
     """Add every good entry not already in the journal, all in one transaction: either all of
-    them are saved or, if the database fails (or ``progress`` raises) part-way, none are."""
-    with journal.vault.session() as session:
-        fresh, skipped = _sort_out(session, parsed)
-        people = bulk.person_ids(session, {i.person for i in fresh if i.person})
-        rows = [{**i.values, "person_id": people.get(i.person or "")} for i in fresh]
+    them are saved or, if the database fails (or ``progress`` raises) part-way, none are.
+    Entries are read and written a batch at a time, so memory does not grow with the file."""
+    with journal.vault.session() as session, bulk.import_settings(session):
+        existing = bulk.existing_uids(session)
+        skipped = _already_in(existing, parsed)
+        _, uids, people_by_uid = parsed.keys()
+        total = sum(1 for uid in uids if uid not in existing)
+        people = bulk.person_ids(session, {name for uid, name in people_by_uid.items()
+                                           if uid not in existing})
         imported = 0
-        for start in range(0, len(rows), _BATCH):
-            imported += bulk.insert_entries(session, rows[start:start + _BATCH])
-            if progress is not None:
-                progress(imported, len(rows))
-    return ImportReport(imported, skipped, parsed.format, parsed.unit)
+        batch: list[dict[str, Any]] = []
+        for item in parsed.entries:
+            if item.values["uid"] in existing:
+                continue
+            batch.append({**item.values, "person_id": people.get(item.person or "")})
+            if len(batch) == _BATCH or imported + len(batch) == total:
+                imported += bulk.insert_entries(session, batch)
+                batch.clear()
+                if progress is not None:
+                    progress(imported, total)
+        if batch:  # only when the file changed as it was read, which raises FileChanged
+            imported += bulk.insert_entries(session, batch)
+    return ImportReport(imported, sorted([*parsed.skipped, *skipped]), parsed.format,
+                        parsed.unit)
 
 
 def preview_parsed(journal: Journal, parsed: ParseResult) -> ImportReport:
     """What :func:`import_parsed` would do, by the same rules, writing nothing: ``imported``
     counts the entries it would add (``reflect import --dry-run`` and the window's preview)."""
     with journal.vault.session() as session:
-        fresh, skipped = _sort_out(session, parsed)
-    return ImportReport(len(fresh), skipped, parsed.format, parsed.unit)
+        existing = bulk.existing_uids(session)
+    skipped = _already_in(existing, parsed)
+    fresh = len(parsed.entries) - len(skipped)
+    return ImportReport(fresh, sorted([*parsed.skipped, *skipped]), parsed.format, parsed.unit)
 
 
-def _sort_out(session, parsed: ParseResult) -> tuple[list[Incoming], list[Skipped]]:
-    """The good entries not yet in the journal, and every skipped line in file order."""
-    skipped = list(parsed.skipped)
-    existing = bulk.existing_uids(session)
-    fresh: list[Incoming] = []
-    for item in parsed.entries:
-        in_trash = existing.get(item.values["uid"])
-        if in_trash is None:
-            fresh.append(item)
-        else:
+def _already_in(existing: Mapping[str, bool], parsed: ParseResult) -> list[Skipped]:
+    """The good entries that the journal (or its trash) already holds, as skipped lines."""
+    lines, uids, _ = parsed.keys()
+    skipped = []
+    for line, uid in zip(lines, uids, strict=True):
+        in_trash = existing.get(uid)
+        if in_trash is not None:
             where = "the journal's trash" if in_trash else "the journal"
-            skipped.append(Skipped(item.line, f"this entry is already in {where}"))
-    return fresh, sorted(skipped)
+            skipped.append(Skipped(line, f"this entry is already in {where}"))
+    return skipped
 
 
 def counted(n: int, unit: str) -> str:
@@ -380,11 +323,20 @@ def counted(n: int, unit: str) -> str:
 
 # -- exporting ---------------------------------------------------------------------------------
 def export_jsonl(journal: Journal, path: Path) -> int:
-    """Every entry not in the trash, oldest first, with every field a round trip needs."""
-    entries, people = _all_entries(journal)
-    lines = [json.dumps(entry_record(e, people), ensure_ascii=False) + "\n" for e in entries]
-    atomic_write_text(Path(path), "".join(lines))
-    return len(entries)
+    """Every entry not in the trash, oldest first, with every field a round trip needs.
+    Written as read, a batch at a time, into the temp file that becomes ``path``."""
+    count = 0
+    with journal.vault.session() as session, atomic_writer(Path(path)) as handle:
+        people = bulk.person_names(session)
+        lines: list[str] = []
+        for entry in bulk.iter_entries(session):
+            lines.append(json.dumps(entry_record(entry, people), ensure_ascii=False) + "\n")
+            count += 1
+            if len(lines) == _BATCH:
+                handle.write("".join(lines).encode("utf-8"))
+                lines.clear()
+        handle.write("".join(lines).encode("utf-8"))
+    return count
 
 
 def entry_record(entry: Entry, people: Mapping[int, str]) -> dict[str, Any]:
@@ -406,18 +358,18 @@ def _utc_text(moment: datetime) -> str:
     return aware.isoformat()
 
 
-def _all_entries(journal: Journal) -> tuple[list[Entry], dict[int, str]]:
-    with journal.vault.session() as session:
-        return bulk.entries_oldest_first(session), bulk.person_names(session)
-
-
 def export_markdown(journal: Journal, path: Path, today: date | None = None) -> int:
     """One readable Markdown file, newest first, for reading, printing or another app."""
-    entries, people = _all_entries(journal)
-    entries.reverse()
-    text = render_markdown(entries, people, section_titles(), today or date.today())
-    atomic_write_text(Path(path), text)
-    return len(entries)
+    titles = section_titles()
+    with journal.vault.session() as session, atomic_writer(Path(path)) as handle:
+        count = bulk.count_entries(session)
+        writer = io.TextIOWrapper(handle, encoding="utf-8", newline="",
+                                  write_through=False)
+        write_markdown(writer.write, bulk.iter_entries(session, newest_first=True), count,
+                       bulk.person_names(session), titles, today or date.today())
+        writer.flush()
+        writer.detach()  # the temp file is closed, synced and renamed by atomic_writer
+    return count
 
 
 def not_encrypted_warning(path: Path) -> str:

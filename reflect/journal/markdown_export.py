@@ -7,7 +7,7 @@ templates' section titles so answers appear under the headings the person saw.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -35,11 +35,21 @@ def render_markdown(entries: Iterable[Entry], people: Mapping[int, str],
                     titles: SectionTitles, today: date) -> str:
     """The whole journal as Markdown: a heading per entry, its date, tags and body, and a
     sub-heading per answered template section."""
-    blocks = [_entry_markdown(e, people, titles.get(e.template_id or "", {})) for e in entries]
-    count = "1 entry" if len(blocks) == 1 else f"{len(blocks):,} entries"
-    head = (f"# Reflect journal\n\nExported on {uk_date(today)}: {count}, newest first. "
-            "This file is not encrypted.\n")
-    return "\n".join([head, *blocks])
+    listed = list(entries)
+    parts: list[str] = []
+    write_markdown(parts.append, listed, len(listed), people, titles, today)
+    return "".join(parts)
+
+
+def write_markdown(write: Callable[[str], object], entries: Iterable[Entry], count: int,
+                   people: Mapping[int, str], titles: SectionTitles, today: date) -> None:
+    """:func:`render_markdown` written piece by piece, so the file never sits in memory;
+    ``count`` is the number of ``entries``, said at the top."""
+    counted = "1 entry" if count == 1 else f"{count:,} entries"
+    write(f"# Reflect journal\n\nExported on {uk_date(today)}: {counted}, newest first. "
+          "This file is not encrypted.\n")
+    for entry in entries:
+        write("\n" + _entry_markdown(entry, people, titles.get(entry.template_id or "", {})))
 
 
 def _entry_markdown(entry: Entry, people: Mapping[int, str],

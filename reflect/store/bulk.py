@@ -8,11 +8,12 @@ keeps ``updated_at``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import insert, text, tuple_
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
@@ -32,6 +33,22 @@ _DEFAULTS: dict[str, Any] = {
     "tags": [], "attributes": [], "prompt_id": None, "person_id": None,
     "share_with_mentor": False, "sensitive": False,
 }
+
+# Pages an import may keep in memory (64 MB) instead of SQLite's 2 MB: a long transaction
+# that spills pages re-reads and re-encrypts them, and the index's merges touch the same ones.
+_IMPORT_CACHE_KB = 65536
+
+
+@contextlib.contextmanager
+def import_settings(session: Session) -> Iterator[None]:
+    """A larger page cache for one import's transaction, put back after it."""
+    before = session.execute(text("PRAGMA cache_size")).scalar()
+    session.execute(text(f"PRAGMA cache_size = -{_IMPORT_CACHE_KB}"))
+    try:
+        yield
+    finally:
+        session.execute(text(f"PRAGMA cache_size = {int(before or -2000)}"))
+
 
 def existing_uids(session: Session) -> dict[str, bool]:
     """Every uid in the journal, mapped to True when that entry is in the trash."""
@@ -100,7 +117,36 @@ def _write_failed(exc: DBAPIError) -> ReflectError:
 def entries_oldest_first(session: Session, include_deleted: bool = False) -> list[Entry]:
     """Whole entries in the order they were written into the journal's history: by the
     date they happened, then by creation. Importing them in this order keeps list order."""
-    query = select(Entry)
-    if not include_deleted:
-        query = query.where(col(Entry.deleted_at).is_(None))
-    return list(session.exec(query.order_by(col(Entry.happened_on), col(Entry.id))).all())
+    return list(iter_entries(session, include_deleted=include_deleted))
+
+
+def iter_entries(session: Session, *, newest_first: bool = False, include_deleted: bool = False,
+                 batch: int = 500) -> Iterator[Entry]:
+    """Every entry in history order (or newest first), read ``batch`` at a time by keyset
+    on (happened_on, id), so an export of any size holds one batch in memory. Within the
+    caller's transaction every batch sees the same journal."""
+    after: tuple | None = None
+    day, key = col(Entry.happened_on), col(Entry.id)
+    while True:
+        query = select(Entry)
+        if not include_deleted:
+            # "+" keeps SQLite off the trash's index, which would sort the whole table for
+            # every batch; the date's index gives the order instead.
+            query = query.where(text("+entry.deleted_at IS NULL"))
+        if after is not None:
+            query = query.where(tuple_(day, key) < after if newest_first
+                                else tuple_(day, key) > after)
+        order = (day.desc(), key.desc()) if newest_first else (day, key)
+        rows = list(session.exec(query.order_by(*order).limit(batch)).all())
+        for row in rows:
+            session.expunge(row)  # done with: nothing keeps it once the caller has written it
+        yield from rows
+        if len(rows) < batch:
+            return
+        after = (rows[-1].happened_on, rows[-1].id)
+
+
+def count_entries(session: Session) -> int:
+    """Entries not in the trash: the number an export writes."""
+    return int(session.execute(text("SELECT count(*) FROM entry WHERE deleted_at IS NULL"))
+               .scalar() or 0)

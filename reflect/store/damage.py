@@ -12,10 +12,13 @@ import contextlib
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect.common.errors import DatabaseGone, WalMissing
-from reflect.store.backups import BackupInfo, list_backups
 from reflect.store.layout import DB_NAME, db_path, keys_path
+
+if TYPE_CHECKING:
+    from reflect.store.backups import BackupInfo
 
 # The first four bytes of a WAL file, big-endian (the last bit names the checksum order).
 WAL_MAGIC = (bytes.fromhex("377f0682"), bytes.fromhex("377f0683"))
@@ -31,7 +34,10 @@ def shm_path(folder: Path) -> Path:
 
 def newest_backup(folder: Path) -> BackupInfo | None:
     """The newest backup in the journal folder that has both its files (a failed copy is
-    removed when it is made), or None."""
+    removed when it is made), or None. Backups are imported only here, when damage is found,
+    so a quick ``reflect search`` does not load them."""
+    from reflect.store.backups import list_backups
+
     return next((b for b in list_backups(folder)
                  if db_path(b.path).is_file() and keys_path(b.path).is_file()), None)
 
