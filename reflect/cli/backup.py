@@ -1,4 +1,8 @@
-"""``reflect backup PATH`` and ``reflect restore PATH``."""
+"""``reflect backup [PATH]`` and ``reflect restore PATH``.
+
+Without PATH the copy goes into the journal's own backups/ folder, kept within the size
+budget set in the window's Preferences (the same settings file); it then says how many
+backups there are, their total size and the free space on their disk."""
 
 from __future__ import annotations
 
@@ -10,13 +14,17 @@ from reflect.store import backups
 
 def add_parsers(sub) -> None:
     backup = sub.add_parser("backup", help="write an encrypted, verified copy of the journal")
-    backup.add_argument("path", type=Path, help="folder for the copy (created if missing)")
+    backup.add_argument("path", type=Path, nargs="?",
+                        help="folder for the copy (created if missing); without it, the "
+                        "journal's backups/ folder, kept within the backup budget")
     restore = sub.add_parser(
         "restore", help="replace the journal with a backup; the current one is kept aside")
     restore.add_argument("path", type=Path, help="a backup folder (journal.db + journal.keys)")
 
 
 def cmd_backup(folder: Path, args, unlock) -> int:
+    if args.path is None:
+        return _backup_into_own(folder, unlock)
     target = Path(args.path)
     if target.is_dir() and any(target.iterdir()):
         target = backups.new_backup_path(target, "manual")
@@ -24,6 +32,23 @@ def cmd_backup(folder: Path, args, unlock) -> int:
     with unlock() as journal:
         made = journal.vault.copy_to(target)
     print(f"Backed up to {made}. It opens with the passphrase in use today.", file=sys.stderr)
+    print(made)
+    return 0
+
+
+def _backup_into_own(folder: Path, unlock) -> int:
+    """Into backups/, within the budget: a budget too small for one copy is refused (exit 9)
+    before anything is written; older automatic copies go to make room."""
+    from reflect.common.settings import Settings
+
+    budget_mb = Settings.load().backup_budget_mb
+    with unlock() as journal:
+        made = journal.vault.backup("manual", budget_mb=budget_mb)
+    space = backups.backup_space(folder, budget_mb)
+    print(f"Backed up to {made}. It opens with the passphrase in use today.", file=sys.stderr)
+    print(f"Backups: {space.summary()}", file=sys.stderr)
+    if space.over_budget:
+        print(f"reflect: {space.over_budget_advice()}", file=sys.stderr)
     print(made)
     return 0
 

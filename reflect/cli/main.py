@@ -361,31 +361,9 @@ def cmd_passwd(folder: Path, args) -> int:
 
 
 def cmd_check(folder: Path, args) -> int:
-    from reflect.common.errors import DatabaseDamaged, DatabaseGone
-    from reflect.journal.journal import Journal
-    from reflect.safety.maintenance import check, check_closed
+    from reflect.cli.check import cmd_check as check_with_progress
 
-    key = _data_key(folder, args)
-    try:
-        journal = Journal.open_with_key(folder, key, accept_missing_wal=args.accept_missing_wal)
-    except DatabaseGone as exc:  # its sentence already names the backup to restore
-        print(f"reflect: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except DatabaseDamaged as exc:
-        # The damage that stops it opening is what a check is for: name it page by page.
-        problems = check_closed(folder, key) or [str(exc)]
-    else:
-        with journal:
-            problems = check(journal)
-    if problems:
-        for problem in problems:
-            print(f"reflect: {problem}", file=sys.stderr)
-        from reflect.cli.backup import restore_hint
-
-        print(f"reflect: {restore_hint(folder)}", file=sys.stderr)
-        return DatabaseDamaged.exit_code
-    print("The key file, the database and the search index are sound.")
-    return EXIT_OK
+    return check_with_progress(folder, args, _data_key)
 
 
 COMMANDS = {

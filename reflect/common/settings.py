@@ -1,7 +1,9 @@
 """App settings that hold no journal content: the auto-lock delay, locking on sleep, spell
 checking, the days a record may wait to be agreed before Home lists it, the folder the last
-mentor pack went to, and the folder or drive "Back up now"
-writes to (empty: the journal's own backups/ folder).
+mentor pack went to, the folder or drive "Back up now"
+writes to (empty: the journal's own backups/ folder), and the size budget of the journal's
+own backups in MB (0: automatic, a tenth of the room on their disk but at least two
+backups; see reflect.store.backup_space).
 
 Stored as JSON in the platform config dir and written atomically. A damaged settings file
 falls back to defaults instead of stopping the app, and keys this version does not know
@@ -19,6 +21,7 @@ from reflect.common.atomic import atomic_write_text
 from reflect.common.paths import config_dir
 
 SETTINGS_NAME = "settings.json"
+MAX_BUDGET_MB = 100_000_000  # 100 TB: more than any disk, so a typed value is never cut
 
 
 @dataclass
@@ -29,6 +32,7 @@ class Settings:
     mentor_pack_folder: str = ""  # where the last mentor pack was saved ("" : home)
     backup_folder: str = ""
     agree_within_days: int = 7  # Home lists records not agreed this many days after
+    backup_budget_mb: int = 0  # 0: automatic (reflect.store.backup_space)
 
     @classmethod
     def path(cls) -> Path:
@@ -48,6 +52,7 @@ class Settings:
                 setattr(settings, key, value)
         settings.auto_lock_minutes = max(0, min(settings.auto_lock_minutes, 24 * 60))
         settings.agree_within_days = max(0, min(settings.agree_within_days, 365))
+        settings.backup_budget_mb = max(0, min(settings.backup_budget_mb, MAX_BUDGET_MB))
         return settings
 
     @classmethod

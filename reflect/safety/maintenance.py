@@ -7,13 +7,15 @@ from pathlib import Path
 from reflect.common.errors import WriteFailed
 from reflect.journal.journal import Journal
 from reflect.store import backups
+from reflect.store.backup_space import BackupSpace
 from reflect.store.backups import BackupInfo, BackupProgress
-from reflect.store.check import check_unopened, run_checks
+from reflect.store.check import PARTS, CheckProgress, check_unopened, run_checks
 from reflect.store.damage import newest_backup, shm_path, wal_path
 from reflect.store.layout import derive_data_key
 
-__all__ = ["BackupInfo", "back_up_now", "back_up_to", "back_up_with_progress", "check",
-           "check_closed", "closed_uncleanly", "list_backups", "restore", "restore_advice"]
+__all__ = ["PARTS", "BackupInfo", "BackupSpace", "CheckProgress", "back_up_now", "back_up_to",
+           "back_up_with_progress", "backup_space", "check", "check_closed", "closed_uncleanly",
+           "list_backups", "restore", "restore_advice"]
 
 
 def back_up_now(journal: Journal) -> Path:
@@ -28,7 +30,7 @@ def back_up_with_progress(journal: Journal, progress: BackupProgress) -> Path:
 
 
 def back_up_to(journal: Journal, folder: Path | None,
-               progress: BackupProgress | None = None) -> Path:
+               progress: BackupProgress | None = None, budget_mb: int | None = None) -> Path:
     """Back up now into ``folder``, a folder or drive the person chose (None: the journal's own
     backups/), as a new dated folder inside it, all or nothing (see Vault.backup).
 
@@ -38,15 +40,26 @@ def back_up_to(journal: Journal, folder: Path | None,
         raise WriteFailed(f"The backup folder {folder} is not there (is the drive plugged "
                           "in?); nothing was written. Plug the drive in or choose another "
                           "folder.")
-    return journal.vault.backup("manual", directory=folder, progress=progress)
+    return journal.vault.backup("manual", directory=folder, progress=progress,
+                                budget_mb=budget_mb)
 
 
-def automatic_backup(journal: Journal) -> Path | None:
-    return journal.vault.automatic_backup()
+def automatic_backup(journal: Journal, budget_mb: int = 0) -> Path | None:
+    """The hourly backup into the journal's backups/, kept within ``budget_mb`` (0: the
+    default budget, see reflect.store.backup_space)."""
+    return journal.vault.automatic_backup(budget_mb=budget_mb)
 
 
-def check(journal: Journal) -> list[str]:
-    return run_checks(journal.vault)
+def backup_space(folder: Path, budget_mb: int = 0) -> BackupSpace:
+    """The journal's own backups: how many, their total size, the free space on their disk
+    and the budget, for the window and ``reflect backup`` to show."""
+    return backups.backup_space(folder, budget_mb)
+
+
+def check(journal: Journal, progress: CheckProgress | None = None) -> list[str]:
+    """The journal's checks; ``progress(part, percent)`` says which part runs (see
+    reflect.store.check)."""
+    return run_checks(journal.vault, progress)
 
 
 def check_closed(folder: Path, data_key: bytes) -> list[str]:

@@ -20,6 +20,15 @@ from pathlib import Path
 from reflect.common.atomic import fsync_dir
 from reflect.common.errors import DatabaseDamaged, JournalNotFound, WriteFailed, write_problem
 from reflect.store import envelope as env
+from reflect.store.backup_copy import PAGE_SIZE, copy_database
+from reflect.store.backup_space import (
+    BackupSpace,
+    budget_bytes,
+    ensure_room,
+    estimated_size,
+    folder_size,
+    free_space,
+)
 from reflect.store.layout import BACKUP_DIR, KEYS_NAME, db_path, keys_path
 from reflect.store.lockfile import JournalLock
 from reflect.store.sqlcipher import raw_connect
@@ -27,7 +36,6 @@ from reflect.store.sqlcipher import raw_connect
 AUTO = "auto"
 _STAMP = "%Y%m%d-%H%M%S-%f"
 AUTO_INTERVAL = timedelta(hours=1)
-_STEP_PAGES = 256  # pages copied between two progress calls (1 MiB at 4 KiB a page)
 
 BackupProgress = Callable[[int, int], None]
 """``progress(pages_done, pages_total)``, called from the copying thread between steps; an
@@ -47,7 +55,8 @@ class BackupInfo:
 
 def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target: Path,
                 progress: BackupProgress | None = None) -> Path:
-    """SQLite's online backup into ``target`` (a new or empty folder), verified by reopening.
+    """A copy of the database (:func:`copy_database`) into ``target`` (a new or empty
+    folder), verified page by page (:func:`verify`).
     ``progress``: see :data:`BackupProgress` (how a lock lets a backup finish or stop it).
 
     All or nothing: the copy is made in a hidden folder beside ``target`` and renamed into
@@ -59,6 +68,7 @@ def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target
     target = Path(target)
     if target.exists() and not (target.is_dir() and not any(target.iterdir())):
         raise FileExistsError(errno.EEXIST, "There is already something there", str(target))
+    ensure_room(source_db, target)  # refused before anything is created
     made = _missing_parents(target.parent)
     partial: Path | None = None
     try:
@@ -66,16 +76,7 @@ def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target
         partial = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial",
                                         dir=target.parent))
         os.close(os.open(db_path(partial), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        source = raw_connect(source_db, data_key)
-        try:
-            copy = raw_connect(db_path(partial), data_key)
-            try:
-                source.backup(copy, **_stepped(progress))
-                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        copy_database(source_db, data_key, db_path(partial), progress)
         env.write(keys_path(partial), envelope)
         try:
             verify(partial, data_key)
@@ -103,18 +104,6 @@ def make_backup(source_db: Path, data_key: bytes, envelope: env.Envelope, target
     return target
 
 
-def _stepped(progress: BackupProgress | None) -> dict:
-    """The arguments of sqlite3's backup(): one step without a callback, else steps of
-    _STEP_PAGES with ``progress`` called after each."""
-    if progress is None:
-        return {}
-
-    def report(_status: int, remaining: int, total: int) -> None:
-        progress(total - remaining, total)
-
-    return {"pages": _STEP_PAGES, "progress": report}
-
-
 def _not_written(target: Path, why: str) -> str:
     advice = "free some space or choose" if "full" in why else "choose"
     return (f"The backup could not be written to {target} because {why}; nothing was kept "
@@ -130,14 +119,30 @@ def _missing_parents(folder: Path) -> list[Path]:
 
 
 def verify(folder: Path, data_key: bytes) -> None:
-    """Raise DatabaseDamaged unless the copy opens and passes SQLite's quick check."""
+    """Raise DatabaseDamaged unless the copy opens with the key and every page passes
+    SQLCipher's HMAC check (``cipher_integrity_check``).
+
+    Why not SQLite's quick or full integrity check: the copy is the pages SQLCipher wrote,
+    byte for byte, so what copying can spoil is a page (torn, short, zeroed, flipped), and
+    each page's HMAC catches exactly that, at a seventh of quick_check's time at 100,000
+    entries (1.2 s against 8.6 s). Whether the journal's own structure is sound is what
+    ``reflect check`` is for."""
+    import sqlcipher3
+
     check = raw_connect(db_path(folder), data_key, read_only=True)
     try:
-        result = check.execute("PRAGMA quick_check").fetchone()[0]
+        rows = [str(r[0]) for r in check.execute("PRAGMA cipher_integrity_check").fetchall()]
+        pages = check.execute("PRAGMA page_count").fetchone()[0]
+    except (sqlcipher3.DatabaseError, MemoryError) as exc:
+        rows = [f"it could not be read ({exc})"]
+        pages = 0
     finally:
         check.close()
-    if result != "ok":
-        raise DatabaseDamaged(f"The backup at {folder} did not verify ({result}).")
+    size = db_path(folder).stat().st_size
+    if not rows and pages * PAGE_SIZE != size:
+        rows = [f"it holds {size} bytes where its {pages} pages need {pages * PAGE_SIZE}"]
+    if rows:
+        raise DatabaseDamaged(f"The backup at {folder} did not verify ({'; '.join(rows[:3])}).")
 
 
 def new_backup_path(parent: Path, label: str, now: datetime | None = None) -> Path:
@@ -185,12 +190,46 @@ def to_prune(backups: list[BackupInfo], now: datetime, recent: int = 3, days: in
     return [b for b in automatic if b.path not in keep]
 
 
-def prune(journal_folder: Path, now: datetime | None = None) -> list[Path]:
+def prune(journal_folder: Path, now: datetime | None = None, *, budget_mb: int | None = None,
+          keep: Path | None = None) -> list[Path]:
+    """Delete what :func:`to_prune` names; then, with ``budget_mb`` (0: the default, see
+    backup_space), the oldest automatic backups until all of them fit the budget. ``keep``
+    (the backup just written) and the newest automatic one are never deleted."""
     removed = []
-    for backup in to_prune(list_backups(journal_folder), now or datetime.now()):
+    found = list_backups(journal_folder)
+    for backup in to_prune(found, now or datetime.now()):
         shutil.rmtree(backup.path, ignore_errors=True)
         removed.append(backup.path)
+    if budget_mb is None:
+        return removed
+    left = [b for b in found if b.path not in removed]
+    sizes = {b.path: folder_size(b.path) for b in left}
+    space = backup_space(journal_folder, budget_mb, sizes=sizes)
+    total = space.total
+    automatic = [b for b in left if b.is_automatic]  # newest first
+    for backup in reversed(automatic[1:]):  # oldest first, never the newest
+        if total <= space.budget:
+            break
+        if backup.path == keep:
+            continue
+        shutil.rmtree(backup.path, ignore_errors=True)
+        removed.append(backup.path)
+        total -= sizes[backup.path]
     return removed
+
+
+def backup_space(journal_folder: Path, budget_mb: int = 0, *,
+                 sizes: dict[Path, int] | None = None) -> BackupSpace:
+    """The journal's own backups: count, total size, free space on their disk, budget."""
+    found = list_backups(journal_folder)
+    if sizes is None:
+        sizes = {b.path: folder_size(b.path) for b in found}
+    total = sum(sizes.get(b.path, 0) for b in found)
+    parent = Path(journal_folder) / BACKUP_DIR
+    free = free_space(parent)
+    one = estimated_size(db_path(journal_folder))
+    return BackupSpace(parent, len(found), total, free,
+                       budget_bytes(budget_mb, total, free, one), budget_mb <= 0)
 
 
 def due_for_automatic(journal_folder: Path, now: datetime | None = None) -> bool:

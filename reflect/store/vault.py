@@ -227,13 +227,21 @@ class Vault:
 
     # -- backups -------------------------------------------------------------------------
     def backup(self, label: str = "manual", directory: Path | None = None,
-               progress: BackupProgress | None = None) -> Path:
+               progress: BackupProgress | None = None, budget_mb: int | None = None) -> Path:
         """An encrypted, verified copy with the current key file (see backups.py);
-        ``progress`` is called between copy steps (how a lock waits for it or stops it)."""
-        from reflect.store import backups
+        ``progress`` is called between copy steps (how a lock waits for it or stops it).
+        Into the journal's own backups/ with ``budget_mb`` (0: the default budget), a budget
+        that cannot hold one copy refuses it, and the oldest automatic ones go to fit it."""
+        from reflect.store import backup_space, backups
 
+        own = directory is None
+        if own and budget_mb is not None:
+            backup_space.ensure_budget(budget_mb, db_path(self.folder))
         parent = Path(directory or self.folder / BACKUP_DIR)  # make_backup makes it if need be
-        return self.copy_to(backups.new_backup_path(parent, label), progress)
+        path = self.copy_to(backups.new_backup_path(parent, label), progress)
+        if own and budget_mb is not None:
+            backups.prune(self.folder, budget_mb=budget_mb, keep=path)
+        return path
 
     def copy_to(self, target: Path, progress: BackupProgress | None = None) -> Path:
         """Back up into ``target``, a folder that must not exist yet."""
@@ -242,16 +250,17 @@ class Vault:
         return backups.make_backup(db_path(self.folder), self.data_key, self.envelope, target,
                                    progress=progress)
 
-    def automatic_backup(self) -> Path | None:
-        """At most one an hour, then prune older automatic copies; None when not due, and
-        None for a journal that holds nothing: a copy of nothing must never rotate the good
-        copies out."""
+    def automatic_backup(self, budget_mb: int | None = None) -> Path | None:
+        """At most one an hour, then prune older automatic copies (and, with ``budget_mb``,
+        keep them within the budget); None when not due, and None for a journal that holds
+        nothing: a copy of nothing must never rotate the good copies out."""
         from reflect.store import backups
 
         if not backups.due_for_automatic(self.folder) or self.holds_nothing():
             return None
-        path = self.backup(backups.AUTO)
-        backups.prune(self.folder)
+        path = self.backup(backups.AUTO, budget_mb=budget_mb)
+        if budget_mb is None:
+            backups.prune(self.folder)
         return path
 
     def holds_nothing(self) -> bool:

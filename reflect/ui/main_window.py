@@ -448,8 +448,10 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> PreferencesDialog:
         """Window-modal, not blocking: the idle timer keeps running behind it."""
         open_journal = self.journal if self.shell is not None else None
+        space = (self.journal_actions.backup_space() if open_journal is not None else None)
         dialog = PreferencesDialog(self.settings, self, reader_level=reader_level(open_journal)
-                                   if open_journal is not None else None, journal=open_journal)
+                                   if open_journal is not None else None, journal=open_journal,
+                                   backup_space=space)
         dialog.accepted.connect(lambda: self._apply_preferences(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.preferences_dialog = dialog
@@ -468,7 +470,8 @@ class MainWindow(QMainWindow):
             Settings.update(auto_lock_minutes=self.settings.auto_lock_minutes,
                             lock_on_sleep=self.settings.lock_on_sleep,
                             spell_check=self.settings.spell_check,
-                            agree_within_days=self.settings.agree_within_days)
+                            agree_within_days=self.settings.agree_within_days,
+                            backup_budget_mb=self.settings.backup_budget_mb)
         except OSError as exc:
             self.statusBar().showMessage(
                 f"The preferences apply now but could not be saved ({exc.strerror}).", 10_000)

@@ -19,7 +19,7 @@ from typing import Protocol, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog, QPushButton
 
 from reflect.common.errors import ReflectError
 from reflect.common.settings import Settings
@@ -29,7 +29,7 @@ from reflect.ui.safety.choosers import FolderChooser, ask_for_folder
 from reflect.ui.safety.restore_dialog import RestoreDialog, restore_offer
 from reflect.ui.safety.security_dialog import SecurityDialog
 from reflect.ui.widgets.messages import open_failure
-from reflect.ui.workers import Job, run_in_thread, run_job
+from reflect.ui.workers import Job, JobCancelled, run_in_thread, run_job
 
 BACKUP_JOB = "the backup"
 CHECK_JOB = "the journal check"
@@ -82,6 +82,7 @@ class JournalActions(QObject):
     """
 
     backup_progressed = Signal(int, int)
+    check_progressed = Signal(str, int)
     unlocked_changed = Signal(bool)
 
     def __init__(self, window: QMainWindow, menu: QMenu, kdf_params=None,
@@ -110,8 +111,11 @@ class JournalActions(QObject):
         self.last_message: QMessageBox | None = None
         self.restore_offer: QPushButton | None = None  # the check's "Restore the backup of…"
         self.restore_dialog: RestoreDialog | None = None
+        self.check_dialog: QProgressDialog | None = None  # while Check the journal runs
         self.backup_progressed.connect(self._show_backup_progress,
                                        Qt.ConnectionType.QueuedConnection)
+        self.check_progressed.connect(self._show_check_progress,
+                                      Qt.ConnectionType.QueuedConnection)
         self._describe_backup_place()
         self.set_unlocked(False)
 
@@ -140,11 +144,21 @@ class JournalActions(QObject):
         journal = self.journal
         if journal is None:
             return
-        run_job(lambda _job: maintenance.automatic_backup(journal), name=BACKUP_JOB,
+        budget_mb = self._budget_mb
+        run_job(lambda _job: maintenance.automatic_backup(journal, budget_mb), name=BACKUP_JOB,
                 on_success=lambda _path: None,
                 on_failure=lambda exc: self.window.statusBar().showMessage(
                     f"The automatic backup failed: {exc}", 15_000),
                 owner=self)
+
+    @property
+    def _budget_mb(self) -> int:
+        settings = getattr(self.window, "settings", None)
+        return settings.backup_budget_mb if settings is not None else 0
+
+    def backup_space(self) -> maintenance.BackupSpace:
+        """The journal's own backups now: count, total size, free space, budget."""
+        return maintenance.backup_space(Path(self._owner.folder), self._budget_mb)
 
     @property
     def backup_folder(self) -> Path | None:
@@ -192,13 +206,22 @@ class JournalActions(QObject):
                 progressed.emit(done, total)
                 job.safe_point()
 
-            return maintenance.back_up_to(journal, place, step)
+            return maintenance.back_up_to(journal, place, step,
+                                          budget_mb=budget_mb if place is None else None)
+
+        budget_mb = self._budget_mb
 
         def done(path: Path) -> None:
             self._set_backing_up(False)
             self.window.statusBar().showMessage(f"Backed up to {path}.", 10_000)
+            space = ""
+            if place is None:  # the journal's own backups: what they take now, and the budget
+                own = self.backup_space()
+                space = f"\n\nBackups: {own.summary()}"
+                if own.over_budget:
+                    space += f"\n\n{own.over_budget_advice()}"
             self._message("Backed up", f"An encrypted copy was written to:\n{path}\n\nIt opens "
-                          "with the passphrase you use today.")
+                          f"with the passphrase you use today.{space}")
 
         def failed(exc: BaseException) -> None:
             self._set_backing_up(False)
@@ -224,22 +247,63 @@ class JournalActions(QObject):
             self.window.statusBar().showMessage(f"Backing up… {100 * done // total}%")
 
     def check(self) -> None:
+        """Check the journal off the UI thread in a progress dialog that names the part
+        running; Cancel stops it at once (a check writes nothing)."""
         journal = self.journal
-        if journal is None:
+        if journal is None or self.check_dialog is not None:
             return
         self.window.statusBar().showMessage("Checking the journal…")
         folder = journal.folder
+        dialog = QProgressDialog("Checking the journal…", "Cancel", 0, 100, self.window)
+        dialog.setWindowTitle("Checking the journal")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(420)
+        dialog.setValue(0)
+        self.check_dialog = dialog
+        progressed = self.check_progressed
+
+        def work(job: Job) -> list[str]:
+            def step(part: str, percent: int) -> None:
+                progressed.emit(part, percent)
+                job.safe_point()
+
+            return maintenance.check(journal, step)
+
+        def close_dialog() -> None:
+            if self.check_dialog is not None:
+                self.check_dialog.close()
+                self.check_dialog.deleteLater()
+                self.check_dialog = None
 
         def report(problems: list[str]) -> None:
+            close_dialog()
             self.window.statusBar().clearMessage()
             if not problems:
-                self._message("Journal check", "The key file, the database and the search "
-                              "index are sound.")
+                self._message("Journal check", "The key file, the database, the search "
+                              "index and the newest backup are sound.")
                 return
             self._report_damage(problems, maintenance.restore_advice(folder))
 
-        run_job(lambda _job: maintenance.check(journal), name=CHECK_JOB, on_success=report,
-                on_failure=lambda exc: report([open_failure(exc).text]), owner=self)
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, JobCancelled):
+                close_dialog()
+                self.window.statusBar().showMessage(
+                    "The check was stopped before it finished; nothing was changed.", 10_000)
+                return
+            report([open_failure(exc).text])
+
+        job = run_job(work, name=CHECK_JOB, on_success=report, on_failure=failed, owner=self)
+        dialog.canceled.connect(job.cancel)
+        dialog.open()
+
+    def _show_check_progress(self, part: str, percent: int) -> None:
+        dialog = self.check_dialog
+        if dialog is not None and not dialog.wasCanceled():
+            dialog.setLabelText(part)
+            dialog.setValue(percent)
 
     def check_after_unclean_close(self) -> None:
         """The journal was last left without a clean close: a damaged page that opening did
@@ -295,7 +359,8 @@ class JournalActions(QObject):
     def open_restore(self, chosen: Path | None = None) -> RestoreDialog:
         """File > Restore…; ``chosen`` preselects a backup (the one a check offered)."""
         folder = Path(self._owner.folder)
-        dialog = RestoreDialog(maintenance.list_backups(folder), self.window)
+        dialog = RestoreDialog(maintenance.list_backups(folder), self.window,
+                               space=self.backup_space())
         if chosen is not None:
             dialog.choose(chosen)
         dialog.accepted.connect(lambda: self.restore(dialog.chosen, dialog.passphrase.text()))

@@ -1,5 +1,6 @@
 """Edit > Preferences: settings that hold no journal content (auto-lock, spell checking,
-the days a record may wait to be agreed), and, while a journal is open, the reader's role
+the days a record may wait to be agreed, the size budget of the journal's own backups, with
+what they take now), and, while a journal is open, the reader's role
 and the retention period (how long after a supervisee leaves their notes are reviewed), which
 are kept in the journal rather than in the settings file (they go with the journal: the
 period is the employer's retention schedule for these notes, not a choice of this device)."""
@@ -16,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.common.settings import Settings
+from reflect.common.settings import MAX_BUDGET_MB, Settings
 from reflect.journal.journal import Journal
 from reflect.privacy import retention
 from reflect.privacy.retention import MAX_YEARS
+from reflect.safety.maintenance import BackupSpace
 from reflect.ui.widgets.feedback import hint_label
 from reflect.ui.widgets.level_box import level_box
 
@@ -31,9 +33,11 @@ class PreferencesDialog(QDialog):
     """Changes a copy of the values; :meth:`apply_to` writes them into Settings on OK."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
-                 reader_level: str | None = None, journal: Journal | None = None) -> None:
+                 reader_level: str | None = None, journal: Journal | None = None,
+                 backup_space: BackupSpace | None = None) -> None:
         """``reader_level``: the open journal's; ``journal``: the open one, for its retention
-        period. None (locked) leaves them out."""
+        period. None (locked) leaves them out. ``backup_space``: what the journal's own
+        backups take now, said under the budget."""
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.auto_lock = QSpinBox()
@@ -62,6 +66,23 @@ class PreferencesDialog(QDialog):
         self.agree_within.setToolTip("Home lists supervision records the supervisee has not "
                                      "agreed this many days after the session")
         form.addRow("Records to agree within:", self.agree_within)
+        self.backup_budget = QSpinBox()
+        self.backup_budget.setRange(0, MAX_BUDGET_MB)
+        self.backup_budget.setSingleStep(500)
+        self.backup_budget.setSuffix(" MB")
+        self.backup_budget.setSpecialValueText("Automatic")
+        self.backup_budget.setGroupSeparatorShown(True)
+        self.backup_budget.setValue(settings.backup_budget_mb)
+        self.backup_budget.setAccessibleName("Backup budget in MB, 0 for automatic")
+        self.backup_budget.setToolTip("The space the journal's own backups may take; the "
+                                      "oldest automatic backups are deleted to stay within it")
+        form.addRow("Backup budget:", self.backup_budget)
+        self.backup_space_label = hint_label(
+            "Automatic keeps backups within a tenth of the space on their disk, but always "
+            "the newest two. The oldest automatic backups go first; those you make yourself "
+            "are kept." + (f"\nNow: {backup_space.summary()}" if backup_space else ""))
+        self.backup_space_label.setAccessibleName("Backups' total size")
+        form.addRow("", self.backup_space_label)
         self.level_box = level_box(reader_level) if reader_level is not None else None
         if self.level_box is not None:  # the journal's, not a setting: said under it
             form.addRow("Your role:", self.level_box)
@@ -108,3 +129,4 @@ class PreferencesDialog(QDialog):
         settings.lock_on_sleep = self.lock_on_sleep.isChecked()
         settings.spell_check = self.spell_check.isChecked()
         settings.agree_within_days = self.agree_within.value()
+        settings.backup_budget_mb = self.backup_budget.value()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.safety.maintenance import BackupInfo
+from reflect.safety.maintenance import BackupInfo, BackupSpace
 from reflect.ui.widgets.feedback import hint_label, plain_label
 
 _LABELS = {"auto": "automatic", "manual": "made by you", "before-restore": "before a restore"}
@@ -42,7 +42,9 @@ def restore_offer(backup: BackupInfo, today: date | None = None) -> str:
 
 
 class RestoreDialog(QDialog):
-    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
+    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None, *,
+                 space: BackupSpace | None = None) -> None:
+        """``space``: what the journal's own backups take, said under the list."""
         super().__init__(parent)
         self.setWindowTitle("Restore from a backup")
         self.list = QListWidget()
@@ -70,6 +72,14 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label("Choose the backup to bring back:"))
         layout.addWidget(self.list)
+        self.space_label = None
+        if space is not None:
+            self.space_label = hint_label(f"In {space.folder}: {space.summary()}")
+            self.space_label.setAccessibleName("Backups' total size")
+            layout.addWidget(self.space_label)
+            if space.over_budget:
+                self.over_label = hint_label(space.over_budget_advice())
+                layout.addWidget(self.over_label)
         layout.addWidget(self.other_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(plain_label("Its passphrase:"))
         layout.addWidget(self.passphrase)
