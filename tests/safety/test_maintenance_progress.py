@@ -14,8 +14,8 @@ from tests.store.test_damage import crash_while_open
 
 
 def test_a_backup_reports_its_progress_and_ends_complete(new_journal, journal_dir):
-    for n in range(120):
-        new_journal.add_entry(f"entry {n}", f"words {n} " * 1500)  # over 256 pages: steps
+    for n in range(360):  # over 4 MB (the copy's step), so there are steps between
+        new_journal.add_entry(f"entry {n}", f"words {n} " * 1500)
     seen: list[tuple[int, int]] = []
     path = maintenance.back_up_with_progress(new_journal, lambda d, t: seen.append((d, t)))
     assert len(seen) > 1 and seen[-1][0] == seen[-1][1] > 0
