@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QListView,
-    QListWidget,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -228,11 +227,10 @@ class Probe:
 
     def measure_save(self, page: QWidget) -> None:
         entries = self.entry_list(page)
-        editor = attribute(page, "editor")
-        title_edit: QLineEdit = attribute(editor, "title_edit")
-        body_edit = attribute(editor, "body_edit")
+        title_edit = one(page, QLineEdit, "Title")  # found as a screen reader finds them
+        body_edit = one(page, QWidget, "Entry text")
         if not isinstance(body_edit, (QPlainTextEdit, QTextEdit)):
-            raise Failed("the editor's body is not a text edit")
+            raise Failed("the editor's 'Entry text' is not a text edit")
         times = []
         for run in range(self.runs):
             QTest.keyClick(self.window, Qt.Key.Key_N, CTRL)  # a new entry
@@ -332,18 +330,22 @@ class Probe:
                  "the search box")
         dialog = next(d for d in self.window.findChildren(QDialog) if d.isVisible())
         box = one(dialog, QLineEdit, "Search")
-        results = one(dialog, QListWidget, "Results")
+        results = one(dialog, QListView, "Results")  # a QListWidget today; any list view
+
+        def shown() -> int:
+            return results.model().rowCount()
+
         times = []
         for _ in range(self.runs):
             box.setFocus()
             box.selectAll()
             QTest.keyClick(box, Qt.Key.Key_Backspace)
-            wait_for(lambda: results.count() == 0, "results cleared")
+            wait_for(lambda: shown() == 0, "results cleared")
             settle(400)
             QTest.keyClicks(box, TYPED_QUERY[:-1])
             start = time.perf_counter()  # from the last key: the typing delay is included
             QTest.keyClick(box, TYPED_QUERY[-1])
-            times.append(until_painted(results.viewport(), lambda: results.count() > 0, start,
+            times.append(until_painted(results.viewport(), lambda: shown() > 0, start,
                                        "search results"))
         self.out["typed_query_s"] = statistics.median(times)
         dialog.reject()

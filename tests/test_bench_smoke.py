@@ -27,6 +27,7 @@ SCALE = BENCH.parent / "scale_bench.py"
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(320)
 def test_window_benchmark_runs_on_a_small_journal(tmp_path):
     """The window benchmark drives the real window over a few hundred entries, once: it must
     still find every widget it presses keys in (timings are not checked: they are findings)."""
