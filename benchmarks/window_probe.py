@@ -171,7 +171,7 @@ class Probe:
     def unlock_once(self) -> float:
         self.unlock_parts: dict[str, float] = {}
         view = self.window.unlock_view
-        edit = attribute(view, "secret_edit")
+        edit = one(view, QLineEdit, "Passphrase")
         wait_for(lambda: view.isVisible() and edit.isEnabled(), "the unlock screen")
         settle(100)  # the remembered-key look-up at start has finished
         edit.setFocus()
