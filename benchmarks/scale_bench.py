@@ -224,7 +224,8 @@ def one_size(count: int, args) -> tuple[str, bool]:
     with tempfile.TemporaryDirectory(prefix="reflect-scale-") as tmp:
         work = Path(tmp)
         env = child_env(work / "home")
-        folder = journal_cache.working_copy(home, work / "journal")
+        folder = journal_cache.working_copy(home, work / "journal",
+                                            log=lambda m: print(m, file=sys.stderr))
         rows = window_rows(folder, env, args.runs, args.scroll_budget)
         rows += cli_rows(count, folder, env, args.runs, work)
         rows += interchange_rows(count, home, folder, env, work)

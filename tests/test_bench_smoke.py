@@ -48,3 +48,4 @@ def test_window_benchmark_runs_on_a_small_journal(tmp_path):
         assert row in done.stdout, row
     assert "Machine: " in done.stdout
     assert list((tmp_path / "cache").glob("300-*/done.json")), "the journal is cached"
+    assert list((tmp_path / "cache").glob("300-*/journal-*")), "and its migrated copy"
