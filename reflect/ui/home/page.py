@@ -279,6 +279,7 @@ class HomePage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.journal = journal
         self.clock = clock
+        self._read_at: tuple[int, date] | None = None  # change count and day of the last read
         self.sets = sets if sets is not None else load_prompt_sets().sets
 
         self.greeting = heading("", scale=1.5)
@@ -329,6 +330,7 @@ class HomePage(QScrollArea):
             return
         now = self.clock()
         today = now.date()
+        self._read_at = (self.journal.change_count, today)
         self.greeting.setText(greeting(now))
         self.date_line.setText(f"{uk_long_date(today)} · Ctrl+F searches everything, "
                                "Ctrl+L locks the journal")
@@ -358,7 +360,14 @@ class HomePage(QScrollArea):
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Re-read unless nothing was written since the last read today (as on the first
+        show, just after the page was built and read): the greeting follows the clock."""
         super().showEvent(event)
+        journal = self.journal
+        if (journal is not None and journal.is_open and self._read_at
+                == (journal.change_count, self.clock().date())):
+            self.greeting.setText(greeting(self.clock()))
+            return
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
