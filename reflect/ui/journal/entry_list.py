@@ -82,7 +82,7 @@ class EntryListModel(QAbstractListModel):
         self._filter = entry_filter or EntryFilter()
         self._pages: OrderedDict[int, list[EntrySummary]] = OrderedDict()
         self._total = 0
-        self._previews: dict[int, str] = {}
+        self._previews: dict[tuple[int, str], str] = {}  # kept across reloads
 
     # -- loading -------------------------------------------------------------------------------
     @property
@@ -103,7 +103,6 @@ class EntryListModel(QAbstractListModel):
         (``keep_loaded`` is kept for callers: every row stays reachable either way.)"""
         del keep_loaded
         self.beginResetModel()
-        self._previews.clear()
         self._pages.clear()
         try:
             self._total = self.journal.count_entries(self._filter)
@@ -162,10 +161,13 @@ class EntryListModel(QAbstractListModel):
 
     def preview(self, summary: EntrySummary) -> str:
         """The first words without Markdown marks, made once per row when it is first shown."""
-        found = self._previews.get(summary.entry_id)
+        key = (summary.entry_id, summary.preview)
+        found = self._previews.get(key)
         if found is None:
+            if len(self._previews) >= self.MAX_PAGES * PAGE_SIZE:
+                self._previews.clear()
             words = _BLOCK_MARKS.sub(" ", summary.preview)
-            found = self._previews[summary.entry_id] = plain_text(words)[:160]
+            found = self._previews[key] = plain_text(words)[:160]
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
