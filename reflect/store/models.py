@@ -21,6 +21,8 @@ class Entry(SQLModel, table=True):
         Index("ix_entry_supervisee", "kind", "deleted_at", "person_id", "happened_on"),
         Index("ix_entry_own_records", "person_id", "deleted_at", "happened_on",
               sqlite_where=text("template_id IS NOT NULL")),
+        Index("ix_entry_disagreement", "kind", "deleted_at",
+              text("json_extract(sections, '$.challenge_outcome')")),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -46,6 +46,7 @@ class EntryFilter:
     attribute: str | None = None
     prompt_prefix: str | None = None
     person_id: int | None = None
+    with_person: bool = False  # records of a supervisee only (any supervisee)
     date_from: date | None = None
     date_to: date | None = None
     deleted: bool = False
@@ -142,6 +143,8 @@ def _where(f: EntryFilter) -> tuple[str, dict]:
     if f.person_id is not None:
         clauses.append("e.person_id = :person_id")
         params["person_id"] = f.person_id
+    if f.with_person:
+        clauses.append("e.person_id IS NOT NULL")
     if f.date_from:
         clauses.append("e.happened_on >= :date_from")
         params["date_from"] = f.date_from.isoformat()
