@@ -279,7 +279,7 @@ class HomePage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.journal = journal
         self.clock = clock
-        self._read_at: tuple[int, date] | None = None  # change count and day of the last read
+        self._read_at: tuple[int, date] | None = None  # the read made when built
         self.sets = sets if sets is not None else load_prompt_sets().sets
 
         self.greeting = heading("", scale=1.5)
@@ -314,6 +314,8 @@ class HomePage(QScrollArea):
         self.recent.list.itemClicked.connect(self._open)
         self.recent.list.enter_pressed.connect(self._open)
         self.refresh()
+        if journal is not None and journal.is_open:  # what the first show need not read again
+            self._read_at = (journal.change_count, self.clock().date())
 
     def add_section(self, widget: QWidget) -> None:
         """Append a section below the others. If it has ``refresh()``, Home calls it each time
@@ -330,7 +332,6 @@ class HomePage(QScrollArea):
             return
         now = self.clock()
         today = now.date()
-        self._read_at = (self.journal.change_count, today)
         self.greeting.setText(greeting(now))
         self.date_line.setText(f"{uk_long_date(today)} · Ctrl+F searches everything, "
                                "Ctrl+L locks the journal")
@@ -360,13 +361,12 @@ class HomePage(QScrollArea):
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Re-read unless nothing was written since the last read today (as on the first
-        show, just after the page was built and read): the greeting follows the clock."""
+        """Re-read, except on the first show just after the page was built and read (at
+        unlock) when nothing was written since: that read twice at 100,000 entries."""
         super().showEvent(event)
-        journal = self.journal
-        if (journal is not None and journal.is_open and self._read_at
+        journal, read_at, self._read_at = self.journal, self._read_at, None
+        if (journal is not None and journal.is_open and read_at
                 == (journal.change_count, self.clock().date())):
-            self.greeting.setText(greeting(self.clock()))
             return
         self.refresh()
 
