@@ -347,10 +347,7 @@ class HomePage(QScrollArea):
         answered = sum(1 for pid in usage if pid in self._prompt_ids())
         self.counts.show_counts(self.journal.count_entries(), self.journal.count_entries(month),
                                 answered, total_prompts)
-        for section in self.sections:
-            hook = getattr(section, "refresh", None)
-            if callable(hook):
-                hook()
+        self._refresh_sections()
 
     def _prompt_ids(self) -> set[str]:
         return {p.id for s in self.sets for p in s.prompts}
@@ -361,14 +358,22 @@ class HomePage(QScrollArea):
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Re-read, except on the first show just after the page was built and read (at
-        unlock) when nothing was written since: that read twice at 100,000 entries."""
+        """Re-read; on the first show just after the page was built and read (at unlock),
+        with nothing written since, only the sections (they lay their rows out shown): the
+        prompt usage and counts were read twice at 100,000 entries."""
         super().showEvent(event)
         journal, read_at, self._read_at = self.journal, self._read_at, None
         if (journal is not None and journal.is_open and read_at
                 == (journal.change_count, self.clock().date())):
+            self._refresh_sections()
             return
         self.refresh()
+
+    def _refresh_sections(self) -> None:
+        for section in self.sections:
+            hook = getattr(section, "refresh", None)
+            if callable(hook):
+                hook()
 
     def changeEvent(self, event: QEvent) -> None:
         """Each section picks its muted and warning colours from the palette as it fills:
