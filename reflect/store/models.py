@@ -17,7 +17,7 @@ class Entry(SQLModel, table=True):
     # The list's order, per kind, per supervisee, and records: see migration 0008.
     __table_args__ = (
         Index("ix_entry_live_order", "deleted_at", "happened_on"),
-        Index("ix_entry_live_kind", "kind", "deleted_at", "happened_on", "person_id"),
+        Index("ix_entry_live_kind", "kind", "deleted_at", "happened_on"),
         Index("ix_entry_supervisee", "kind", "deleted_at", "person_id", "happened_on"),
         Index("ix_entry_own_records", "person_id", "deleted_at", "happened_on",
               sqlite_where=text("template_id IS NOT NULL")),

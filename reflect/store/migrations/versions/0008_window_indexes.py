@@ -7,9 +7,8 @@ prefers it to ix_entry_deleted_at, which every live entry shares:
   depth (OFFSET) walks this index instead of reading every entry above it (0.9 s a third of
   the way down 100,000), and the next page (keyset: below the last row's date and id) starts
   where the last one ended.
-- ``ix_entry_live_kind`` (kind, deleted_at, happened_on, person_id): the same order within
-  one kind, without sorting every record; Home's records awaiting agreement (those with a
-  supervisee) are found in the index alone.
+- ``ix_entry_live_kind`` (kind, deleted_at, happened_on): the same order within one kind (the
+  supervision records Home checks for agreement), without sorting every record.
 - ``ix_entry_supervisee`` (kind, deleted_at, person_id, happened_on): supervision records per
   supervisee (last supervision, agreed next sessions, record numbers) without reading the
   records that have no supervisee.
@@ -34,7 +33,7 @@ depends_on = None
 RECORDS = sa.text("template_id IS NOT NULL")
 INDEXES = {
     "ix_entry_live_order": ["deleted_at", "happened_on"],
-    "ix_entry_live_kind": ["kind", "deleted_at", "happened_on", "person_id"],
+    "ix_entry_live_kind": ["kind", "deleted_at", "happened_on"],
     "ix_entry_supervisee": ["kind", "deleted_at", "person_id", "happened_on"],
     "ix_entry_own_records": ["person_id", "deleted_at", "happened_on"],
 }
