@@ -215,10 +215,17 @@ class Journal:
             return entry_store.list_entries(session, f, limit, offset)
 
     def list_summaries(self, f: EntryFilter | None = None, limit: int = 100,
-                       offset: int = 0) -> list[EntrySummary]:
-        """Light rows for lists: no body is loaded until an entry is opened."""
+                       offset: int = 0, after: EntrySummary | None = None) -> list[EntrySummary]:
+        """Light rows for lists: no body is loaded until an entry is opened. ``after`` (a row
+        of the previous page) continues below it at the same cost at any depth."""
+        key = queries.keyset(after) if after is not None else None
         with self.vault.session() as session:
-            return entry_store.list_summaries(session, f, limit, offset)
+            return entry_store.list_summaries(session, f, limit, offset, key)
+
+    def entry_position(self, entry_id: int, f: EntryFilter | None = None) -> int | None:
+        """The row of ``entry_id`` in :meth:`list_summaries` with ``f``; None if not there."""
+        with self.vault.session() as session:
+            return entry_store.position(session, f, entry_id)
 
     def prompt_usage(self) -> dict[str, PromptUsage]:
         with self.vault.session() as session:

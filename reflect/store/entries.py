@@ -65,8 +65,12 @@ def _dbapi(session: Session):
 
 
 def list_summaries(session: Session, f: EntryFilter | None = None, limit: int = 100,
-                   offset: int = 0) -> list[EntrySummary]:
-    return queries.list_summaries(_dbapi(session), f, limit, offset)
+                   offset: int = 0, after: queries.Keyset | None = None) -> list[EntrySummary]:
+    return queries.list_summaries(_dbapi(session), f, limit, offset, after)
+
+
+def position(session: Session, f: EntryFilter | None, entry_id: int) -> int | None:
+    return queries.position(_dbapi(session), f, entry_id)
 
 
 def list_entries(session: Session, f: EntryFilter | None = None, limit: int = 100,

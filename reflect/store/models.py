@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 RATING_KINDS = ("self", "target", "other")
@@ -13,6 +13,17 @@ RATING_KINDS = ("self", "target", "other")
 
 class Entry(SQLModel, table=True):
     """A reflection or a record. ``sections`` holds template answers keyed by section id."""
+
+    # The list's order, per kind, per supervisee, and records: see migration 0008.
+    __table_args__ = (
+        Index("ix_entry_live_order", "deleted_at", "happened_on"),
+        Index("ix_entry_live_kind", "kind", "deleted_at", "happened_on"),
+        Index("ix_entry_supervisee", "kind", "deleted_at", "person_id", "happened_on"),
+        Index("ix_entry_own_records", "person_id", "deleted_at", "happened_on",
+              sqlite_where=text("template_id IS NOT NULL")),
+        Index("ix_entry_disagreement", "kind", "deleted_at",
+              text("json_extract(sections, '$.challenge_outcome')")),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(index=True, unique=True, max_length=36)

@@ -47,6 +47,7 @@ class EntryFilter:
     attribute: str | None = None
     prompt_prefix: str | None = None
     person_id: int | None = None
+    with_person: bool = False  # records of a supervisee only (any supervisee)
     date_from: date | None = None
     date_to: date | None = None
     deleted: bool = False
@@ -137,10 +138,10 @@ def search(conn, user_text: str, limit: int = 50,
 
 
 def _where(f: EntryFilter) -> tuple[str, dict]:
-    # "+" keeps SQLite off ix_entry_deleted_at for live rows: nearly every row is live, and
-    # that index made lists, counts and usage read all 10,000 bodies (60-80 ms) instead of
-    # walking ix_entry_happened_on / ix_entry_prompt_id (under 1 ms).
-    clauses = ["e.deleted_at IS NOT NULL" if f.deleted else "+e.deleted_at IS NULL"]
+    # Live rows walk ix_entry_live_order / ix_entry_live_kind (migration 0008), which hold
+    # them in list order: ix_entry_deleted_at alone, which every live row shares, made a list
+    # read and sort every entry (60-80 ms at 10,000, 0.9 s a page a third down 100,000).
+    clauses = ["e.deleted_at IS NOT NULL" if f.deleted else "e.deleted_at IS NULL"]
     params: dict = {}
     if f.kind:
         clauses.append("e.kind = :kind")
@@ -148,6 +149,8 @@ def _where(f: EntryFilter) -> tuple[str, dict]:
     if f.person_id is not None:
         clauses.append("e.person_id = :person_id")
         params["person_id"] = f.person_id
+    if f.with_person:
+        clauses.append("e.person_id IS NOT NULL")
     if f.date_from:
         clauses.append("e.happened_on >= :date_from")
         params["date_from"] = f.date_from.isoformat()
@@ -166,10 +169,23 @@ def _where(f: EntryFilter) -> tuple[str, dict]:
     return " AND ".join(clauses), params
 
 
+#: Where a page starts: the (happened_on, id) of the row just above it, in list order.
+Keyset = tuple[date, int]
+
+
 def list_summaries(conn, f: EntryFilter | None = None, limit: int = 100,
-                   offset: int = 0) -> list[EntrySummary]:
-    """Newest first, by the date it happened and then by creation."""
-    where, params = _where(f or EntryFilter())
+                   offset: int = 0, after: Keyset | None = None) -> list[EntrySummary]:
+    """Newest first, by the date it happened and then by creation (the id).
+
+    ``after`` (the last row's :func:`keyset`) gives the page that follows it; it costs the same
+    at any depth, where ``offset`` steps over every row above (cheap in the live-order index,
+    so a jump to any row of the list stays quick, but a keyset is cheaper still)."""
+    f = f or EntryFilter()
+    where, params = _where(f)
+    if after is not None:
+        where += " AND (e.happened_on, e.id) < (:after_day, :after_id)"
+        params.update(after_day=after[0].isoformat(), after_id=int(after[1]))
+        offset = 0
     rows = conn.execute(
         # Records keep their words in template sections, not the body: preview those.
         "SELECT e.id, e.title, e.happened_on, e.kind, e.tags, "
@@ -177,7 +193,7 @@ def list_summaries(conn, f: EntryFilter | None = None, limit: int = 100,
         "(SELECT substr(f.sections, 1, 200) FROM entry_fts f WHERE f.rowid = e.id) END, "
         f"e.sensitive, e.share_with_mentor FROM entry e WHERE {where} "
         "ORDER BY e.happened_on DESC, e.id DESC LIMIT :limit OFFSET :offset",
-        {**params, "limit": limit, "offset": offset},
+        {**params, "limit": limit, "offset": max(0, offset)},
     ).fetchall()
     return [
         EntrySummary(r[0], r[1], _as_date(r[2]), r[3], tuple(json.loads(r[4] or "[]")),
@@ -186,9 +202,32 @@ def list_summaries(conn, f: EntryFilter | None = None, limit: int = 100,
     ]
 
 
+def keyset(summary: EntrySummary) -> Keyset:
+    """What ``list_summaries(after=...)`` takes to continue below ``summary``."""
+    return summary.happened_on, summary.entry_id
+
+
 def count(conn, f: EntryFilter | None = None) -> int:
-    where, params = _where(f or EntryFilter())
-    return int(conn.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0])
+    f = f or EntryFilter()
+    where, params = _where(f)
+    return int(conn.execute(f"SELECT count(*) FROM entry e WHERE {where}",
+                            params).fetchone()[0])
+
+
+def position(conn, f: EntryFilter | None, entry_id: int) -> int | None:
+    """The row ``entry_id`` has in ``list_summaries(f)`` (0 for the newest), or None when it
+    is not in that list: how the window shows an entry it has not loaded yet."""
+    f = f or EntryFilter()
+    where, params = _where(f)
+    params["pos_id"] = int(entry_id)
+    found = conn.execute(f"SELECT e.happened_on FROM entry e WHERE {where} "
+                         "AND e.id = :pos_id", params).fetchone()
+    if found is None:
+        return None
+    params["pos_day"] = found[0]
+    return int(conn.execute(
+        f"SELECT count(*) FROM entry e WHERE {where} "
+        "AND (e.happened_on, e.id) > (:pos_day, :pos_id)", params).fetchone()[0])
 
 
 def schema_revision(conn) -> str | None:

@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
         if (self.shell is not None or self._lock_pending) and self._stop_jobs():
             event.ignore()  # a backup must not be cut off: lock as usual, then close
             if not self._lock_pending:  # (from the event loop: not inside this event)
-                self.lock(then=lambda: QTimer.singleShot(0, self.close))
+                self.lock(then=lambda: QTimer.singleShot(0, self, self.close))  # not once gone
             return
         self._closing = True
         self._close_journal()

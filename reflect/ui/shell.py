@@ -62,8 +62,20 @@ _NAV_STYLE = "QListWidget::item { padding: 6px 12px; }"
 
 PageFactory = Callable[[Journal], QWidget]
 
+
+class LazyPages(list):
+    """A page list whose pages (after the first) are built when first shown, as
+    :data:`PAGES` is; any other list passed to the shell is built at once."""
+
+
+def _has_drafts(journal: Journal) -> bool:
+    try:
+        return bool(journal.drafts())
+    except Exception:  # the pages will say what is wrong when they are built
+        return False
+
 #: The pages of the shell, in navigation order.
-PAGES: list[tuple[str, PageFactory]] = [
+PAGES: list[tuple[str, PageFactory]] = LazyPages([
     ("Home", home_page),
     ("Journal", journal_page),
     ("Prompts", prompts_page),
@@ -71,7 +83,7 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Actions", actions_page),
     ("Profile", profile_page),
     ("Plan", plan_page),
-]
+])
 
 
 class Shell(QWidget):
@@ -113,15 +125,24 @@ class Shell(QWidget):
         self.stack = CurrentPageStack()  # in a scroll area: below its size, scroll, not clip
         self.stack.setObjectName("pages")
         press_on_enter_inside(self.stack)  # Enter presses the focused button on every page
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}  # the pages built so far
+        self._names: list[str] = []  # every page, in navigation order
+        self._factories: dict[str, PageFactory] = {}  # pages not built yet
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(scrolling(self.stack, "pageScroll"), 1)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        for name, factory in PAGES if pages is None else pages:
-            self.add_page(name, factory(journal))
+        self.nav.currentRowChanged.connect(self._show_row)
+        # A page is built when first shown (or asked for): at 100,000 entries building them
+        # all cost more than a second of queries for pages nobody had opened. Text brought
+        # back from a draft must show at once, so with any draft pending all are built.
+        eager = (pages is not None and not isinstance(pages, LazyPages)) or _has_drafts(journal)
+        for n, (name, factory) in enumerate(PAGES if pages is None else pages):
+            if n == 0 or eager:
+                self.add_page(name, factory(journal))
+            else:
+                self.add_lazy_page(name, factory)
         if self.nav.count():
             self.nav.setCurrentRow(0)
         new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
@@ -152,18 +173,40 @@ class Shell(QWidget):
 
     def add_page(self, name: str, widget: QWidget) -> int:
         """Append a page and its navigation item; Ctrl+<n> jumps to the first nine."""
-        if name in self._pages:
-            raise ValueError(f"a page called {name!r} is already in the shell")
+        index = self._add_item(name)
+        self._install(name, widget)
+        return index
+
+    def add_lazy_page(self, name: str, factory: PageFactory) -> int:
+        """Append a page that ``factory`` builds when it is first shown or asked for."""
+        index = self._add_item(name)
+        self._factories[name] = factory
+        self.stack.addWidget(QWidget())  # holds its place in the stack until then
+        return index
+
+    def _install(self, name: str, widget: QWidget) -> None:
+        """Put a built page in its place (replacing a lazy page's placeholder)."""
+        index = self._names.index(name)
         widget.setParent(self)
-        index = self.stack.addWidget(widget)
-        item = QListWidgetItem(name)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
-        self.nav.addItem(item)
+        placeholder = self.stack.widget(index) if index < self.stack.count() else None
+        self.stack.insertWidget(index, widget)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
         self._pages[name] = widget
         self._connect_routes(widget)
         self._take_over_save(widget)
         if isinstance(widget, FollowsChanges):
             self.journal_changed.connect(widget.journal_changed)
+
+    def _add_item(self, name: str) -> int:
+        if name in self._names:
+            raise ValueError(f"a page called {name!r} is already in the shell")
+        index = len(self._names)
+        self._names.append(name)
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+        self.nav.addItem(item)
         if index < 9:
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda n=name: self.show_page(n))
@@ -171,14 +214,29 @@ class Shell(QWidget):
         return index
 
     def page(self, name: str) -> QWidget:
-        return self._pages[name]
+        """The page called ``name``, built now if it was not yet (KeyError if none)."""
+        found = self._pages.get(name)
+        if found is None:
+            factory = self._factories.pop(name)
+            found = factory(self.journal)
+            self._install(name, found)
+        return found
+
+    def is_built(self, name: str) -> bool:
+        return name in self._pages
 
     @property
     def page_names(self) -> list[str]:
-        return list(self._pages)
+        return list(self._names)
 
     def show_page(self, name: str) -> None:
-        self.nav.setCurrentRow(self.stack.indexOf(self._pages[name]))
+        self.page(name)
+        self.nav.setCurrentRow(self._names.index(name))
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._names):
+            self.page(self._names[row])
+        self.stack.setCurrentIndex(row)
 
     @property
     def current_page_name(self) -> str:
@@ -219,20 +277,30 @@ class Shell(QWidget):
         return bool(page.save())
 
     def _journal_page(self) -> QWidget | None:
-        page = self._pages.get("Journal")
-        if page is None:
+        if "Journal" not in self._names:
             return None
         self.show_page("Journal")
-        return page
+        return self._pages["Journal"]
 
     def _records(self) -> KeepsRecords | None:
-        page = self._pages.get("Supervision")
+        page = self.page("Supervision") if "Supervision" in self._names else None
         return page if isinstance(page, KeepsRecords) else None
+
+    def _may_be_record(self, entry_id: int) -> bool:
+        """Whether the Supervision page must be asked (and so built) about ``entry_id``:
+        always once built; before, only for an entry made from a template."""
+        if self.is_built("Supervision"):
+            return True
+        try:
+            entry = self.journal.get_entry(int(entry_id))
+        except Exception:
+            return False
+        return entry is not None and entry.template_id is not None
 
     def open_entry(self, entry_id: int) -> bool:
         """Show ``entry_id``: a record made from a template in the Supervision page's form
         (the page that says ``is_record``), anything else in the Journal page's editor."""
-        records = self._records()
+        records = self._records() if self._may_be_record(entry_id) else None
         if records is not None and records.is_record(int(entry_id)):
             self.show_page("Supervision")
             return bool(records.open_record(int(entry_id)))
@@ -262,7 +330,7 @@ class Shell(QWidget):
 
     def open_supervisee(self, person_id: int) -> bool:
         """Show one supervisee on the Supervision page."""
-        page = self._pages.get("Supervision")
+        page = self.page("Supervision") if "Supervision" in self._names else None
         if not isinstance(page, ShowsSupervisees):
             return False
         self.show_page("Supervision")

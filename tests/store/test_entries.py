@@ -110,3 +110,48 @@ def test_very_common_words_list_the_newest_matches_first(new_journal, monkeypatc
     result = new_journal.search("team")
     assert result.total == 6 and not result.ranked
     assert [h.title for h in result.hits] == [f"note {n}" for n in range(5, -1, -1)]
+
+
+def _many(journal, count: int, days: int) -> None:
+    """``count`` entries on ``days`` dates only, so most share their date with others."""
+    from datetime import UTC, datetime, timedelta
+
+    from reflect.store import bulk
+
+    now = datetime.now(UTC)
+    rows = [{"uid": f"u{n:05d}", "title": f"Entry {n}", "body": "notes",
+             "kind": "supervision" if n % 4 == 0 else "reflection",
+             "happened_on": date(2026, 1, 1) + timedelta(days=n % days), "created_at": now,
+             "updated_at": now, "tags": ["weekly"] if n % 3 else []} for n in range(count)]
+    with journal.vault.session() as session:
+        bulk.insert_entries(session, rows)
+
+
+def test_keyset_pages_give_the_rows_offset_pages_give_ties_included(new_journal):
+    _many(new_journal, 530, days=7)  # about 75 entries a day: every page boundary is a tie
+    new_journal.delete_entry(new_journal.list_summaries(limit=1, offset=40)[0].entry_id)
+    for f in (None, EntryFilter(kind="supervision"), EntryFilter(tag="weekly"),
+              EntryFilter(date_from=date(2026, 1, 3), date_to=date(2026, 1, 5))):
+        by_offset, offset = [], 0
+        while page := new_journal.list_summaries(f, 60, offset):
+            by_offset += page
+            offset += 60
+        by_keyset, page = [], new_journal.list_summaries(f, 60)
+        while page:
+            by_keyset += page
+            page = new_journal.list_summaries(f, 60, after=page[-1])
+        assert [s.entry_id for s in by_keyset] == [s.entry_id for s in by_offset]
+        assert len(by_keyset) == new_journal.count_entries(f)
+        keys = [(s.happened_on, s.entry_id) for s in by_keyset]
+        assert keys == sorted(keys, reverse=True)
+        for row in (0, 59, 60, len(by_keyset) - 1):  # where the window finds an entry
+            assert new_journal.entry_position(by_keyset[row].entry_id, f) == row
+
+
+def test_an_entry_outside_the_list_has_no_position(new_journal):
+    _many(new_journal, 20, days=3)
+    gone = new_journal.list_summaries(limit=1)[0].entry_id
+    new_journal.delete_entry(gone)
+    assert new_journal.entry_position(gone) is None
+    assert new_journal.entry_position(gone, EntryFilter(deleted=True)) == 0
+    assert new_journal.entry_position(10_000) is None

@@ -279,6 +279,7 @@ class HomePage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.journal = journal
         self.clock = clock
+        self._read_at: tuple[int, date] | None = None  # the read made when built
         self.sets = sets if sets is not None else load_prompt_sets().sets
 
         self.greeting = heading("", scale=1.5)
@@ -313,6 +314,8 @@ class HomePage(QScrollArea):
         self.recent.list.itemClicked.connect(self._open)
         self.recent.list.enter_pressed.connect(self._open)
         self.refresh()
+        if journal is not None and journal.is_open:  # what the first show need not read again
+            self._read_at = (journal.change_count, self.clock().date())
 
     def add_section(self, widget: QWidget) -> None:
         """Append a section below the others. If it has ``refresh()``, Home calls it each time
@@ -344,10 +347,7 @@ class HomePage(QScrollArea):
         answered = sum(1 for pid in usage if pid in self._prompt_ids())
         self.counts.show_counts(self.journal.count_entries(), self.journal.count_entries(month),
                                 answered, total_prompts)
-        for section in self.sections:
-            hook = getattr(section, "refresh", None)
-            if callable(hook):
-                hook()
+        self._refresh_sections()
 
     def _prompt_ids(self) -> set[str]:
         return {p.id for s in self.sets for p in s.prompts}
@@ -358,8 +358,22 @@ class HomePage(QScrollArea):
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Re-read; on the first show just after the page was built and read (at unlock),
+        with nothing written since, only the sections (they lay their rows out shown): the
+        prompt usage and counts were read twice at 100,000 entries."""
         super().showEvent(event)
+        journal, read_at, self._read_at = self.journal, self._read_at, None
+        if (journal is not None and journal.is_open and read_at
+                == (journal.change_count, self.clock().date())):
+            self._refresh_sections()
+            return
         self.refresh()
+
+    def _refresh_sections(self) -> None:
+        for section in self.sections:
+            hook = getattr(section, "refresh", None)
+            if callable(hook):
+                hook()
 
     def changeEvent(self, event: QEvent) -> None:
         """Each section picks its muted and warning colours from the palette as it fills:

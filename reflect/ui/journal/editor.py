@@ -71,6 +71,7 @@ class EntryEditor(EntryForm):
         self.uid = uuid.uuid4().hex
         self.prompt_id: str | None = None
         self.drafts = DraftKeeper(journal, DraftKind.JOURNAL)
+        self.saved_tags: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         self._loading = False
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush_draft)
@@ -246,6 +247,7 @@ class EntryEditor(EntryForm):
             return True
         prompt = self._prompt(self.prompt_id)[0]
         old_key = self.draft_key
+        before = frozenset(self.drafts.baseline.get("tags", ())) if self.entry_id else frozenset()
         try:  # one transaction: the entry is written and its draft dropped, or neither
             saved = self.journal.save_entry_fields(
                 self.entry_id, EntryFields.from_state(self.form_state()), uid=self.uid,
@@ -257,6 +259,9 @@ class EntryEditor(EntryForm):
             self.error.show_failure(_save_failure(exc, kept))
             self._set_status()
             return False
+        #: The tags of the entry before and after the last save: the page asks the journal
+        #: for its tags again only when a tag may have come or gone.
+        self.saved_tags = (before, frozenset(saved.tags))
         self._loading = True
         self.entry_id = saved.id
         self.title_edit.setText(saved.title)

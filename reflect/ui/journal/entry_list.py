@@ -1,19 +1,21 @@
-"""The entry list: a model that pages rows in on demand, and a delegate that draws them.
+"""The entry list: a model that reads rows a page at a time when shown, and a delegate
+that draws them.
 
-A journal may hold 10,000 entries. The model asks the database for one page of light
-:class:`EntrySummary` rows (no bodies) and Qt asks for the next page only when the list is
-scrolled near its end (``canFetchMore``/``fetchMore``), so opening the page costs one count
-and one small query whatever the size. Rows are drawn as plain text with the painter, so no
-title or tag can be read as markup.
+A journal may hold 100,000 entries. The model counts them and reads a page of light
+:class:`EntrySummary` rows (no bodies) only when one of its rows is painted, so opening the
+page costs one count and one small query whatever the size, and the scroll bar is true. Rows
+are drawn as plain text with the painter, so no title or tag can be read as markup.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections import OrderedDict
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,13 +28,21 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 
 from reflect.common.dates import uk_date
 from reflect.common.markdown_render import plain_text
@@ -54,16 +64,25 @@ _BLOCK_MARKS = re.compile(r"(?:^|(?<=\s))(?:#{1,6}|[-*+>])(?=\s)")
 
 
 class EntryListModel(QAbstractListModel):
-    """Summaries matching a filter, newest first, fetched a page at a time."""
+    """Summaries matching a filter, newest first: as many rows as entries match, each page
+    of rows read when first shown.
+
+    The model knows the count, so the scroll bar covers the whole list and dragging it (or
+    Ctrl+End) goes anywhere at once. A page below one already read continues from its last
+    row (keyset: same cost at any depth); a page reached by a jump is read by its position in
+    the live-order index. At most ``MAX_PAGES`` pages stay in memory.
+    """
+
+    MAX_PAGES = 100
 
     def __init__(self, journal: Journal, entry_filter: EntryFilter | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self._filter = entry_filter or EntryFilter()
-        self._rows: list[EntrySummary] = []
+        self._pages: OrderedDict[int, list[EntrySummary]] = OrderedDict()
         self._total = 0
-        self._previews: dict[int, str] = {}
+        self._previews: dict[tuple[int, str], str] = {}  # kept across reloads
 
     # -- loading -------------------------------------------------------------------------------
     @property
@@ -80,55 +99,75 @@ class EntryListModel(QAbstractListModel):
         self.reload()
 
     def reload(self, keep_loaded: bool = False) -> None:
-        """Read the rows again; ``keep_loaded`` fetches as many as were loaded, so the scroll
-        position and the selection survive a save."""
-        wanted = max(PAGE_SIZE, len(self._rows)) if keep_loaded else PAGE_SIZE
+        """Count again and forget the rows read; the rows shown are read again when painted.
+        (``keep_loaded`` is kept for callers: every row stays reachable either way.)"""
+        del keep_loaded
         self.beginResetModel()
-        self._previews.clear()
+        self._pages.clear()
         try:
             self._total = self.journal.count_entries(self._filter)
-            self._rows = self.journal.list_summaries(self._filter, wanted, 0)
         except Exception as exc:  # a locked or failing journal shows an empty list
             log.warning("the entry list could not be read: %s", type(exc).__name__)
-            self._total, self._rows = 0, []
+            self._total = 0
         self.endResetModel()
 
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        if parent.isValid():
-            return
+    def _page(self, number: int) -> list[EntrySummary]:
+        found = self._pages.get(number)
+        if found is not None:
+            self._pages.move_to_end(number)
+            return found
+        above = self._pages.get(number - 1)
         try:
-            batch = self.journal.list_summaries(self._filter, PAGE_SIZE, len(self._rows))
+            if above and len(above) == PAGE_SIZE:
+                rows = self.journal.list_summaries(self._filter, PAGE_SIZE, after=above[-1])
+            else:
+                rows = self.journal.list_summaries(self._filter, PAGE_SIZE, number * PAGE_SIZE)
         except Exception as exc:
-            log.warning("more entries could not be read: %s", type(exc).__name__)
-            batch = []
-        if not batch:  # the journal changed under us; stop asking
-            self._total = len(self._rows)
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-        self._rows.extend(batch)
-        self.endInsertRows()
+            log.warning("entries could not be read: %s", type(exc).__name__)
+            rows = []
+        self._pages[number] = rows
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return rows
 
     # -- reading -------------------------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def summary(self, row: int) -> EntrySummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < self._total:
+            return None
+        rows = self._page(row // PAGE_SIZE)
+        at = row % PAGE_SIZE
+        return rows[at] if at < len(rows) else None  # None: the journal changed meanwhile
+
+    @property
+    def loaded_rows(self) -> int:
+        """How many rows are held in memory now (the pages shown or passed)."""
+        return sum(len(rows) for rows in self._pages.values())
 
     def row_of(self, entry_id: int) -> int:
-        """The row showing ``entry_id`` among the loaded rows, or -1."""
-        return next((n for n, s in enumerate(self._rows) if s.entry_id == entry_id), -1)
+        """The row showing ``entry_id``, or -1 when it is not in this list."""
+        for number, rows in self._pages.items():
+            for at, summary in enumerate(rows):
+                if summary.entry_id == entry_id:
+                    return number * PAGE_SIZE + at
+        try:
+            found = self.journal.entry_position(entry_id, self._filter)
+        except Exception as exc:
+            log.warning("the entry's place could not be read: %s", type(exc).__name__)
+            return -1
+        return -1 if found is None or found >= self._total else found
 
     def preview(self, summary: EntrySummary) -> str:
         """The first words without Markdown marks, made once per row when it is first shown."""
-        found = self._previews.get(summary.entry_id)
+        key = (summary.entry_id, summary.preview)
+        found = self._previews.get(key)
         if found is None:
+            if len(self._previews) >= self.MAX_PAGES * PAGE_SIZE:
+                self._previews.clear()
             words = _BLOCK_MARKS.sub(" ", summary.preview)
-            found = self._previews[summary.entry_id] = plain_text(words)[:160]
+            found = self._previews[key] = plain_text(words)[:160]
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -165,9 +204,12 @@ class EntryDelegate(QStyledItemDelegate):
 
     PAD = 10
 
+    @classmethod
+    def row_height(cls, metrics: QFontMetrics) -> int:
+        return cls.PAD * 2 + metrics.height() * 3 + 10
+
     def sizeHint(self, option, index: Index) -> QSize:
-        line = option.fontMetrics.height()
-        return QSize(200, self.PAD * 2 + line * 3 + 10)
+        return QSize(200, self.row_height(option.fontMetrics))
 
     def paint(self, painter: QPainter, option, index: Index) -> None:
         summary = index.data(SUMMARY_ROLE)
@@ -279,25 +321,55 @@ def _draw_chips(painter: QPainter, option, tags: tuple[str, ...], area: QRect,
         x += width + 5
 
 
-class EntryListView(QListView):
-    """A list of entries: one selection, uniform rows (fast at any length), keyboard first.
+class EntryListView(QTableView):
+    """A list of entries: one selection, rows of one height, keyboard first.
 
-    ``entry_chosen`` fires when the user moves to another row (mouse or arrow keys), not when
-    the program selects a row with :meth:`select_entry`.
+    A one-column table, not a QListView: a list view lays out every item again after each
+    change of the model (0.4 s at 100,000 rows, after every save), where a table's rows of a
+    fixed height cost nothing until painted. Home and End go to the first and last entry as in
+    a list. ``entry_chosen`` fires when the user moves to another row (mouse or arrow keys),
+    not when the program selects a row with :meth:`select_entry`.
     """
 
     entry_chosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list, as it did
+        self.setCornerButtonEnabled(False)
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setItemDelegate(EntryDelegate(self))
+        self._fit_rows()
         self._quiet = False
         self._placeholder = ""
+
+    def _fit_rows(self) -> None:
+        self.verticalHeader().setDefaultSectionSize(EntryDelegate.row_height(self.fontMetrics()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
+
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Home/End (with or without Ctrl) go to the newest/oldest entry, not along a row."""
+        model = self.model()
+        if model is not None and model.rowCount() and cursorAction in (
+                QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            last = cursorAction == QAbstractItemView.CursorAction.MoveEnd
+            return model.index(model.rowCount() - 1 if last else 0, 0)
+        return super().moveCursor(cursorAction, modifiers)
 
     def set_placeholder(self, text: str) -> None:
         """What an empty list says instead of showing a blank box."""

@@ -136,8 +136,11 @@ class JournalPage(QWidget):
         self.has_restored_work = False
         self._lay_out()
         self._connect()
+        #: The tags the filter and the editor offer; None until first shown (reading them
+        #: costs a pass over the journal's tags, not needed for a page nobody sees yet).
+        self._known_tags: frozenset[str] | None = None
+        self._seen_changes = -1  # the journal's change count after this page's own write
         self.model.reload()
-        self._refresh_tags()
         self.has_restored_work = self.drafts.restore()
 
     def _lay_out(self) -> None:
@@ -206,8 +209,11 @@ class JournalPage(QWidget):
         undo.activated.connect(self._undo_shortcut)
 
     def journal_changed(self) -> None:
-        """Something was written (here, on another page or by a worker): re-read the list
-        and the tags now if shown, else when next shown."""
+        """Something was written (on another page or by a worker): re-read the list and the
+        tags now if shown, else when next shown. This page's own saves and moves to the
+        trash were followed already (see :meth:`_followed`)."""
+        if self.journal.is_open and self.journal.change_count == self._seen_changes:
+            return
         if self.isVisible():
             self._reread()
         else:
@@ -229,6 +235,8 @@ class JournalPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self._reread()
+        elif self._known_tags is None:
+            self._refresh_tags()
         if not self._sized:
             self._sized = True
             total = max(self.splitter.width(), self.width() - 40)
@@ -310,13 +318,26 @@ class JournalPage(QWidget):
         except Exception as exc:
             log.warning("tags not read: %s", type(exc).__name__)
             return
+        self._known_tags = frozenset(tags)
         self.filter_bar.set_tags(tags)
         self.editor.set_known_tags(tags)
 
+    def _tags_may_change(self, added: frozenset[str], removed: frozenset[str]) -> None:
+        """Read the tags again only if an entry brought a tag not offered yet, or lost (or
+        took to the trash) one that may have been the last of its kind."""
+        if self._known_tags is not None and (removed or not added <= self._known_tags):
+            self._refresh_tags()
+
+    def _followed(self) -> None:
+        """This page has shown its own write: the ``journal_changed`` it causes is not news."""
+        self._seen_changes = self.journal.change_count
+
     def _after_save(self, entry_id: int) -> None:
+        self._followed()
         self.model.reload(keep_loaded=True)
         self.list_view.select_entry(entry_id)
-        self._refresh_tags()
+        before, after = self.editor.saved_tags
+        self._tags_may_change(after, before - after)
 
     def _list_menu(self, point: QPoint) -> None:
         index = self.list_view.indexAt(point)
@@ -346,6 +367,7 @@ class JournalPage(QWidget):
         if entry_id is None:  # save() succeeded, so this does not happen
             return
         title = editor.title_edit.text()
+        tags = frozenset(editor.drafts.baseline.get("tags", ()))  # as saved, just above
         row = self.model.row_of(entry_id)
         try:
             self.journal.delete_entry(entry_id)
@@ -353,8 +375,9 @@ class JournalPage(QWidget):
             reason = str(exc) if isinstance(exc, ReflectError) else type(exc).__name__
             self._notify(f"The entry could not be moved to the trash. {reason}")
             return
+        self._followed()
         self.model.reload(keep_loaded=True)
-        self._refresh_tags()
+        self._tags_may_change(frozenset(), tags)
         following = self.model.summary(min(row, self.model.rowCount() - 1)) if row >= 0 else None
         if following is not None and editor.open_entry(following.entry_id):
             self.list_view.select_entry(following.entry_id)
@@ -377,6 +400,7 @@ class JournalPage(QWidget):
             self._notify(f"The entry could not be restored ({type(exc).__name__}); it is "
                          "still in the trash.")
             return
+        self._followed()
         self.model.reload(keep_loaded=True)
         self._refresh_tags()
         self.trash_view.reload()

@@ -63,7 +63,9 @@ from reflect.store.queries import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from reflect.supervision.record_titles import distinct_titles
 from reflect.ui.widgets.feedback import hint_label
 
-DEBOUNCE_MS = 120
+#: Typing pauses this long before a search runs: a word typed at speed still makes one
+#: search, and the results follow the last key within 80 ms (a search costs 5-35 ms).
+DEBOUNCE_MS = 40
 RESULT_LIMIT = 50
 #: A one-letter prefix matches nearly every word in the index (about 0.1 s at 10,000
 #: entries, for results nobody wants), so search waits for a word of two letters.
@@ -82,8 +84,11 @@ def snippet_html(snippet: str) -> str:
 def count_text(result: SearchResult) -> str:
     if result.total == 0:
         return "No entries match"
-    matches = "1 entry matches" if result.total == 1 else f"{result.total} entries match"
-    if result.total > len(result.hits):
+    if result.capped:
+        matches = f"More than {result.total:,} entries match"
+    else:
+        matches = "1 entry matches" if result.total == 1 else f"{result.total:,} entries match"
+    if result.total > len(result.hits) or result.capped:
         which = "best" if result.ranked else "most recently written"
         return f"{matches} · showing the {which} {len(result.hits)}"
     return matches
@@ -104,6 +109,10 @@ class ResultDelegate(QStyledItemDelegate):
     """Paints title and kind · date on one line, the snippet wrapped below it."""
 
     PAD_X, PAD_Y, GAP, META_GAP = 10, 8, 3, 16
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         bold = QFont(option.font)
@@ -126,11 +135,18 @@ class ResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """Laid out once per snippet, width and font: the list asks several times a row."""
         bold, normal = self._fonts(option)
-        document = self._document(index, normal, self._width(option))
-        height = (2 * self.PAD_Y + QFontMetrics(bold).height() + self.GAP
-                  + round(document.size().height()))
-        return QSize(self._width(option) + 2 * self.PAD_X, height)
+        width = self._width(option)
+        key = (index.data(SNIPPET_ROLE) or "", width, normal.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 2_000:
+                self._heights.clear()
+            document = self._document(index, normal, width)
+            height = self._heights[key] = (2 * self.PAD_Y + QFontMetrics(bold).height()
+                                           + self.GAP + round(document.size().height()))
+        return QSize(width + 2 * self.PAD_X, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -252,10 +268,15 @@ class SearchDialog(QDialog):
     def show_more(self) -> None:
         """The next fifty hits of the same search, below those shown; the first is chosen."""
         shown = self.search_result
-        if shown is None or len(shown.hits) >= shown.total or not self.journal.is_open:
+        if shown is None or not self.journal.is_open or (
+                len(shown.hits) >= shown.total and not shown.capped):
             return
         more = self.journal.search(self._query, RESULT_LIMIT, offset=len(shown.hits))
-        self.search_result = SearchResult(shown.hits + more.hits, shown.total)
+        if not more.hits:  # past the last match (a capped count does not say where it is)
+            self.search_result = SearchResult(shown.hits, len(shown.hits))
+            self._show_count()
+            return
+        self.search_result = SearchResult(shown.hits + more.hits, shown.total, shown.capped)
         self._add_rows(more.hits)
 
     def _more_clicked(self) -> None:
@@ -289,9 +310,10 @@ class SearchDialog(QDialog):
             self.count_label.setText(count_text(self.search_result))
         result = self.search_result
         remaining = 0 if result is None else result.total - len(result.hits)
-        self.more_button.setVisible(remaining > 0)
-        self.more_button.setText(f"Show all {result.total}" if result and remaining <= RESULT_LIMIT
-                                 else f"Show {RESULT_LIMIT} more")
+        capped = result is not None and result.capped
+        self.more_button.setVisible(remaining > 0 or capped)
+        self.more_button.setText(f"Show all {result.total:,}" if result and not capped
+                                 and remaining <= RESULT_LIMIT else f"Show {RESULT_LIMIT} more")
 
     # -- choosing ----------------------------------------------------------------------------------
     def rows(self) -> list[ResultRow]:

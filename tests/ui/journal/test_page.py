@@ -423,14 +423,60 @@ def test_the_list_pages_in_thousands_of_entries(qtbot, make_window, driver, fold
     window = _open(qtbot, make_window, driver, folder, passphrase)
     page = _journal_page(window)
     assert page.model.total == 3_000
-    assert page.model.rowCount() == PAGE_SIZE  # one page read, not three thousand rows
+    assert page.model.loaded_rows <= PAGE_SIZE  # one page read, not three thousand rows
     assert page.count_label.text() == "3,000 entries"
-    page.list_view.scrollToBottom()
-    qtbot.waitUntil(lambda: page.model.rowCount() > PAGE_SIZE, timeout=5_000)
+    # The scroll bar covers every entry (not the first hundred), and Ctrl+End goes to the
+    # oldest at once, reading one page there instead of the twenty-nine above it.
+    view = page.list_view
+    assert page.model.rowCount() == 3_000
+    row_height = view.sizeHintForRow(0)
+    assert view.verticalScrollBar().maximum() >= 2_900 * row_height
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
+    oldest = min(TODAY - timedelta(days=n % 700) for n in range(3_000))
+    qtbot.waitUntil(lambda: view.currentIndex().row() == 2_999, timeout=5_000)
+    assert page.model.summary(2_999).happened_on == oldest
+    assert page.model.loaded_rows <= 3 * PAGE_SIZE
+    assert page.editor.title_edit.text() == page.model.summary(2_999).title
+    qtbot.keyClick(view, Qt.Key.Key_Home, CTRL)
     dates = [page.model.summary(r).happened_on for r in range(page.model.rowCount())]
     assert dates == sorted(dates, reverse=True)
     page.filter_bar.tag_combo.setCurrentIndex(page.filter_bar.tag_combo.findData("supervision"))
-    assert page.model.total == 1_000 and page.model.rowCount() == PAGE_SIZE
+    assert page.model.total == 1_000 and page.model.rowCount() == 1_000
+    assert page.model.loaded_rows <= PAGE_SIZE
+
+
+def _combo_tags(page) -> list[str]:
+    combo = page.filter_bar.tag_combo
+    return [combo.itemText(n) for n in range(1, combo.count())]
+
+
+def test_saving_without_a_new_tag_leaves_the_tag_filter_alone(qtbot, make_window, driver,
+                                                             filled, passphrase):
+    window = _open(qtbot, make_window, driver, filled, passphrase)
+    page = _journal_page(window)
+    assert _combo_tags(page) == ["culture", "drift", "partnerships", "supervision", "team"]
+    rebuilt: list[int] = []
+    page.filter_bar.tag_combo.model().rowsRemoved.connect(lambda *_: rebuilt.append(1))
+    page.list_view.setFocus()
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Home)  # the newest: "Partnership meeting…"
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.editor.body_edit, " More words.")
+    qtbot.keyClick(page.editor.body_edit, Qt.Key.Key_S, CTRL)
+    qtbot.wait(50)  # the journal_changed the save causes comes queued
+    assert "More words." in page.journal.get_entry(page.editor.entry_id).body
+    assert rebuilt == []  # the tags were not read and refilled: nothing about them changed
+    # A tag no entry had comes into the filter at once; one that went goes.
+    tags = page.editor.tags_edit
+    tags.setFocus()
+    tags.selectAll()
+    qtbot.keyClicks(tags, "partnerships, health")
+    qtbot.keyClick(tags, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: "health" in _combo_tags(page), timeout=3_000)
+    tags.selectAll()
+    qtbot.keyClicks(tags, "health")
+    qtbot.keyClick(tags, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: "partnerships" not in _combo_tags(page), timeout=3_000)
 
 
 # -- how it looks ------------------------------------------------------------------------------

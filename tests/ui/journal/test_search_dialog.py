@@ -190,3 +190,26 @@ def test_search_is_off_while_locked_and_the_dialog_goes_with_the_lock(
     assert not dialog.isVisible()
     assert not window.search_action.isEnabled()
     assert window.open_search() is None
+
+
+def test_a_common_word_says_more_than_the_cap_and_show_more_goes_on(qtbot, new_journal):
+    from datetime import UTC, datetime, timedelta
+
+    from reflect.store import bulk
+    from reflect.store.queries import COUNT_CAP
+
+    now = datetime.now(UTC)
+    rows = [{"uid": f"u{n:05d}", "title": f"Team note {n}", "body": "The team met again.",
+             "happened_on": date(2026, 1, 1) + timedelta(days=n % 300), "created_at": now,
+             "updated_at": now} for n in range(COUNT_CAP + 60)]
+    with new_journal.vault.session() as session:
+        bulk.insert_entries(session, rows)
+    dialog = open_dialog(qtbot, new_journal)
+    type_query(qtbot, dialog, "team", 50)
+    assert dialog.count_label.text() == ("More than 2,000 entries match · showing the most "
+                                         "recently written 50")
+    assert dialog.more_button.isVisible() and dialog.more_button.text() == "Show 50 more"
+    qtbot.mouseClick(dialog.more_button, Qt.MouseButton.LeftButton)
+    assert len(dialog.rows()) == 100
+    assert dialog.count_label.text().startswith("More than 2,000 entries match")
+    assert len({row.entry_id for row in dialog.rows()}) == 100
