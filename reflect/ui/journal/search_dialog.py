@@ -203,7 +203,11 @@ class SearchDialog(QDialog):
         self.setAccessibleName("Search the journal")
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search titles, text, records and tags")
+        self.search_edit.setPlaceholderText('Words, "a phrase", -leave out, this OR that')
+        self.search_edit.setToolTip(
+            "Searches titles, text, records and tags. Every word matches the start of a "
+            'word; "agreed way forward" in quotes finds those words together; -agency or '
+            '-"way forward" leaves out entries that hold it; drift OR delay takes either.')
         self.search_edit.setAccessibleName("Search")
         self.search_edit.setClearButtonEnabled(True)
         font = self.search_edit.font()
