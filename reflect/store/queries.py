@@ -169,6 +169,15 @@ def _where(f: EntryFilter) -> tuple[str, dict]:
     return " AND ".join(clauses), params
 
 
+def _index_for(f: EntryFilter) -> str:
+    """Records of any supervisee, of one kind, read through ix_entry_supervisee: left to
+    itself SQLite (which keeps no statistics here) walks ix_entry_live_kind in date order and
+    reads every record to test its supervisee (0.24 s at 100,000 entries, twice at unlock)."""
+    if f.with_person and f.kind and not f.deleted and f.person_id is None:
+        return " INDEXED BY ix_entry_supervisee"
+    return ""
+
+
 #: Where a page starts: the (happened_on, id) of the row just above it, in list order.
 Keyset = tuple[date, int]
 
@@ -191,7 +200,7 @@ def list_summaries(conn, f: EntryFilter | None = None, limit: int = 100,
         "SELECT e.id, e.title, e.happened_on, e.kind, e.tags, "
         "CASE WHEN e.body != '' THEN substr(e.body, 1, 200) ELSE "
         "(SELECT substr(f.sections, 1, 200) FROM entry_fts f WHERE f.rowid = e.id) END, "
-        f"e.sensitive, e.share_with_mentor FROM entry e WHERE {where} "
+        f"e.sensitive, e.share_with_mentor FROM entry e{_index_for(f)} WHERE {where} "
         "ORDER BY e.happened_on DESC, e.id DESC LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": max(0, offset)},
     ).fetchall()
