@@ -29,10 +29,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -222,8 +222,8 @@ class Probe:
         settle(200)
         return page
 
-    def entry_list(self, page: QWidget) -> QListView:
-        return one(page, QListView, "Entries")
+    def entry_list(self, page: QWidget) -> QAbstractItemView:
+        return one(page, QAbstractItemView, "Entries")  # a list or a one-column table
 
     def measure_save(self, page: QWidget) -> None:
         entries = self.entry_list(page)
@@ -253,7 +253,7 @@ class Probe:
         self.out["save_s"] = statistics.median(times)
 
     # -- scrolling -------------------------------------------------------------------------
-    def page_down(self, entries: QListView, fraction: float, label: str) -> float:
+    def page_down(self, entries: QAbstractItemView, fraction: float, label: str) -> float:
         """Put the list at ``fraction`` of its length and time one Page Down on its scroll bar
         until painted; with a list that loads as it goes, the page below the last loaded."""
         bar = entries.verticalScrollBar()
@@ -330,7 +330,7 @@ class Probe:
                  "the search box")
         dialog = next(d for d in self.window.findChildren(QDialog) if d.isVisible())
         box = one(dialog, QLineEdit, "Search")
-        results = one(dialog, QListView, "Results")  # a QListWidget today; any list view
+        results = one(dialog, QAbstractItemView, "Results")  # a QListWidget today; any list view
 
         def shown() -> int:
             return results.model().rowCount()
