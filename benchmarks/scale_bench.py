@@ -57,6 +57,8 @@ start = time.perf_counter()
 report = interchange.import_file(journal, Path(sys.argv[2]))
 print(time.perf_counter() - start, report.imported)
 journal.close()
+from window_probe import peak_rss_mb
+print(peak_rss_mb())
 """
 EXPORT = """
 import sys, time
@@ -68,6 +70,8 @@ start = time.perf_counter()
 count = interchange.export_jsonl(journal, Path(sys.argv[2]))
 print(time.perf_counter() - start, count)
 journal.close()
+from window_probe import peak_rss_mb
+print(peak_rss_mb())
 """
 
 
@@ -92,7 +96,8 @@ def child_env(home: Path) -> dict[str, str]:
 
 
 def run_child(command: list[str], env: dict[str, str]) -> tuple[str, float, float]:
-    """stdout, wall seconds and the child's own peak RSS (MB), read with ``os.wait4``."""
+    """stdout, wall seconds and the child's peak RSS (MB) from ``os.wait4``, which on Linux
+    includes the parent's peak: the children report their own (``window_probe.peak_rss_mb``)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         child = subprocess.Popen(command, env=env, stdout=out, stderr=err)
@@ -115,6 +120,7 @@ def window_rows(folder: Path, env: dict[str, str], runs: int, budget: float) -> 
     out, _, peak = run_child([sys.executable, str(HERE / "window_probe.py"), str(folder),
                               "--runs", str(runs), "--scroll-budget", str(budget)], env)
     w = json.loads(out.strip().splitlines()[-1])
+    peak = w.get("peak_rss_mb", peak)  # its own high-water mark (see window_probe.peak_rss_mb)
     pages = w["page_s"]
     worst = max(pages, key=pages.get)
     scroll = w["scroll"]
@@ -188,13 +194,15 @@ def interchange_rows(count: int, home: Path, folder: Path, env: dict[str, str],
     importer, exporter = work / "import.py", work / "export.py"
     importer.write_text(IMPORT)
     exporter.write_text(EXPORT)
-    out, _, peak_in = run_child([sys.executable, str(importer), str(work / "imported"),
-                                 str(home / "entries.jsonl")], env)
-    import_s, imported = out.split()
+    out, _, _ = run_child([sys.executable, str(importer), str(work / "imported"),
+                           str(home / "entries.jsonl")], env)
+    import_s, imported, peak_in_text = out.split()
+    peak_in = float(peak_in_text)
     rate = int(imported) / float(import_s)
-    out, _, peak_out = run_child([sys.executable, str(exporter), str(folder),
-                                  str(work / "export.jsonl")], env)
-    export_s, exported = out.split()
+    out, _, _ = run_child([sys.executable, str(exporter), str(folder),
+                           str(work / "export.jsonl")], env)
+    export_s, exported, peak_out_text = out.split()
+    peak_out = float(peak_out_text)
     return [
         Row(f"import {int(imported):,} entries (JSON Lines)",
             f"{seconds_text(float(import_s))}, {rate:,.0f} entries/s", "≥ 10,000 entries/s",
