@@ -185,9 +185,13 @@ def parse_bytes(data: bytes) -> ParseResult:
 def parse_jsonl(lines: Iterable[str | bytes]) -> ParseResult:
     """One JSON object per line: {title, body, created, tags, kind, ...}. Blank lines are
     ignored; every other line becomes an entry or a :class:`Skipped` with its number."""
-    result = ParseResult()
+    return _sorted_out(ParseResult(), _scan_jsonl(lines))
+
+
+def _sorted_out(result: ParseResult, found: Iterable[Incoming | Skipped]) -> ParseResult:
+    """``result`` with each entry or skip of ``found`` in its list, in file order."""
     entries: list[Incoming] = []
-    for item in _scan_jsonl(lines):
+    for item in found:
         if isinstance(item, Incoming):
             entries.append(item)
         else:
@@ -222,18 +226,10 @@ def _scan_jsonl(lines: Iterable[str | bytes]) -> Iterator[Incoming | Skipped]:
 
 def parse_jrnl(document: Mapping[str, Any]) -> ParseResult:
     """jrnl's ``--export json``: entries of {title, body, date, time, tags ["@x"], starred}."""
-    result = ParseResult(format=FORMAT_JRNL, unit="entry")
     seen: dict[str, int] = {}
-    entries: list[Incoming] = []
-    for number, item in enumerate(document.get("entries") or [], 1):
-        found = _accepted(seen, number, item, lambda obj: entry_values(from_jrnl(obj)),
-                          "entry")
-        if isinstance(found, Incoming):
-            entries.append(found)
-        else:
-            result.skipped.append(found)
-    result.entries = entries
-    return result
+    found = (_accepted(seen, number, item, lambda obj: entry_values(from_jrnl(obj)), "entry")
+             for number, item in enumerate(document.get("entries") or [], 1))
+    return _sorted_out(ParseResult(format=FORMAT_JRNL, unit="entry"), found)
 
 
 def _accepted(seen: dict[str, int], number: int, obj: Any, convert,
