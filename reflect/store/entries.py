@@ -99,11 +99,6 @@ def all_tags(session: Session) -> list[str]:
     return [r[0] for r in session.execute(text("SELECT tag FROM entry_tag ORDER BY tag"))]
 
 
-def tag_counts(session: Session) -> dict[str, int]:
-    """How many live entries carry each tag."""
-    return {r[0]: int(r[1]) for r in session.execute(text(
-        "SELECT tag, entries FROM entry_tag ORDER BY tag"))}
-
 
 def soft_delete(session: Session, entry_id: int) -> Entry | None:
     entry = session.get(Entry, entry_id)
